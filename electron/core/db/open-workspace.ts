@@ -1,0 +1,216 @@
+/**
+ * Opening a workspace file. The file is untrusted (D7): it is inspected read-only first, refused
+ * untouched when it is corrupt (D6), not ours, or from a newer version (D5); only then is it opened
+ * for writing, backed up and migrated in one transaction (D4), with WAL + synchronous=FULL (D1)
+ * and foreign keys checked after (D8).
+ */
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, extname, join } from 'node:path';
+import { AppError } from '../../../shared/result';
+import { loadMigrations, type Migration } from './migrations';
+import * as schema from './schema';
+
+/** "QMS1": marks a SQLite file as a Quartermaster workspace (PRAGMA application_id). */
+export const APPLICATION_ID = 0x514d5331;
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+export interface Workspace {
+  path: string;
+  db: Db;
+  sqlite: Database.Database;
+  schemaVersion: number;
+  close(): void;
+}
+
+export interface OpenOptions {
+  /** Create an empty workspace when the file does not exist (default false). */
+  create?: boolean;
+  migrations?: Migration[];
+  /** Used to name backups; tests pass a fixed clock. */
+  now?: () => Date;
+}
+
+export function backupDir(path: string): string {
+  return join(dirname(path), `${basename(path, extname(path))}.backups`);
+}
+
+/** Backups of a workspace, newest first. */
+export function listBackups(path: string): string[] {
+  const dir = backupDir(path);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.sqlite'))
+    .map((f) => join(dir, f))
+    .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs || b.localeCompare(a));
+}
+
+function stamp(date: Date): string {
+  return date.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+}
+
+/**
+ * Writes a consistent copy through VACUUM INTO a temporary file, checks it, then renames it into
+ * place (D3): never a byte copy of a live database.
+ */
+export function backupTo(sqlite: Database.Database, target: string): string {
+  mkdirSync(dirname(target), { recursive: true });
+  const temp = `${target}.partial`;
+  rmSync(temp, { force: true });
+  sqlite.prepare('VACUUM INTO ?').run(temp);
+  const check = new Database(temp, { readonly: true, fileMustExist: true });
+  try {
+    const result = check.pragma('quick_check', { simple: true });
+    if (result !== 'ok') throw new Error(`backup failed its check: ${String(result)}`);
+  } finally {
+    check.close();
+  }
+  renameSync(temp, target);
+  return target;
+}
+
+function inspect(path: string, latest: number): { fresh: boolean; version: number } {
+  let probe: Database.Database;
+  try {
+    probe = new Database(path, { readonly: true, fileMustExist: true });
+  } catch (err) {
+    throw new AppError('refused', `Cannot open ${basename(path)}: ${(err as Error).message}`);
+  }
+  try {
+    probe.pragma('trusted_schema = OFF');
+    let header: { app: number; version: number; tables: number };
+    try {
+      header = {
+        app: probe.pragma('application_id', { simple: true }) as number,
+        version: probe.pragma('user_version', { simple: true }) as number,
+        tables: (probe.prepare('SELECT count(*) AS n FROM sqlite_schema').get() as { n: number }).n,
+      };
+    } catch (err) {
+      const code = (err as { code?: string }).code;
+      if (code === 'SQLITE_NOTADB') throw new AppError('refused', `${basename(path)} is not a Quartermaster workspace (not a SQLite database).`);
+      throw new AppError('refused', `${basename(path)} is damaged: ${(err as Error).message}`, corruptDetails(path));
+    }
+    if (header.app === 0 && header.version === 0 && header.tables === 0) return { fresh: true, version: 0 };
+    if (header.app !== APPLICATION_ID) {
+      throw new AppError('refused', `${basename(path)} is not a Quartermaster workspace (it is some other SQLite database).`);
+    }
+    let check: unknown;
+    try {
+      check = probe.pragma('quick_check', { simple: true });
+    } catch (err) {
+      throw new AppError('refused', `${basename(path)} is damaged: ${(err as Error).message}`, corruptDetails(path));
+    }
+    if (check !== 'ok') {
+      throw new AppError('refused', `${basename(path)} is damaged (integrity check: ${String(check)}).`, corruptDetails(path));
+    }
+    if (header.version > latest) {
+      throw new AppError(
+        'refused',
+        `${basename(path)} was saved by a newer version of Quartermaster (schema ${header.version}; this version knows up to ${latest}). Update Quartermaster to open it.`,
+        { schemaVersion: header.version, supported: latest },
+      );
+    }
+    return { fresh: false, version: header.version };
+  } finally {
+    probe.close();
+  }
+}
+
+function corruptDetails(path: string): { newestBackup: string | null } {
+  return { newestBackup: listBackups(path)[0] ?? null };
+}
+
+function applyPragmas(sqlite: Database.Database): void {
+  sqlite.pragma('trusted_schema = OFF');
+  sqlite.pragma('cell_size_check = ON');
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+}
+
+function migrate(sqlite: Database.Database, migrations: Migration[], from: number): void {
+  const pending = migrations.filter((m) => m.version > from);
+  if (pending.length === 0) return;
+  // Foreign keys must be off while tables are rebuilt; the check below runs before commit.
+  sqlite.pragma('foreign_keys = OFF');
+  try {
+    sqlite.transaction(() => {
+      for (const m of pending) {
+        for (const statement of m.statements) sqlite.exec(statement);
+      }
+      const violations = sqlite.pragma('foreign_key_check') as unknown[];
+      if (violations.length > 0) {
+        throw new Error(`migration left ${violations.length} foreign key violation(s)`);
+      }
+      sqlite.pragma(`application_id = ${APPLICATION_ID}`);
+      sqlite.pragma(`user_version = ${pending.at(-1)!.version}`);
+    })();
+  } finally {
+    sqlite.pragma('foreign_keys = ON');
+  }
+}
+
+export function openWorkspace(path: string, options: OpenOptions = {}): Workspace {
+  const migrations = options.migrations ?? loadMigrations();
+  const latest = migrations.length;
+  const now = options.now ?? (() => new Date());
+  if (!existsSync(path)) {
+    if (!options.create) throw new AppError('not_found', `No workspace at ${path}.`);
+    mkdirSync(dirname(path), { recursive: true });
+    new Database(path).close();
+  }
+  const { fresh, version } = inspect(path, latest);
+  if (fresh && !options.create) {
+    throw new AppError('refused', `${basename(path)} is not a Quartermaster workspace (it is an empty database).`);
+  }
+  const sqlite = new Database(path, { fileMustExist: true });
+  try {
+    applyPragmas(sqlite);
+    if (!fresh && version < latest) {
+      backupTo(sqlite, join(backupDir(path), `before-v${latest}-from-v${version}-${stamp(now())}.sqlite`));
+    }
+    try {
+      migrate(sqlite, migrations, version);
+    } catch (err) {
+      throw new AppError('refused', `Could not upgrade ${basename(path)}; it was left as it was. ${(err as Error).message}`);
+    }
+  } catch (err) {
+    sqlite.close();
+    throw err;
+  }
+  const db = drizzle({ client: sqlite, schema }) as Db;
+  return {
+    path,
+    db,
+    sqlite,
+    schemaVersion: latest,
+    close: () => {
+      if (sqlite.open) sqlite.close();
+    },
+  };
+}
+
+/** Integrity and schema check for `cli check`: null when sound, else a one-line reason. */
+export function checkWorkspace(path: string, migrations = loadMigrations()): string | null {
+  if (!existsSync(path)) return `no such file: ${path}`;
+  try {
+    const { fresh } = inspect(path, migrations.length);
+    if (fresh) return `${basename(path)} is not a Quartermaster workspace (it is an empty database).`;
+    const probe = new Database(path, { readonly: true, fileMustExist: true });
+    try {
+      const integrity = probe.pragma('integrity_check', { simple: true });
+      if (integrity !== 'ok') return `${basename(path)} is damaged (integrity check: ${String(integrity)}).`;
+      const fk = probe.pragma('foreign_key_check') as unknown[];
+      if (fk.length > 0) return `${basename(path)} has ${fk.length} broken reference(s) between rows.`;
+    } finally {
+      probe.close();
+    }
+    // An older schema is sound: it is upgraded, with a backup, the next time it is opened.
+    return null;
+  } catch (err) {
+    return err instanceof AppError ? err.message : (err as Error).message;
+  }
+}

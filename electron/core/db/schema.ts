@@ -1,0 +1,185 @@
+/**
+ * The workspace schema. Money is integer minor units; periods are "YYYY-MM"; dates "YYYY-MM-DD";
+ * timestamps ISO-8601 UTC text; keys are text UUIDs. Migrations in /migrations are generated from
+ * this file by `npm run db:generate` and are append-only.
+ */
+import { sql } from 'drizzle-orm';
+import { check, index, integer, real, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+
+export const workspace = sqliteTable(
+  'workspace',
+  {
+    id: integer('id').primaryKey(),
+    name: text('name').notNull(),
+    currency: text('currency').notNull(),
+    fiscalYearStartMonth: integer('fiscal_year_start_month').notNull(),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [
+    check('workspace_single_row', sql`${t.id} = 1`),
+    check('workspace_fiscal_month', sql`${t.fiscalYearStartMonth} BETWEEN 1 AND 12`),
+  ],
+);
+
+export const departments = sqliteTable(
+  'departments',
+  {
+    id: text('id').primaryKey(),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    parentId: text('parent_id').references((): AnySQLiteColumn => departments.id),
+    manager: text('manager'),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('departments_code').on(t.code), index('departments_parent').on(t.parentId)],
+);
+
+export const people = sqliteTable(
+  'people',
+  {
+    id: text('id').primaryKey(),
+    departmentId: text('department_id')
+      .notNull()
+      .references(() => departments.id),
+    name: text('name').notNull(),
+    title: text('title'),
+    fte: real('fte').notNull(),
+    annualSalaryMinor: integer('annual_salary_minor'),
+    startDate: text('start_date'),
+    endDate: text('end_date'),
+    status: text('status', { enum: ['active', 'open'] }).notNull(),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [
+    index('people_department').on(t.departmentId),
+    check('people_status', sql`${t.status} IN ('active', 'open')`),
+  ],
+);
+
+export const accounts = sqliteTable(
+  'accounts',
+  {
+    id: text('id').primaryKey(),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    type: text('type', { enum: ['revenue', 'expense', 'capex'] }).notNull(),
+    active: integer('active', { mode: 'boolean' }).notNull(),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('accounts_code').on(t.code),
+    check('accounts_type', sql`${t.type} IN ('revenue', 'expense', 'capex')`),
+  ],
+);
+
+export const plans = sqliteTable(
+  'plans',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    fiscalYear: integer('fiscal_year').notNull(),
+    scenario: text('scenario').notNull(),
+    status: text('status', { enum: ['draft', 'approved', 'locked'] }).notNull(),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('plans_name').on(t.name),
+    uniqueIndex('plans_year_scenario').on(t.fiscalYear, t.scenario),
+    check('plans_status', sql`${t.status} IN ('draft', 'approved', 'locked')`),
+  ],
+);
+
+export const budgetLines = sqliteTable(
+  'budget_lines',
+  {
+    id: text('id').primaryKey(),
+    planId: text('plan_id')
+      .notNull()
+      .references(() => plans.id),
+    departmentId: text('department_id')
+      .notNull()
+      .references(() => departments.id),
+    accountId: text('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    period: text('period').notNull(),
+    amountMinor: integer('amount_minor').notNull(),
+    source: text('source'),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('budget_lines_cell').on(t.planId, t.departmentId, t.accountId, t.period),
+    // Covering index for the grid's rollup: the aggregate never touches the table itself.
+    index('budget_lines_rollup').on(t.planId, t.departmentId, t.accountId, t.period, t.amountMinor),
+    index('budget_lines_account').on(t.accountId),
+    index('budget_lines_department').on(t.departmentId),
+  ],
+);
+
+export const actuals = sqliteTable(
+  'actuals',
+  {
+    id: text('id').primaryKey(),
+    departmentId: text('department_id')
+      .notNull()
+      .references(() => departments.id),
+    accountId: text('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    period: text('period').notNull(),
+    amountMinor: integer('amount_minor').notNull(),
+    source: text('source'),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('actuals_cell').on(t.departmentId, t.accountId, t.period),
+    index('actuals_rollup').on(t.departmentId, t.period, t.accountId, t.amountMinor),
+    index('actuals_account').on(t.accountId),
+  ],
+);
+
+/** One user-visible change (an edit, a paste, a delete): the unit of undo and redo. */
+export const changes = sqliteTable(
+  'changes',
+  {
+    id: text('id').primaryKey(),
+    seq: integer('seq').notNull(),
+    label: text('label').notNull(),
+    origin: text('origin').notNull(),
+    state: text('state', { enum: ['done', 'undone', 'discarded'] }).notNull(),
+    at: text('at').notNull(),
+  },
+  (t) => [uniqueIndex('changes_seq').on(t.seq), index('changes_state_seq').on(t.state, t.seq)],
+);
+
+/** Row images before and after each write of a change: what undo restores and audits read. */
+export const auditRows = sqliteTable(
+  'audit_rows',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    changeId: text('change_id')
+      .notNull()
+      .references(() => changes.id),
+    tableName: text('table_name').notNull(),
+    rowId: text('row_id').notNull(),
+    before: text('before'),
+    after: text('after'),
+  },
+  (t) => [index('audit_rows_change').on(t.changeId), index('audit_rows_row').on(t.tableName, t.rowId)],
+);
+
+/** The tables whose rows changes may write, by SQL name: undo finds them here. */
+export const auditedTables = {
+  workspace,
+  departments,
+  people,
+  accounts,
+  plans,
+  budget_lines: budgetLines,
+  actuals,
+} as const;
+export type AuditedTableName = keyof typeof auditedTables;

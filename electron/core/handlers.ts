@@ -1,0 +1,50 @@
+/**
+ * Binds every contract method to its core service for one open workspace. Transports never call
+ * services directly: they dispatch through this map (see ipc/dispatch.ts).
+ */
+import type { Handlers } from '../../shared/contract';
+import { createAccount, listAccounts, updateAccount } from './budget/account-service';
+import { budgetGrid, setCells } from './budget/grid-service';
+import { copyPlan, createPlan, deletePlan, listPlans, setPlanStatus } from './budget/plan-service';
+import { varianceReport } from './budget/variance-service';
+import type { Ctx } from './context';
+import { historyState, redo, undo } from './history/history-service';
+import { createDepartment, deleteDepartment, listDepartments, moveDepartment, updateDepartment } from './org/department-service';
+import { createPerson, deletePerson, listPeople, updatePerson } from './org/people-service';
+import { getWorkspaceInfo, updateWorkspace } from './workspace/workspace-service';
+
+export function createHandlers(ctx: Ctx): Handlers {
+  return {
+    'workspace.info': () => getWorkspaceInfo(ctx),
+    'workspace.update': (input) => updateWorkspace(ctx, input),
+
+    'history.state': () => historyState(ctx),
+    'history.undo': () => undo(ctx),
+    'history.redo': () => redo(ctx),
+
+    'org.listDepartments': () => listDepartments(ctx),
+    'org.createDepartment': (input) => createDepartment(ctx, input),
+    'org.updateDepartment': (input) => updateDepartment(ctx, input),
+    'org.moveDepartment': (input) => moveDepartment(ctx, input),
+    'org.deleteDepartment': (input) => (deleteDepartment(ctx, input.id), { ok: true }),
+
+    'org.listPeople': (input) => listPeople(ctx, input.departmentId),
+    'org.createPerson': (input) => createPerson(ctx, input),
+    'org.updatePerson': (input) => updatePerson(ctx, input),
+    'org.deletePerson': (input) => (deletePerson(ctx, input.id), { ok: true }),
+
+    'accounts.list': () => listAccounts(ctx),
+    'accounts.create': (input) => createAccount(ctx, input),
+    'accounts.update': (input) => updateAccount(ctx, input),
+
+    'plans.list': () => listPlans(ctx),
+    'plans.create': (input) => createPlan(ctx, input),
+    'plans.copy': (input) => copyPlan(ctx, input),
+    'plans.setStatus': (input) => setPlanStatus(ctx, input),
+    'plans.delete': (input) => (deletePlan(ctx, input.id), { ok: true }),
+
+    'budget.grid': (input) => budgetGrid(ctx, input),
+    'budget.setCells': (input) => setCells(ctx, input),
+    'budget.variance': (input) => varianceReport(ctx, input),
+  };
+}

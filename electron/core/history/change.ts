@@ -1,0 +1,104 @@
+/**
+ * Every write goes through a change: one transaction that records, for each row it touches, the
+ * row before and after. Undo and redo replay those images; "where did this number come from"
+ * reads them. Services write rows only through the Writer handed to them here.
+ */
+import { eq, sql } from 'drizzle-orm';
+import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
+import type { Ctx } from '../context';
+import { auditedTables, auditRows, changes, type AuditedTableName } from '../db/schema';
+
+type Row = Record<string, unknown> & { id: string | number };
+type TableOf<N extends AuditedTableName> = (typeof auditedTables)[N];
+export type RowOf<N extends AuditedTableName> = TableOf<N>['$inferSelect'];
+
+export interface Writer {
+  readonly changeId: string;
+  insert<N extends AuditedTableName>(table: N, row: RowOf<N>): void;
+  update<N extends AuditedTableName>(table: N, id: RowOf<N>['id'], patch: Partial<RowOf<N>>): RowOf<N>;
+  remove<N extends AuditedTableName>(table: N, id: RowOf<N>['id']): void;
+}
+
+function tableOf(name: AuditedTableName): SQLiteTable & { id: never } {
+  return auditedTables[name] as unknown as SQLiteTable & { id: never };
+}
+
+function idColumn(name: AuditedTableName) {
+  return (auditedTables[name] as unknown as { id: Parameters<typeof eq>[0] }).id;
+}
+
+export function readRow(ctx: Ctx, table: AuditedTableName, id: string | number): Row | undefined {
+  return ctx.db.select().from(tableOf(table)).where(eq(idColumn(table), id)).get() as Row | undefined;
+}
+
+/** Raw row writes, no audit: used by the Writer and by undo/redo when they restore images. */
+export const rawRows = {
+  insert(ctx: Ctx, table: AuditedTableName, row: Row): void {
+    ctx.db.insert(tableOf(table)).values(row as never).run();
+  },
+  update(ctx: Ctx, table: AuditedTableName, id: string | number, values: Record<string, unknown>): void {
+    ctx.db.update(tableOf(table)).set(values as never).where(eq(idColumn(table), id)).run();
+  },
+  remove(ctx: Ctx, table: AuditedTableName, id: string | number): void {
+    ctx.db.delete(tableOf(table)).where(eq(idColumn(table), id)).run();
+  },
+};
+
+function nextSeq(ctx: Ctx): number {
+  const row = ctx.db.select({ max: sql<number | null>`max(${changes.seq})` }).from(changes).get();
+  return (row?.max ?? 0) + 1;
+}
+
+/**
+ * Runs `fn` inside one transaction as one undoable change labelled `label`. A new change
+ * discards what could have been redone, as in every editor. Returns what `fn` returns.
+ */
+export function withChange<T>(ctx: Ctx, label: string, fn: (w: Writer) => T): T {
+  return ctx.db.transaction(() => {
+    const changeId = ctx.newId();
+    const at = ctx.now().toISOString();
+    ctx.db.update(changes).set({ state: 'discarded' }).where(eq(changes.state, 'undone')).run();
+    ctx.db.insert(changes).values({ id: changeId, seq: nextSeq(ctx), label, origin: ctx.origin, state: 'done', at }).run();
+    let writes = 0;
+    const audit = (table: AuditedTableName, rowId: string | number, before: unknown, after: unknown) => {
+      writes++;
+      ctx.db
+        .insert(auditRows)
+        .values({
+          changeId,
+          tableName: table,
+          rowId: String(rowId),
+          before: before === undefined ? null : JSON.stringify(before),
+          after: after === undefined ? null : JSON.stringify(after),
+        })
+        .run();
+    };
+    const writer: Writer = {
+      changeId,
+      insert(table, row) {
+        rawRows.insert(ctx, table, row as Row);
+        audit(table, (row as Row).id, undefined, readRow(ctx, table, (row as Row).id));
+      },
+      update(table, id, patch) {
+        const before = readRow(ctx, table, id);
+        if (!before) throw new Error(`${table} row ${String(id)} vanished during a change`);
+        rawRows.update(ctx, table, id, patch);
+        const after = readRow(ctx, table, id)!;
+        audit(table, id, before, after);
+        return after as never;
+      },
+      remove(table, id) {
+        const before = readRow(ctx, table, id);
+        if (!before) return;
+        rawRows.remove(ctx, table, id);
+        audit(table, id, before, undefined);
+      },
+    };
+    const result = fn(writer);
+    if (writes === 0) {
+      // Nothing changed: leave no empty step on the undo stack.
+      ctx.db.delete(changes).where(eq(changes.id, changeId)).run();
+    }
+    return result;
+  });
+}

@@ -1,0 +1,68 @@
+/**
+ * Undo and redo over the recorded changes. Because the changes live in the workspace file,
+ * undo works across reloads and restarts.
+ */
+import { asc, desc, eq } from 'drizzle-orm';
+import type { HistoryState } from '../../../shared/workspace';
+import type { Ctx } from '../context';
+import { auditedTables, auditRows, changes, type AuditedTableName } from '../db/schema';
+import { rawRows } from './change';
+
+type Direction = 'undo' | 'redo';
+
+function isAuditedTable(name: string): name is AuditedTableName {
+  return Object.hasOwn(auditedTables, name);
+}
+
+function nextUndo(ctx: Ctx) {
+  return ctx.db.select().from(changes).where(eq(changes.state, 'done')).orderBy(desc(changes.seq)).limit(1).get();
+}
+
+/** Redo takes the earliest undone change: the one undone last. */
+function nextRedo(ctx: Ctx) {
+  return ctx.db.select().from(changes).where(eq(changes.state, 'undone')).orderBy(asc(changes.seq)).limit(1).get();
+}
+
+export function historyState(ctx: Ctx): HistoryState {
+  const undo = nextUndo(ctx);
+  const redo = nextRedo(ctx);
+  return { canUndo: !!undo, undoLabel: undo?.label ?? null, canRedo: !!redo, redoLabel: redo?.label ?? null };
+}
+
+/** Restores one side of every row image of a change; undo walks the writes backwards. */
+function replay(ctx: Ctx, changeId: string, direction: Direction): void {
+  const rows = ctx.db
+    .select()
+    .from(auditRows)
+    .where(eq(auditRows.changeId, changeId))
+    .orderBy(direction === 'undo' ? desc(auditRows.id) : asc(auditRows.id))
+    .all();
+  for (const r of rows) {
+    if (!isAuditedTable(r.tableName)) throw new Error(`audit row names an unknown table: ${r.tableName}`);
+    const target = direction === 'undo' ? r.before : r.after;
+    const current = direction === 'undo' ? r.after : r.before;
+    const image = target === null ? null : (JSON.parse(target) as Record<string, unknown> & { id: string | number });
+    const rowId = image?.id ?? (JSON.parse(current!) as { id: string | number }).id;
+    if (image === null) rawRows.remove(ctx, r.tableName, rowId);
+    else if (current === null) rawRows.insert(ctx, r.tableName, image);
+    else rawRows.update(ctx, r.tableName, rowId, image);
+  }
+}
+
+function step(ctx: Ctx, direction: Direction): { label: string | null; state: HistoryState } {
+  const label = ctx.db.transaction(() => {
+    const change = direction === 'undo' ? nextUndo(ctx) : nextRedo(ctx);
+    if (!change) return null;
+    replay(ctx, change.id, direction);
+    ctx.db
+      .update(changes)
+      .set({ state: direction === 'undo' ? 'undone' : 'done' })
+      .where(eq(changes.id, change.id))
+      .run();
+    return change.label;
+  });
+  return { label, state: historyState(ctx) };
+}
+
+export const undo = (ctx: Ctx) => step(ctx, 'undo');
+export const redo = (ctx: Ctx) => step(ctx, 'redo');

@@ -1,0 +1,52 @@
+/**
+ * The one door every transport (Electron IPC, HTTP in serve mode, tests) goes through:
+ * known method → zod-parsed input → handler → zod-checked output → Result. Nothing thrown
+ * crosses; an unexpected error becomes a generic internal error and its cause is logged.
+ */
+import { type z } from 'zod';
+import { contract, isMethodName, type Handlers, type MethodName } from '../../../shared/contract';
+import { AppError, type Result } from '../../../shared/result';
+import { createLogger, type Logger } from '../log';
+
+const defaultLog = createLogger('dispatch');
+
+function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((i) => (i.path.length > 0 ? `${i.path.join('.')}: ${i.message}` : i.message))
+    .join('; ');
+}
+
+export function dispatch(handlers: Handlers, method: unknown, payload: unknown, log: Logger = defaultLog): Result<unknown> {
+  if (!isMethodName(method)) {
+    return { ok: false, error: { code: 'unknown_method', message: `Unknown method: ${String(method).slice(0, 80)}` } };
+  }
+  const spec = contract[method];
+  const parsed = spec.input.safeParse(payload ?? {});
+  if (!parsed.success) {
+    return {
+      ok: false,
+      error: {
+        code: 'invalid_input',
+        message: `Invalid input for ${method}: ${describeIssues(parsed.error)}`,
+        details: parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })),
+      },
+    };
+  }
+  try {
+    const handler = handlers[method] as (input: unknown) => unknown;
+    const value = handler(parsed.data);
+    const checked = spec.output.safeParse(value);
+    if (!checked.success) {
+      log.error(`output of ${method} broke its contract`, describeIssues(checked.error));
+      return { ok: false, error: { code: 'internal', message: 'Something went wrong inside Quartermaster; nothing was changed.' } };
+    }
+    return { ok: true, value: checked.data };
+  } catch (err) {
+    if (err instanceof AppError) return { ok: false, error: err.toData() };
+    log.error(`${method} failed`, err);
+    return { ok: false, error: { code: 'internal', message: 'Something went wrong inside Quartermaster; nothing was changed.' } };
+  }
+}
+
+export type { MethodName };

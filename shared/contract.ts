@@ -1,0 +1,100 @@
+/**
+ * The one declaration of every call the renderer can make: name → input schema → output schema.
+ * The renderer's client, the handler map, the Electron IPC binding, the preload api and the HTTP
+ * transport are all derived from this object. Add a method here and the compiler shows every
+ * place that must follow.
+ */
+import { z } from 'zod';
+import {
+  accountCreateSchema,
+  accountSchema,
+  accountUpdateSchema,
+  budgetGridSchema,
+  gridQuerySchema,
+  planCopySchema,
+  planCreateSchema,
+  planSchema,
+  planStatusChangeSchema,
+  setCellsSchema,
+  varianceQuerySchema,
+  varianceReportSchema,
+} from './budget';
+import {
+  departmentCreateSchema,
+  departmentMoveSchema,
+  departmentSchema,
+  departmentUpdateSchema,
+  idSchema,
+  personCreateSchema,
+  personSchema,
+  personUpdateSchema,
+} from './org';
+import { historyStateSchema, historyStepSchema, workspaceInfoSchema, workspaceUpdateSchema } from './workspace';
+
+const none = z.object({}).strict();
+const byId = z.object({ id: idSchema }).strict();
+const done = z.object({ ok: z.literal(true) });
+
+function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O, doc: string) {
+  return { input, output, doc };
+}
+
+export const contract = {
+  'workspace.info': method(none, workspaceInfoSchema, 'Name, currency, fiscal year start of the open workspace.'),
+  'workspace.update': method(workspaceUpdateSchema.strict(), workspaceInfoSchema, 'Rename, change currency or fiscal start.'),
+
+  'history.state': method(none, historyStateSchema, 'What undo and redo would do now.'),
+  'history.undo': method(none, historyStepSchema, 'Undo the most recent change (survives restarts).'),
+  'history.redo': method(none, historyStepSchema, 'Redo the most recently undone change.'),
+
+  'org.listDepartments': method(none, z.array(departmentSchema), 'The department tree, depth-first in code order.'),
+  'org.createDepartment': method(departmentCreateSchema.strict(), departmentSchema, 'Add a department.'),
+  'org.updateDepartment': method(departmentUpdateSchema.strict(), departmentSchema, 'Rename, re-code or change manager.'),
+  'org.moveDepartment': method(departmentMoveSchema.strict(), departmentSchema, 'Move under another parent.'),
+  'org.deleteDepartment': method(byId, done, 'Delete a department with no children, people or budget lines.'),
+
+  'org.listPeople': method(
+    z.object({ departmentId: idSchema.nullable() }).strict(),
+    z.array(personSchema),
+    'People and open roles of one department (or all when null).',
+  ),
+  'org.createPerson': method(personCreateSchema.strict(), personSchema, 'Add a person or an open role.'),
+  'org.updatePerson': method(personUpdateSchema.strict(), personSchema, 'Edit a person.'),
+  'org.deletePerson': method(byId, done, 'Remove a person.'),
+
+  'accounts.list': method(none, z.array(accountSchema), 'The chart of accounts, in code order.'),
+  'accounts.create': method(accountCreateSchema.strict(), accountSchema, 'Add an account.'),
+  'accounts.update': method(accountUpdateSchema.strict(), accountSchema, 'Edit, deactivate or reactivate an account.'),
+
+  'plans.list': method(none, z.array(planSchema), 'Plans, newest fiscal year first.'),
+  'plans.create': method(planCreateSchema.strict(), planSchema, 'Create an empty draft plan.'),
+  'plans.copy': method(planCopySchema.strict(), planSchema, 'Copy a plan into a new scenario with an uplift per account type.'),
+  'plans.setStatus': method(planStatusChangeSchema.strict(), planSchema, 'Approve, return to draft, or lock a plan.'),
+  'plans.delete': method(byId, done, 'Delete a draft plan and its lines.'),
+
+  'budget.grid': method(gridQuerySchema.strict(), budgetGridSchema, 'Accounts × months for a department, rolled up.'),
+  'budget.setCells': method(
+    setCellsSchema.strict(),
+    z.object({ changed: z.number().int() }),
+    'Set or clear budget cells of leaf departments, as one undoable change.',
+  ),
+  'budget.variance': method(varianceQuerySchema.strict(), varianceReportSchema, 'Budget vs actual for a department.'),
+} as const;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
+export type MethodParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.output<Contract[M]['output']>;
+
+export const methodNames = Object.keys(contract) as MethodName[];
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && Object.hasOwn(contract, name);
+}
+
+/** Core implements this; transports call it. Handlers are synchronous, like better-sqlite3. */
+export type Handlers = { [M in MethodName]: (input: MethodParsedInput<M>) => MethodOutput<M> };
+
+/** The prefix of every Electron IPC channel, e.g. "qm:budget.grid". */
+export const ipcChannelPrefix = 'qm:';

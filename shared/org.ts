@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { dateSchema } from './periods';
+
+export const idSchema = z.string().min(1).max(64);
+const name = z.string().trim().min(1, 'name is required').max(200);
+export const departmentCodeSchema = z
+  .string()
+  .trim()
+  .min(1, 'cost-centre code is required')
+  .max(32)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'code may hold letters, digits, dot, dash and underscore');
+
+export const departmentSchema = z.object({
+  id: idSchema,
+  code: z.string(),
+  name: z.string(),
+  parentId: idSchema.nullable(),
+  manager: z.string().nullable(),
+  depth: z.number().int(),
+  childCount: z.number().int(),
+  peopleCount: z.number().int(),
+  budgetLineCount: z.number().int(),
+});
+export type Department = z.infer<typeof departmentSchema>;
+
+export const departmentCreateSchema = z.object({
+  code: departmentCodeSchema,
+  name,
+  parentId: idSchema.nullable(),
+  manager: z.string().trim().max(200).nullable().optional(),
+});
+export const departmentUpdateSchema = z.object({
+  id: idSchema,
+  code: departmentCodeSchema.optional(),
+  name: name.optional(),
+  manager: z.string().trim().max(200).nullable().optional(),
+});
+export const departmentMoveSchema = z.object({ id: idSchema, parentId: idSchema.nullable() });
+
+export const personStatusSchema = z.enum(['active', 'open']);
+export const personSchema = z.object({
+  id: idSchema,
+  departmentId: idSchema,
+  name: z.string(),
+  title: z.string().nullable(),
+  fte: z.number(),
+  annualSalaryMinor: z.number().int().nullable(),
+  startDate: z.string().nullable(),
+  endDate: z.string().nullable(),
+  status: personStatusSchema,
+});
+export type Person = z.infer<typeof personSchema>;
+
+const personFields = {
+  departmentId: idSchema,
+  name,
+  title: z.string().trim().max(200).nullable(),
+  fte: z.number().min(0).max(1.5),
+  annualSalaryMinor: z.number().int().min(0).max(1e13).nullable(),
+  startDate: dateSchema.nullable(),
+  endDate: dateSchema.nullable(),
+  status: personStatusSchema,
+};
+export const personCreateSchema = z.object(personFields);
+export const personUpdateSchema = z.object({ id: idSchema }).extend(z.object(personFields).partial().shape);
