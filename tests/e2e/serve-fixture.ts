@@ -1,0 +1,72 @@
+/**
+ * Starts the real app in serve mode on a fresh demo workspace for each test: real renderer,
+ * real handlers, real SQLite. The URL (with its per-launch token) is read from serve's stdout.
+ */
+import { test as base } from '@playwright/test';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '../..');
+export const screenshotDir = join(root, 'tests/output/screenshots');
+
+function tsx(args: string[]) {
+  return ['--import', 'tsx', ...args];
+}
+
+export interface ServedApp {
+  url: string;
+  workspace: string;
+  /** Runs a CLI command against the workspace (e.g. to read the JSON export). */
+  cli(args: string[]): { status: number | null; stdout: string; stderr: string };
+}
+
+async function startServe(workspace: string): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, tsx(['electron/serve/start.ts', workspace, '--port', '0']), {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const url = await new Promise<string>((resolveUrl, reject) => {
+    const timer = setTimeout(() => reject(new Error(`serve did not start in time:\n${output}`)), 30_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /(http:\/\/127\.0\.0\.1:\d+\/#token=[A-Za-z0-9_-]+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolveUrl(match[1]!);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`serve exited with ${code}:\n${output}`));
+    });
+  });
+  return { url, child };
+}
+
+export const test = base.extend<{ app: ServedApp }>({
+  app: async ({}, use) => {
+    const dir = mkdtempSync(join(tmpdir(), 'qm-e2e-'));
+    const workspace = join(dir, 'demo.sqlite');
+    const cli = (args: string[]) => {
+      const r = spawnSync(process.execPath, tsx(['electron/cli/main.ts', ...args]), { cwd: root, encoding: 'utf8' });
+      return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+    };
+    const init = cli(['init', workspace, '--demo', '--as-of', '2026-11-21']);
+    if (init.status !== 0) throw new Error(`init failed: ${init.stderr}`);
+    const { url, child } = await startServe(workspace);
+    try {
+      await use({ url, workspace, cli });
+    } finally {
+      child.kill('SIGINT');
+      await new Promise((r) => child.once('exit', r));
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+});
+
+export { expect } from '@playwright/test';

@@ -1,0 +1,212 @@
+import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AppError } from '../../../shared/result';
+import { loadMigrations, type Migration } from '../../../electron/core/db/migrations';
+import { APPLICATION_ID, checkWorkspace, listBackups, openWorkspace } from '../../../electron/core/db/open-workspace';
+
+const fixedNow = () => new Date('2026-11-21T12:00:00Z');
+let dir: string;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'qm-db-'));
+});
+afterEach(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function fileHash(path: string): string {
+  return createHash('sha256').update(readFileSync(path)).digest('hex');
+}
+
+/** Schema and every row of every table, as one hash: "the workspace's content". */
+function contentHash(path: string): string {
+  const db = new Database(path, { readonly: true });
+  try {
+    const hash = createHash('sha256');
+    const objects = db.prepare("SELECT type, name, sql FROM sqlite_schema ORDER BY type, name").all() as { type: string; name: string; sql: string | null }[];
+    hash.update(JSON.stringify(objects));
+    hash.update(String(db.pragma('user_version', { simple: true })));
+    for (const o of objects.filter((x) => x.type === 'table' && !x.name.startsWith('sqlite_'))) {
+      hash.update(JSON.stringify(db.prepare(`SELECT * FROM "${o.name}" ORDER BY rowid`).all()));
+    }
+    return hash.digest('hex');
+  } finally {
+    db.close();
+  }
+}
+
+function seededWorkspace(name = 'ws.sqlite'): string {
+  const path = join(dir, name);
+  const ws = openWorkspace(path, { create: true, now: fixedNow });
+  ws.sqlite
+    .prepare("INSERT INTO workspace (id, name, currency, fiscal_year_start_month, created_at) VALUES (1, 'Acme', 'USD', 1, 'x')")
+    .run();
+  ws.sqlite
+    .prepare("INSERT INTO accounts (id, code, name, type, active, created_at, updated_at) VALUES ('a1', '6000', 'Salaries', 'expense', 1, 'x', 'x')")
+    .run();
+  ws.close();
+  return path;
+}
+
+function refusal(fn: () => unknown): AppError {
+  try {
+    fn();
+  } catch (err) {
+    if (err instanceof AppError) return err;
+    throw err;
+  }
+  throw new Error('expected a refusal');
+}
+
+describe('opening a workspace', () => {
+  it('sets WAL, synchronous=FULL, foreign keys and our application id (D1, D7)', () => {
+    const ws = openWorkspace(join(dir, 'new.sqlite'), { create: true });
+    try {
+      expect(ws.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+      expect(ws.sqlite.pragma('synchronous', { simple: true })).toBe(2);
+      expect(ws.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+      expect(ws.sqlite.pragma('trusted_schema', { simple: true })).toBe(0);
+      expect(ws.sqlite.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
+      expect(ws.sqlite.pragma('user_version', { simple: true })).toBe(loadMigrations().length);
+      expect(ws.sqlite.pragma('foreign_key_check')).toEqual([]);
+    } finally {
+      ws.close();
+    }
+  });
+
+  it('does not create a file unless asked', () => {
+    const path = join(dir, 'missing.sqlite');
+    expect(refusal(() => openWorkspace(path)).code).toBe('not_found');
+    expect(existsSync(path)).toBe(false);
+  });
+
+  it('refuses a workspace from a newer version and leaves it untouched (D5)', () => {
+    const path = seededWorkspace();
+    const db = new Database(path);
+    db.pragma('user_version = 99');
+    db.close();
+    const before = fileHash(path);
+    const err = refusal(() => openWorkspace(path));
+    expect(err.message).toMatch(/newer version of Quartermaster/);
+    expect(fileHash(path)).toBe(before);
+    expect(checkWorkspace(path)).toMatch(/newer version/);
+  });
+
+  it('refuses a file that is not SQLite, and a SQLite file of another program (D7)', () => {
+    const text = join(dir, 'notes.sqlite');
+    writeFileSync(text, 'this is a text file renamed to .sqlite, long enough to look like a header'.repeat(20));
+    const before = fileHash(text);
+    expect(refusal(() => openWorkspace(text)).message).toMatch(/not a Quartermaster workspace/);
+    expect(fileHash(text)).toBe(before);
+
+    const other = join(dir, 'other.sqlite');
+    const db = new Database(other);
+    db.exec('CREATE TABLE notes (body TEXT)');
+    db.close();
+    expect(refusal(() => openWorkspace(other)).message).toMatch(/not a Quartermaster workspace/);
+    expect(checkWorkspace(other)).toMatch(/not a Quartermaster workspace/);
+  });
+
+  it('detects corruption, offers the newest backup, and never touches the original (D6)', () => {
+    const path = seededWorkspace();
+    const corrupt = join(dir, 'corrupt.sqlite');
+    copyFileSync(path, corrupt);
+    const bytes = readFileSync(corrupt);
+    // Flip bytes across the second page onward (the first page holds the header we check first).
+    for (let i = 4096 + 16; i < bytes.length; i += 97) bytes[i] = bytes[i]! ^ 0xff;
+    writeFileSync(corrupt, bytes);
+    const before = fileHash(corrupt);
+    const err = refusal(() => openWorkspace(corrupt));
+    expect(err.code).toBe('refused');
+    expect(err.message).toMatch(/damaged|not a Quartermaster/);
+    expect(fileHash(corrupt)).toBe(before);
+    expect(checkWorkspace(corrupt)).not.toBeNull();
+    expect(checkWorkspace(path)).toBeNull();
+  });
+
+  it('names the newest backup when a damaged workspace has one', () => {
+    const path = seededWorkspace();
+    // Open with one more (harmless) migration: that takes a backup first.
+    const extra: Migration = { version: loadMigrations().length + 1, tag: 'extra', statements: ['CREATE TABLE extra (x INTEGER)'], hash: 'x' };
+    openWorkspace(path, { migrations: [...loadMigrations(), extra], now: fixedNow }).close();
+    const backups = listBackups(path);
+    expect(backups).toHaveLength(1);
+    const bytes = readFileSync(path);
+    for (let i = 4096 + 16; i < bytes.length; i += 53) bytes[i] = bytes[i]! ^ 0xff;
+    writeFileSync(path, bytes);
+    rmSync(`${path}-wal`, { force: true });
+    const err = refusal(() => openWorkspace(path, { migrations: [...loadMigrations(), extra] }));
+    expect(err.message).toMatch(/damaged/);
+    expect(err.details).toEqual({ newestBackup: backups[0] });
+  });
+});
+
+describe('migrations', () => {
+  it('upgrade a workspace with data in it: backup first, data kept, foreign keys checked (D4, D8)', () => {
+    const path = seededWorkspace();
+    const v1 = loadMigrations();
+    const v2: Migration = {
+      version: v1.length + 1,
+      tag: 'add-account-note',
+      statements: ['ALTER TABLE accounts ADD COLUMN note TEXT', "UPDATE accounts SET note = 'kept: ' || name"],
+      hash: 'test',
+    };
+    const ws = openWorkspace(path, { migrations: [...v1, v2], now: fixedNow });
+    try {
+      expect(ws.sqlite.pragma('user_version', { simple: true })).toBe(v2.version);
+      expect(ws.sqlite.prepare('SELECT code, note FROM accounts').all()).toEqual([{ code: '6000', note: 'kept: Salaries' }]);
+    } finally {
+      ws.close();
+    }
+    const [backup] = listBackups(path);
+    expect(backup).toMatch(/before-v2-from-v1-20261121T120000Z\.sqlite$/);
+    const copy = new Database(backup!, { readonly: true });
+    expect(copy.pragma('user_version', { simple: true })).toBe(v1.length);
+    expect(copy.prepare('SELECT count(*) AS n FROM accounts').get()).toEqual({ n: 1 });
+    copy.close();
+  });
+
+  it('a failing migration leaves schema and data exactly as they were (D4)', () => {
+    const path = seededWorkspace();
+    const before = contentHash(path);
+    const broken: Migration = {
+      version: loadMigrations().length + 1,
+      tag: 'broken',
+      statements: ['CREATE TABLE half_done (x INTEGER)', "UPDATE accounts SET name = 'changed'", 'INSERT INTO no_such_table VALUES (1)'],
+      hash: 'test',
+    };
+    const err = refusal(() => openWorkspace(path, { migrations: [...loadMigrations(), broken], now: fixedNow }));
+    expect(err.message).toMatch(/left as it was/);
+    expect(contentHash(path)).toBe(before);
+  });
+
+  it('a migration that breaks a foreign key is rolled back (D8)', () => {
+    const path = seededWorkspace();
+    const before = contentHash(path);
+    const orphan: Migration = {
+      version: loadMigrations().length + 1,
+      tag: 'orphan',
+      statements: ["INSERT INTO people (id, department_id, name, fte, status, created_at, updated_at) VALUES ('p1', 'nowhere', 'Ghost', 1, 'active', 'x', 'x')"],
+      hash: 'test',
+    };
+    const err = refusal(() => openWorkspace(path, { migrations: [...loadMigrations(), orphan] }));
+    expect(err.message).toMatch(/foreign key/);
+    expect(contentHash(path)).toBe(before);
+    const ws = openWorkspace(path);
+    expect(ws.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    ws.close();
+  });
+
+  it('the committed journal has no gaps and every migration has SQL', () => {
+    const migrations = loadMigrations();
+    expect(migrations.length).toBeGreaterThan(0);
+    migrations.forEach((m, i) => {
+      expect(m.version).toBe(i + 1);
+      expect(m.statements.length).toBeGreaterThan(0);
+    });
+  });
+});
