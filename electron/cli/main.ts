@@ -1,0 +1,19 @@
+/**
+ * The command-line entry: `npm run cli -- <command> …`, plain Node through tsx, no build step,
+ * the same core services as the app.
+ */
+import { localToday } from './cli-io';
+import { runCli } from './run-cli';
+
+// A reader that stops early (`… | head`) closes the pipe; that is not a failure worth a stack trace.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code !== 'EPIPE') throw err;
+  process.exit(process.exitCode ?? 0);
+});
+
+// exitCode, not exit(): a large export piped to stdout must be flushed in full first.
+process.exitCode = runCli(process.argv.slice(2), {
+  out: (text) => process.stdout.write(`${text}\n`),
+  err: (text) => process.stderr.write(`${text}\n`),
+  today: () => localToday(),
+});

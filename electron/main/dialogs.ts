@@ -1,0 +1,42 @@
+/** Native dialogs the File menu needs; each returns plain data. */
+import { dialog, type BrowserWindow } from 'electron';
+import { basename } from 'node:path';
+
+const workspaceFilter = [{ name: 'Quartermaster workspace', extensions: ['sqlite'] }];
+
+export async function askOpenPath(win: BrowserWindow | null): Promise<string | null> {
+  const options = { title: 'Open Workspace', properties: ['openFile' as const], filters: workspaceFilter };
+  const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+  return result.canceled ? null : (result.filePaths[0] ?? null);
+}
+
+export async function askSavePath(win: BrowserWindow | null, title: string, defaultPath: string): Promise<string | null> {
+  const options = { title, defaultPath, filters: workspaceFilter, properties: ['createDirectory' as const, 'showOverwriteConfirmation' as const] };
+  const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+  if (result.canceled || !result.filePath) return null;
+  return result.filePath.endsWith('.sqlite') ? result.filePath : `${result.filePath}.sqlite`;
+}
+
+/** Shows why a file was refused; returns true when the user chose to open the newest backup. */
+export async function showRefused(win: BrowserWindow | null, path: string, reason: string, newestBackup: string | null): Promise<boolean> {
+  const options = {
+    type: 'warning' as const,
+    title: 'Cannot open workspace',
+    message: `Quartermaster cannot open ${basename(path)}.`,
+    detail: newestBackup
+      ? `${reason}\n\nThe file has not been changed. You can open a copy of its newest backup (${basename(newestBackup)}); the damaged file and the backup are both kept as they are.`
+      : `${reason}\n\nThe file has not been changed.`,
+    buttons: newestBackup ? ['Open Newest Backup', 'Cancel'] : ['OK'],
+    defaultId: 0,
+    cancelId: newestBackup ? 1 : 0,
+    noLink: true,
+  };
+  const result = win ? await dialog.showMessageBox(win, options) : await dialog.showMessageBox(options);
+  return newestBackup !== null && result.response === 0;
+}
+
+export async function showError(win: BrowserWindow | null, message: string, detail: string): Promise<void> {
+  const options = { type: 'error' as const, title: 'Quartermaster', message, detail };
+  if (win) await dialog.showMessageBox(win, options);
+  else await dialog.showMessageBox(options);
+}

@@ -1,0 +1,50 @@
+/**
+ * Electron main process: lifecycle only. Security defaults are applied to every web contents
+ * and the default session before any page loads; the workspace logic lives in desktop-app.ts.
+ */
+import { app, ipcMain, protocol, session, shell } from 'electron';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { appScheme } from './app-url';
+import { DesktopApp } from './desktop-app';
+import { registerIpc } from './ipc';
+import { appProtocolHandler, appSchemePrivileges } from './protocol';
+import { hardenSession, hardenWebContents } from './security';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const preloadPath = join(here, '../preload/index.cjs');
+const rendererDir = join(here, '../renderer');
+
+// Must happen before the app is ready.
+protocol.registerSchemesAsPrivileged([appSchemePrivileges]);
+
+// One process per user: two would each hold a writing connection to the same workspace.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  const desktop = new DesktopApp({ preload: preloadPath, userData: app.getPath('userData') });
+  const external = { openExternal: (url: string) => shell.openExternal(url) };
+
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, external));
+  app.on('second-instance', () => desktop.showWindow());
+
+  app
+    .whenReady()
+    .then(async () => {
+      hardenSession(session.defaultSession);
+      protocol.handle(appScheme, appProtocolHandler(rendererDir));
+      registerIpc(ipcMain, desktop.currentSession);
+      desktop.refreshMenu();
+      await desktop.start();
+      app.on('activate', () => desktop.showWindow());
+    })
+    .catch((err: unknown) => {
+      console.error('Quartermaster failed to start', err);
+      app.exit(1);
+    });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('will-quit', () => desktop.close());
+}

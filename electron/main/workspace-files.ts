@@ -1,0 +1,62 @@
+/**
+ * File operations behind the File menu that do not need Electron: open with the refusal kept as
+ * data, Save a Copy as a checked consistent copy, and recovering from a backup without touching
+ * the damaged file or the backup itself.
+ */
+import { copyFileSync, constants, existsSync } from 'node:fs';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import { AppError, type AppErrorData } from '../../shared/result';
+import { backupTo, listBackups } from '../core/db/open-workspace';
+import { openSession, type Session } from '../core/session';
+
+export type OpenOutcome = { ok: true; session: Session } | { ok: false; error: AppErrorData; newestBackup: string | null };
+
+export function tryOpenWorkspace(path: string): OpenOutcome {
+  try {
+    return { ok: true, session: openSession(path, { origin: 'app' }) };
+  } catch (err) {
+    if (err instanceof AppError) {
+      const details = err.details as { newestBackup?: unknown } | undefined;
+      const newestBackup = typeof details?.newestBackup === 'string' ? details.newestBackup : null;
+      return { ok: false, error: err.toData(), newestBackup };
+    }
+    return { ok: false, error: { code: 'internal', message: `Could not open ${basename(path)}: ${(err as Error).message}` }, newestBackup: null };
+  }
+}
+
+/**
+ * Save a Copy: VACUUM INTO a temp file, checked, renamed (D3) — never a byte copy of the live
+ * file. Refuses to write over any existing file: replacing a SQLite file beside a stale -wal
+ * would corrupt it, and the live workspace itself must never be the target.
+ */
+export function saveCopy(session: Session, target: string): string {
+  if (resolve(target) === resolve(session.workspace.path)) {
+    throw new AppError('refused', 'A copy cannot replace the open workspace; choose another name.');
+  }
+  if (existsSync(target) || existsSync(`${target}-wal`)) {
+    throw new AppError('refused', `${basename(target)} already exists; Quartermaster never overwrites a file. Choose a new name.`);
+  }
+  return backupTo(session.workspace.sqlite, target);
+}
+
+/**
+ * Puts the newest backup of a damaged workspace beside it under a new name and returns that
+ * path. The damaged file and the backup both stay exactly as they were. A backup is a closed
+ * file written by VACUUM INTO, so a plain copy of it is consistent.
+ */
+export function restoreNewestBackup(damaged: string): string | null {
+  const backup = listBackups(damaged)[0];
+  if (backup === undefined) return null;
+  const base = basename(damaged, extname(damaged));
+  const stem = basename(backup, extname(backup));
+  let target = join(dirname(damaged), `${base} (from backup ${stem}).sqlite`);
+  for (let n = 2; existsSync(target); n++) target = join(dirname(damaged), `${base} (from backup ${stem}) ${n}.sqlite`);
+  copyFileSync(backup, target, constants.COPYFILE_EXCL);
+  return target;
+}
+
+/** Names the workspace for the title bar; null when its settings cannot be read. */
+export function workspaceName(session: Pick<Session, 'call'>): string | null {
+  const info = session.call('workspace.info', {});
+  return info.ok ? (info.value as { name: string }).name : null;
+}

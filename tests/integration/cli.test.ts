@@ -1,0 +1,192 @@
+// The CLI end to end, as a user runs it: a child process on real files in a temp folder.
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { workspaceExportSchema } from '../../shared/export';
+
+const root = resolve(import.meta.dirname, '../..');
+// Resolved here, not by the child: its working folder is a temp folder without node_modules.
+const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+let dir: string;
+
+function cli(...args: string[]) {
+  const run = spawnSync(process.execPath, ['--import', tsxLoader, join(root, 'electron/cli/main.ts'), ...args], {
+    cwd: dir,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+function sha(path: string): string {
+  return createHash('sha256').update(readFileSync(path)).digest('hex');
+}
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'qm-cli-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('cli init', () => {
+  it('creates an empty workspace with the given settings', () => {
+    const run = cli('init', 'acme.sqlite', '--name', 'Acme', '--currency', 'EUR', '--fiscal-start-month', '4');
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('acme.sqlite');
+    const exported = cli('export', 'acme.sqlite', '--format', 'json');
+    expect(exported.status).toBe(0);
+    const doc = workspaceExportSchema.parse(JSON.parse(exported.stdout));
+    expect(doc.workspace).toEqual({ name: 'Acme', currency: 'EUR', fiscalYearStartMonth: 4 });
+    expect(doc.departments).toEqual([]);
+    expect(doc.budgetLines).toEqual([]);
+  });
+
+  it('names an empty workspace after its file by default', () => {
+    expect(cli('init', 'North Depot.sqlite').status).toBe(0);
+    const doc = workspaceExportSchema.parse(JSON.parse(cli('export', 'North Depot.sqlite').stdout));
+    expect(doc.workspace).toEqual({ name: 'North Depot', currency: 'USD', fiscalYearStartMonth: 1 });
+  });
+
+  it('creates the demo company, deterministic for an as-of date', () => {
+    expect(cli('init', 'demo1.sqlite', '--demo', '--as-of', '2026-11-21').status).toBe(0);
+    expect(cli('init', 'demo2.sqlite', '--demo', '--as-of', '2026-11-21').status).toBe(0);
+    const one = cli('export', 'demo1.sqlite', '--format', 'json');
+    const two = cli('export', 'demo2.sqlite', '--format', 'json');
+    const doc = workspaceExportSchema.parse(JSON.parse(one.stdout));
+    expect(doc.workspace.name).toBe('Larkspur Freight');
+    expect(doc.departments.length).toBeGreaterThan(5);
+    expect(doc.people.length).toBeGreaterThan(20);
+    expect(doc.budgetLines.length).toBeGreaterThan(100);
+    expect(doc.actuals.length).toBeGreaterThan(0);
+    expect(one.stdout).toBe(two.stdout);
+  });
+
+  it('renames the demo with --name', () => {
+    expect(cli('init', 'demo-named.sqlite', '--demo', '--as-of', '2026-11-21', '--name', 'Acme Haulage').status).toBe(0);
+    expect(workspaceExportSchema.parse(JSON.parse(cli('export', 'demo-named.sqlite').stdout)).workspace.name).toBe('Acme Haulage');
+  });
+
+  it('refuses an existing file (exit 1) and leaves it untouched', () => {
+    writeFileSync(join(dir, 'precious.sqlite'), 'not to be overwritten');
+    const before = sha(join(dir, 'precious.sqlite'));
+    for (const args of [['init', 'precious.sqlite'], ['init', 'precious.sqlite', '--demo']]) {
+      const run = cli(...args);
+      expect(run.status).toBe(1);
+      expect(run.stderr).toMatch(/exists/);
+    }
+    expect(sha(join(dir, 'precious.sqlite'))).toBe(before);
+  });
+});
+
+describe('cli export', () => {
+  it('writes pretty JSON to --out atomically, leaving no temp file', () => {
+    const run = cli('export', 'demo1.sqlite', '--format', 'json', '--out', 'demo1.json');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe('');
+    const text = readFileSync(join(dir, 'demo1.json'), 'utf8');
+    expect(text).toMatch(/^\{\n {2}"format": "quartermaster-workspace",\n/);
+    expect(text).toBe(`${cli('export', 'demo1.sqlite').stdout}`);
+    workspaceExportSchema.parse(JSON.parse(text));
+    expect(readdirSync(dir).filter((f) => f.includes('.partial'))).toEqual([]);
+  });
+
+  it('refuses a missing workspace with exit 1 and creates nothing', () => {
+    const run = cli('export', 'missing.sqlite');
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/No workspace/);
+    expect(existsSync(join(dir, 'missing.sqlite'))).toBe(false);
+  });
+
+  it('refuses an --out folder that does not exist with exit 1', () => {
+    const run = cli('export', 'acme.sqlite', '--out', join(dir, 'no/such/folder/x.json'));
+    expect(run.status).toBe(1);
+  });
+});
+
+describe('cli check', () => {
+  it('passes a sound workspace', () => {
+    const run = cli('check', 'demo1.sqlite');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^ok: demo1\.sqlite \(schema \d+/);
+  });
+
+  it('refuses a corrupt copy (exit 1) and leaves the original as it was', () => {
+    const original = join(dir, 'demo1.sqlite');
+    const before = sha(original);
+    const copy = join(dir, 'corrupt.sqlite');
+    copyFileSync(original, copy);
+    const bytes = readFileSync(copy);
+    // Scribble over pages past the header: the file still looks like SQLite, its contents do not hold.
+    for (let i = 4096; i < bytes.length; i += 4096) bytes.fill(0xa5, i + 100, i + 1200);
+    writeFileSync(copy, bytes);
+    const run = cli('check', 'corrupt.sqlite');
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/damaged|malformed|not a Quartermaster/i);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(sha(original)).toBe(before);
+  });
+
+  it('refuses a file that is not SQLite', () => {
+    writeFileSync(join(dir, 'notes.sqlite'), 'Quarterly notes, definitely not a database.\n'.repeat(200));
+    const run = cli('check', 'notes.sqlite');
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/not a Quartermaster workspace/);
+  });
+
+  it('refuses another application’s SQLite file', () => {
+    const other = new Database(join(dir, 'other-app.sqlite'));
+    other.exec('CREATE TABLE songs (id INTEGER PRIMARY KEY, title TEXT); INSERT INTO songs (title) VALUES (\'x\');');
+    other.close();
+    const run = cli('check', 'other-app.sqlite');
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/not a Quartermaster workspace/);
+  });
+
+  it('refuses a workspace from a newer version, untouched', () => {
+    const future = join(dir, 'future.sqlite');
+    copyFileSync(join(dir, 'acme.sqlite'), future);
+    const db = new Database(future);
+    db.pragma('user_version = 999');
+    db.pragma('journal_mode = DELETE');
+    db.close();
+    const before = sha(future);
+    const run = cli('check', 'future.sqlite');
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/newer version/);
+    const exported = cli('export', 'future.sqlite');
+    expect(exported.status).toBe(1);
+    expect(sha(future)).toBe(before);
+  });
+
+  it('refuses a missing file', () => {
+    expect(cli('check', 'nowhere.sqlite').status).toBe(1);
+  });
+});
+
+describe('cli usage (the full table runs in-process in cli-usage.test.ts)', () => {
+  it('prints help with exit 0', () => {
+    for (const args of [['--help'], ['init', '--help']]) {
+      const run = cli(...args);
+      expect(run.status).toBe(0);
+      expect(run.stdout).toMatch(/Usage: npm run cli/);
+    }
+  });
+
+  it.each([
+    [['frobnicate']],
+    [['init', 'x.sqlite', '--currency', 'usd']],
+    [['init', 'x.sqlite', '--fiscal-start-month', '13']],
+    [['export', 'acme.sqlite', '--format', 'xml']],
+  ])('%j is a usage error (exit 2) that changes nothing', (args) => {
+    const run = cli(...args);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/Usage: npm run cli/);
+    expect(existsSync(join(dir, 'x.sqlite'))).toBe(false);
+  });
+});
