@@ -4,6 +4,7 @@
  * actuals. It is a fixture, so it writes with raw prepared statements in one transaction rather
  * than through the audited services (which would take far longer and prove nothing here).
  */
+import type Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { fiscalYearMonths } from '../../shared/periods';
 import { openWorkspace } from '../../electron/core/db/open-workspace';
@@ -128,7 +129,7 @@ export function buildLargeWorkspace(path: string): void {
 }
 
 /** Picks the departments and plan the benchmark measures, from the file itself. */
-export function describeLargeWorkspace(db: import('better-sqlite3').Database): LargeWorkspaceInfo {
+export function describeLargeWorkspace(db: Database.Database): LargeWorkspaceInfo {
   const one = <T>(sql: string, ...args: unknown[]) => db.prepare(sql).get(...args) as T;
   const rootId = one<{ id: string }>('SELECT id FROM departments WHERE parent_id IS NULL').id;
   const midId = one<{ id: string }>("SELECT id FROM departments WHERE code = 'D1'").id;
