@@ -2,10 +2,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAccount, listAccounts, updateAccount } from '../../../electron/core/budget/account-service';
 import { historyState, redo, undo } from '../../../electron/core/history/history-service';
 import { createDepartment } from '../../../electron/core/org/department-service';
-import { AppError } from '../../../shared/result';
 import { snapshot } from '../../helpers/db-snapshot';
 import { insertBudgetLine, insertPlan } from '../../helpers/raw-figures';
 import { tempWorkspace, type TempWorkspace } from '../../helpers/temp-workspace';
+import { refusal } from '../../helpers/refusal';
 
 let t: TempWorkspace;
 beforeEach(() => {
@@ -13,15 +13,6 @@ beforeEach(() => {
 });
 afterEach(() => t.cleanup());
 
-function refusal(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof AppError) return err;
-    throw err;
-  }
-  throw new Error('expected a refusal, but the call succeeded');
-}
 
 describe('accounts', () => {
   it('adds accounts, lists them in code order including inactive ones', () => {

@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { budgetGridSchema } from '../../../shared/budget';
-import { AppError } from '../../../shared/result';
 import { updateAccount } from '../../../electron/core/budget/account-service';
 import { budgetGrid, setCells } from '../../../electron/core/budget/grid-service';
 import { setPlanStatus } from '../../../electron/core/budget/plan-service';
@@ -8,6 +7,7 @@ import { historyState, redo, undo } from '../../../electron/core/history/history
 import { snapshot } from '../../helpers/db-snapshot';
 import { insertBudgetLine } from '../../helpers/raw-figures';
 import { smallCompany, type SmallCompany } from './grid-fixture';
+import { refusal } from '../../helpers/refusal';
 
 let c: SmallCompany;
 beforeEach(() => {
@@ -21,15 +21,6 @@ function rowOf(grid: ReturnType<typeof budgetGrid>, accountId: string) {
   return row;
 }
 
-function refusal(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof AppError) return err;
-    throw err;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('budgetGrid', () => {
   it('shows a leaf with its sources, and a parent as the sum of its children without sources', () => {

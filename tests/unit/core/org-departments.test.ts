@@ -9,10 +9,10 @@ import {
   updateDepartment,
 } from '../../../electron/core/org/department-service';
 import { createPerson } from '../../../electron/core/org/people-service';
-import { AppError } from '../../../shared/result';
 import { snapshot } from '../../helpers/db-snapshot';
 import { insertActual, insertBudgetLine, insertPlan } from '../../helpers/raw-figures';
 import { tempWorkspace, type TempWorkspace } from '../../helpers/temp-workspace';
+import { refusal } from '../../helpers/refusal';
 
 let t: TempWorkspace;
 beforeEach(() => {
@@ -20,15 +20,6 @@ beforeEach(() => {
 });
 afterEach(() => t.cleanup());
 
-function refusal(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof AppError) return err;
-    throw err;
-  }
-  throw new Error('expected a refusal, but the call succeeded');
-}
 
 function dept(code: string, name: string, parentId: string | null = null, manager: string | null = null) {
   return createDepartment(t.ctx, { code, name, parentId, manager });

@@ -2,9 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { historyState, redo, undo } from '../../../electron/core/history/history-service';
 import { createDepartment } from '../../../electron/core/org/department-service';
 import { createPerson, deletePerson, listPeople, updatePerson, type PersonCreate } from '../../../electron/core/org/people-service';
-import { AppError } from '../../../shared/result';
 import { snapshot } from '../../helpers/db-snapshot';
 import { tempWorkspace, type TempWorkspace } from '../../helpers/temp-workspace';
+import { refusal } from '../../helpers/refusal';
 
 let t: TempWorkspace;
 let warehouse: string;
@@ -16,15 +16,6 @@ beforeEach(() => {
 });
 afterEach(() => t.cleanup());
 
-function refusal(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof AppError) return err;
-    throw err;
-  }
-  throw new Error('expected a refusal, but the call succeeded');
-}
 
 function person(overrides: Partial<PersonCreate> = {}): PersonCreate {
   return {

@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { planSchema } from '../../../shared/budget';
-import { AppError } from '../../../shared/result';
 import { setCells } from '../../../electron/core/budget/grid-service';
 import { copyPlan, createPlan, deletePlan, listPlans, setPlanStatus } from '../../../electron/core/budget/plan-service';
 import { historyState, redo, undo } from '../../../electron/core/history/history-service';
@@ -8,16 +7,8 @@ import { snapshot } from '../../helpers/db-snapshot';
 import { insertBudgetLine } from '../../helpers/raw-figures';
 import { tempWorkspace } from '../../helpers/temp-workspace';
 import { smallCompany, type SmallCompany } from './grid-fixture';
+import { refusal } from '../../helpers/refusal';
 
-function refusal(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof AppError) return err;
-    throw err;
-  }
-  throw new Error('expected a refusal');
-}
 
 /** The reference rule, in exact integer arithmetic: amount × (100 + pct) / 100, half away from zero. */
 function uplifted(amount: number, pct: number): number {

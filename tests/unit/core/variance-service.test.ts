@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { varianceReportSchema } from '../../../shared/budget';
-import { AppError } from '../../../shared/result';
 import { varianceReport } from '../../../electron/core/budget/variance-service';
 import { insertActual, insertBudgetLine } from '../../helpers/raw-figures';
 import { smallCompany, type SmallCompany } from './grid-fixture';
+import { refusal } from '../../helpers/refusal';
 
 let c: SmallCompany;
 beforeEach(() => {
@@ -11,15 +11,6 @@ beforeEach(() => {
 });
 afterEach(() => c.tw.cleanup());
 
-function refusal(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof AppError) return err;
-    throw err;
-  }
-  throw new Error('expected a refusal');
-}
 
 function seed() {
   const { ctx, dept, acct, planId } = c;

@@ -3,23 +3,14 @@ import { loadMigrations } from '../../../electron/core/db/migrations';
 import { historyState, redo, undo } from '../../../electron/core/history/history-service';
 import { createDepartment } from '../../../electron/core/org/department-service';
 import { getSettings, getWorkspaceInfo, initWorkspace, updateWorkspace } from '../../../electron/core/workspace/workspace-service';
-import { AppError } from '../../../shared/result';
 import { snapshot } from '../../helpers/db-snapshot';
 import { insertPlan } from '../../helpers/raw-figures';
 import { FIXED_NOW, tempWorkspace, type TempWorkspace } from '../../helpers/temp-workspace';
+import { refusal } from '../../helpers/refusal';
 
 let t: TempWorkspace | undefined;
 afterEach(() => t?.cleanup());
 
-function refusal(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof AppError) return err;
-    throw err;
-  }
-  throw new Error('expected a refusal, but the call succeeded');
-}
 
 describe('workspace settings', () => {
   it('initialises once, outside the undo history', () => {

@@ -4,9 +4,9 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AppError } from '../../../shared/result';
 import { loadMigrations, type Migration } from '../../../electron/core/db/migrations';
 import { APPLICATION_ID, checkWorkspace, listBackups, openWorkspace } from '../../../electron/core/db/open-workspace';
+import { refusal } from '../../helpers/refusal';
 
 const fixedNow = () => new Date('2026-11-21T12:00:00Z');
 let dir: string;
@@ -52,15 +52,6 @@ function seededWorkspace(name = 'ws.sqlite'): string {
   return path;
 }
 
-function refusal(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof AppError) return err;
-    throw err;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('opening a workspace', () => {
   it('sets WAL, synchronous=FULL, foreign keys and our application id (D1, D7)', () => {
