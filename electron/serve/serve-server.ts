@@ -36,16 +36,16 @@ export interface ServeServer {
   close(): Promise<void>;
 }
 
-const statusOf: Record<ErrorCode, number> = {
-  invalid_input: 400,
-  forbidden: 403,
-  not_found: 404,
-  unknown_method: 404,
-  conflict: 409,
-  locked: 409,
-  refused: 409,
-  internal: 500,
-};
+/**
+ * A refusal from the workspace (a locked plan, a duplicate code, a bad value) is an answer, not a
+ * transport failure: it travels as data with 200, like over Electron IPC. Only a call that reached
+ * no handler, or a fault inside one, gets an HTTP error status.
+ */
+function statusOf(code: ErrorCode): number {
+  if (code === 'unknown_method') return 404;
+  if (code === 'internal') return 500;
+  return 200;
+}
 
 function digest(value: string): Buffer {
   return createHash('sha256').update(value, 'utf8').digest();
@@ -147,7 +147,7 @@ export async function createServeServer(options: ServeOptions): Promise<ServeSer
       }
     }
     const result = options.session.call(method, payload);
-    sendResult(res, result.ok ? 200 : statusOf[result.error.code], result);
+    sendResult(res, result.ok ? 200 : statusOf(result.error.code), result);
   }
 
   function handleStatic(req: IncomingMessage, res: ServerResponse, pathname: string): void {

@@ -1,0 +1,86 @@
+/**
+ * Picks how calls leave the renderer: the Electron preload bridge when it is there, otherwise
+ * HTTP to the serve-mode server with the per-launch token. Nothing else in the renderer knows
+ * which one is in use.
+ */
+import type { MethodName } from '../../../shared/contract';
+
+export type Mode = 'desktop' | 'browser';
+
+/** Sends one call and resolves with the raw Result JSON (checked by the caller). */
+export type Send = (method: MethodName, payload: unknown, signal: AbortSignal) => Promise<unknown>;
+
+type BridgeFn = (payload: unknown) => Promise<unknown>;
+
+const tokenKey = 'qm.token';
+
+function bridge(): Record<string, unknown> | null {
+  const candidate = (window as unknown as { quartermaster?: unknown }).quartermaster;
+  return typeof candidate === 'object' && candidate !== null ? (candidate as Record<string, unknown>) : null;
+}
+
+/**
+ * The serve-mode URL carries the token once in its fragment. Keep it for this tab only (so a
+ * reload still works) and take it out of the address bar, history and screenshots.
+ */
+function takeToken(): string | null {
+  const match = /(?:^#|&)token=([^&]+)/.exec(window.location.hash);
+  if (match?.[1]) {
+    const token = decodeURIComponent(match[1]);
+    try {
+      sessionStorage.setItem(tokenKey, token);
+    } catch {
+      // Storage can be disabled; the token still works until the next reload.
+    }
+    const rest = window.location.hash.replace(/(^#|&)token=[^&]+/, '$1').replace(/^#&?$/, '');
+    window.history.replaceState(null, '', window.location.pathname + window.location.search + rest);
+    return token;
+  }
+  try {
+    return sessionStorage.getItem(tokenKey);
+  } catch {
+    return null;
+  }
+}
+
+function desktopSend(api: Record<string, unknown>): Send {
+  return (method, payload) => {
+    const fn = api[method];
+    if (typeof fn !== 'function') return Promise.reject(new Error(`bridge has no ${method}`));
+    return (fn as BridgeFn)(payload);
+  };
+}
+
+function httpSend(token: string | null): Send {
+  return async (method, payload, signal) => {
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (token) headers['x-qm-token'] = token;
+    const response = await fetch(`/api/${encodeURIComponent(method)}`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify(payload ?? {}),
+      signal,
+      credentials: 'same-origin',
+      cache: 'no-store',
+    });
+    const text = await response.text();
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      if (response.status === 401 || response.status === 403) {
+        return { ok: false, error: { code: 'forbidden', message: 'This page has no valid session token. Open the address printed by "npm run serve" again.' } };
+      }
+      return { ok: false, error: { code: 'internal', message: `The server answered ${response.status} without a result.` } };
+    }
+  };
+}
+
+function pick(): { mode: Mode; send: Send } {
+  const api = bridge();
+  if (api) return { mode: 'desktop', send: desktopSend(api) };
+  return { mode: 'browser', send: httpSend(takeToken()) };
+}
+
+const picked = pick();
+export const mode: Mode = picked.mode;
+export const send: Send = picked.send;

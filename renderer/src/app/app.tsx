@@ -1,0 +1,81 @@
+import { useEffect } from 'react';
+import { AccountsView } from '../features/accounts/accounts-view';
+import { BudgetView } from '../features/budget/budget-view';
+import { OrgView } from '../features/org/org-view';
+import { PlansView } from '../features/plans/plans-view';
+import { VarianceView } from '../features/variance/variance-view';
+import { CommandPalette } from './command-palette';
+import { GlobalDialogs } from './global-dialogs';
+import { ShortcutsHelp } from './shortcuts-help';
+import { Sidebar } from './sidebar';
+import { useApp } from './store';
+import { Toasts } from './toasts';
+import { TopBar } from './top-bar';
+import { useGlobalShortcuts } from './use-global-shortcuts';
+
+function CurrentView() {
+  const view = useApp((s) => s.view);
+  switch (view) {
+    case 'org':
+      return <OrgView />;
+    case 'accounts':
+      return <AccountsView />;
+    case 'budget':
+      return <BudgetView />;
+    case 'variance':
+      return <VarianceView />;
+    case 'plans':
+      return <PlansView />;
+  }
+}
+
+export function App() {
+  const ready = useApp((s) => s.ready);
+  const loadError = useApp((s) => s.loadError);
+  const paletteOpen = useApp((s) => s.paletteOpen);
+  const helpOpen = useApp((s) => s.helpOpen);
+  const workspaceName = useApp((s) => s.workspace?.name);
+  useGlobalShortcuts();
+
+  useEffect(() => {
+    void useApp.getState().refresh();
+  }, []);
+
+  useEffect(() => {
+    document.title = workspaceName ? `${workspaceName} — Quartermaster` : 'Quartermaster';
+  }, [workspaceName]);
+
+  if (!ready) {
+    return (
+      <div className="startup">
+        {loadError ? (
+          <div role="alert" className="startup-error">
+            <h1>Cannot open the workspace</h1>
+            <p>{loadError}</p>
+            <button type="button" className="button" onClick={() => void useApp.getState().refresh()}>
+              Try again
+            </button>
+          </div>
+        ) : (
+          <p className="muted">Opening workspace…</p>
+        )}
+      </div>
+    );
+  }
+
+  return (
+    <div className="shell">
+      <Sidebar />
+      <div className="main">
+        <TopBar />
+        <main className="content">
+          <CurrentView />
+        </main>
+      </div>
+      <Toasts />
+      <GlobalDialogs />
+      {paletteOpen ? <CommandPalette /> : null}
+      {helpOpen ? <ShortcutsHelp /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+/** Everything the command palette can do, built from the current state. */
+import { departmentOptionText } from './pickers';
+import { redo, undo, useApp } from './store';
+import { views } from './views';
+
+export interface Command {
+  id: string;
+  title: string;
+  /** A short hint on the right, e.g. the shortcut. */
+  hint?: string;
+  run: () => void;
+}
+
+export function buildCommands(): Command[] {
+  const s = useApp.getState();
+  const plan = s.plans.find((p) => p.id === s.planId) ?? null;
+  const commands: Command[] = views.map((v, i) => ({
+    id: `view:${v.id}`,
+    title: `Go to ${v.label}`,
+    hint: `Alt+${i + 1}`,
+    run: () => s.setView(v.id),
+  }));
+  commands.push(
+    {
+      id: 'undo',
+      title: s.history.undoLabel ? `Undo ${s.history.undoLabel}` : 'Undo',
+      hint: 'Ctrl+Z',
+      run: () => void undo(),
+    },
+    {
+      id: 'redo',
+      title: s.history.redoLabel ? `Redo ${s.history.redoLabel}` : 'Redo',
+      hint: 'Ctrl+Shift+Z',
+      run: () => void redo(),
+    },
+    { id: 'create-plan', title: 'Create plan…', run: () => s.openDialog({ kind: 'createPlan' }) },
+    { id: 'add-department', title: 'Add department…', run: () => s.openDialog({ kind: 'addDepartment', parentId: s.departmentId }) },
+    { id: 'add-account', title: 'Add account…', run: () => s.openDialog({ kind: 'addAccount' }) },
+    { id: 'help', title: 'Show keyboard shortcuts', hint: '?', run: () => s.setHelpOpen(true) },
+  );
+  if (plan) {
+    commands.push({ id: 'copy-plan', title: `Copy plan ${plan.name}…`, run: () => s.openDialog({ kind: 'copyPlan', planId: plan.id }) });
+    if (plan.status !== 'locked') {
+      commands.push({ id: 'lock-plan', title: `Lock plan ${plan.name}…`, run: () => s.openDialog({ kind: 'lockPlan', planId: plan.id }) });
+    }
+  }
+  for (const p of s.plans) {
+    commands.push({ id: `plan:${p.id}`, title: `Switch plan: ${p.name}`, hint: p.status, run: () => s.setPlan(p.id) });
+  }
+  for (const d of s.departments) {
+    commands.push({
+      id: `department:${d.id}`,
+      title: `Switch department: ${departmentOptionText(d).trim()}`,
+      run: () => s.setDepartment(d.id),
+    });
+  }
+  return commands;
+}

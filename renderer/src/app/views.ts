@@ -1,0 +1,14 @@
+/** The views of the shell, in sidebar order; the index is the Alt+digit shortcut. */
+export const views = [
+  { id: 'org', label: 'Org', key: 'o' },
+  { id: 'accounts', label: 'Accounts', key: 'a' },
+  { id: 'budget', label: 'Budget', key: 'b' },
+  { id: 'variance', label: 'Variance', key: 'v' },
+  { id: 'plans', label: 'Plans', key: 'p' },
+] as const;
+
+export type ViewId = (typeof views)[number]['id'];
+
+export function isViewId(value: unknown): value is ViewId {
+  return views.some((v) => v.id === value);
+}

@@ -1,0 +1,110 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { CellEdit } from '../../../../shared/budget';
+import { call, useQuery } from '../../api';
+import { change, useApp, useCurrentDepartment, useCurrentPlan } from '../../app/store';
+import { BudgetGridView } from './budget-grid';
+import { PlanActions } from './plan-actions';
+import { RollupPath } from './rollup-path';
+
+export function BudgetView() {
+  const plan = useCurrentPlan();
+  const department = useCurrentDepartment();
+  const currency = useApp((s) => s.workspace?.currency ?? '');
+  const openDialog = useApp((s) => s.openDialog);
+  const setView = useApp((s) => s.setView);
+  const query = useQuery('budget.grid', plan && department ? { planId: plan.id, departmentId: department.id } : null);
+  const [notice, setNotice] = useState<{ text: string; seq: number } | null>(null);
+
+  useEffect(() => {
+    if (!notice) return;
+    const timer = setTimeout(() => setNotice(null), 8000);
+    return () => clearTimeout(timer);
+  }, [notice]);
+
+  const notify = useCallback((text: string) => setNotice((n) => ({ text, seq: (n?.seq ?? 0) + 1 })), []);
+
+  const writeCells = useCallback(
+    async (cells: CellEdit[], label?: string) => {
+      if (!plan) return false;
+      const result = await change(() => call('budget.setCells', label ? { planId: plan.id, cells, label } : { planId: plan.id, cells }));
+      return result.ok;
+    },
+    [plan],
+  );
+
+  if (!plan) {
+    return (
+      <section className="view" aria-label="Budget">
+        <div className="empty-state">
+          <p>No plan yet. A plan is a fiscal year and a scenario, such as “FY2027 · Base”.</p>
+          <button type="button" className="button primary" onClick={() => openDialog({ kind: 'createPlan' })}>
+            Create plan
+          </button>
+        </div>
+      </section>
+    );
+  }
+  if (!department) {
+    return (
+      <section className="view" aria-label="Budget">
+        <div className="empty-state">
+          <p>No departments yet. Budgets are kept per department.</p>
+          <button type="button" className="button primary" onClick={() => setView('org')}>
+            Go to Org
+          </button>
+        </div>
+      </section>
+    );
+  }
+
+  // Never show another department's or plan's figures while the right ones load.
+  const grid = query.data && query.data.departmentId === department.id && query.data.planId === plan.id ? query.data : null;
+  return (
+    <section className="view budget-view" aria-label="Budget">
+      <header className="view-header">
+        <div className="view-title">
+          <h1>
+            {department.name} <span className="muted">{department.code}</span>
+          </h1>
+          <p className="view-subtitle">
+            {plan.name} · amounts in <strong data-testid="currency">{currency}</strong>
+            {grid && grid.rolledUpFrom > 1 ? ` · rolled up from ${grid.rolledUpFrom} departments` : ''}
+          </p>
+        </div>
+        <PlanActions plan={plan} />
+      </header>
+      {grid ? <RollupPath path={grid.rollupPath} currency={currency} /> : null}
+      {grid && !grid.editable ? (
+        <div className={notice ? 'banner read-only flash' : 'banner read-only'} role="note" data-testid="read-only-reason" key={notice?.seq}>
+          <span className="banner-tag">Read-only</span> {grid.readOnlyReason}
+        </div>
+      ) : null}
+      {notice && (!grid || grid.editable || notice.text !== grid.readOnlyReason) ? (
+        <div className="banner notice" role="alert" data-testid="grid-notice">
+          {notice.text}
+          <button type="button" className="toast-close" aria-label="Dismiss" onClick={() => setNotice(null)}>
+            ×
+          </button>
+        </div>
+      ) : null}
+      {notice && grid && !grid.editable && notice.text === grid.readOnlyReason ? (
+        <div className="visually-hidden" role="alert">
+          {notice.text}
+        </div>
+      ) : null}
+      {query.error ? (
+        <div className="banner error" role="alert">
+          {query.error}
+        </div>
+      ) : null}
+      {grid ? (
+        <BudgetGridView grid={grid} writeCells={writeCells} notify={notify} />
+      ) : query.loading || query.data ? (
+        <p className="loading">Loading the grid…</p>
+      ) : null}
+      <p className="grid-hint muted">
+        Type to replace · F2 edits · Enter commits · Delete clears · paste a block from a spreadsheet · Ctrl+Z undoes · ? for all keys
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,95 @@
+import { useState } from 'react';
+import type { Department, Person } from '../../../../shared/org';
+import { formatMoney } from '../../../../shared/money';
+import { call, useQuery } from '../../api';
+import { change, useApp } from '../../app/store';
+import { ConfirmDialog } from '../../components/confirm-dialog';
+import { PersonDialog } from './person-dialog';
+
+export function PeopleTable({ department }: { department: Department }) {
+  const currency = useApp((s) => s.workspace?.currency ?? '');
+  const query = useQuery('org.listPeople', { departmentId: department.id });
+  const [editing, setEditing] = useState<Person | 'new' | null>(null);
+  const [removing, setRemoving] = useState<Person | null>(null);
+  const people = query.data ?? [];
+  const fte = people.filter((p) => p.status === 'active').reduce((sum, p) => sum + p.fte, 0);
+
+  return (
+    <section className="panel people-panel" aria-label={`People in ${department.name}`}>
+      <header className="panel-header">
+        <h2>
+          People <span className="muted">{people.length > 0 ? `${people.length} · ${fte.toFixed(1)} FTE active` : ''}</span>
+        </h2>
+        <button type="button" className="button" onClick={() => setEditing('new')}>
+          Add person
+        </button>
+      </header>
+      {query.error ? (
+        <p className="banner error" role="alert">
+          {query.error}
+        </p>
+      ) : null}
+      <div className="table-wrap">
+        <table className="data-table" aria-label="People">
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Title</th>
+              <th scope="col" className="num">
+                FTE
+              </th>
+              <th scope="col" className="num">
+                Annual salary ({currency})
+              </th>
+              <th scope="col">Start</th>
+              <th scope="col">End</th>
+              <th scope="col">Status</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {people.map((p) => (
+              <tr key={p.id}>
+                <th scope="row">{p.name}</th>
+                <td>{p.title ?? ''}</td>
+                <td className="num">{p.fte.toFixed(2)}</td>
+                <td className="num">{p.annualSalaryMinor === null ? '' : formatMoney(p.annualSalaryMinor)}</td>
+                <td className="date">{p.startDate ?? ''}</td>
+                <td className="date">{p.endDate ?? ''}</td>
+                <td>{p.status === 'open' ? <span className="badge open-role">Open role</span> : <span className="badge neutral">Active</span>}</td>
+                <td className="row-actions">
+                  <button type="button" className="button small" aria-label={`Edit ${p.name}`} onClick={() => setEditing(p)}>
+                    Edit
+                  </button>
+                  <button type="button" className="button small danger-text" aria-label={`Remove ${p.name}`} onClick={() => setRemoving(p)}>
+                    Remove
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {!query.loading && people.length === 0 ? <p className="empty-state">No people or open roles in {department.name}.</p> : null}
+      </div>
+      {editing ? (
+        <PersonDialog departmentId={department.id} person={editing === 'new' ? null : editing} currency={currency} onClose={() => setEditing(null)} />
+      ) : null}
+      {removing ? (
+        <ConfirmDialog
+          label="Remove person"
+          message={`Remove ${removing.name} from ${department.name}? You can undo this.`}
+          confirmLabel="Remove"
+          danger
+          onClose={() => setRemoving(null)}
+          onConfirm={async () => {
+            const person = removing;
+            const result = await change(() => call('org.deletePerson', { id: person.id }), { quiet: true, done: `Removed ${person.name}` });
+            return result.ok ? null : result.message;
+          }}
+        />
+      ) : null}
+    </section>
+  );
+}
