@@ -33,6 +33,8 @@ export default defineConfig({
     plugins: [react()],
     build: {
       outDir: resolve(root, 'out/renderer'),
+      // The renderer ships inside the app and is parsed on every launch: keep it small.
+      minify: true,
       emptyOutDir: true,
       rolldownOptions: { input: resolve(root, 'renderer/index.html') },
     },
