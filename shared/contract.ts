@@ -35,50 +35,60 @@ const none = z.object({}).strict();
 const byId = z.object({ id: idSchema }).strict();
 const done = z.object({ ok: z.literal(true) });
 
-function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O, doc: string) {
-  return { input, output, doc };
+/**
+ * A query only reads; a mutation writes one undoable change. The renderer runs mutations one at a
+ * time in the order the user made them, and never gives up waiting on one (it may still commit).
+ */
+export type MethodKind = 'query' | 'mutation';
+
+function query<I extends z.ZodType, O extends z.ZodType>(input: I, output: O, doc: string) {
+  return { input, output, doc, kind: 'query' as MethodKind };
+}
+
+function mutation<I extends z.ZodType, O extends z.ZodType>(input: I, output: O, doc: string) {
+  return { input, output, doc, kind: 'mutation' as MethodKind };
 }
 
 export const contract = {
-  'workspace.info': method(none, workspaceInfoSchema, 'Name, currency, fiscal year start of the open workspace.'),
-  'workspace.update': method(workspaceUpdateSchema.strict(), workspaceInfoSchema, 'Rename, change currency or fiscal start.'),
+  'workspace.info': query(none, workspaceInfoSchema, 'Name, currency, fiscal year start of the open workspace.'),
+  'workspace.update': mutation(workspaceUpdateSchema.strict(), workspaceInfoSchema, 'Rename, change currency or fiscal start.'),
 
-  'history.state': method(none, historyStateSchema, 'What undo and redo would do now.'),
-  'history.undo': method(none, historyStepSchema, 'Undo the most recent change (survives restarts).'),
-  'history.redo': method(none, historyStepSchema, 'Redo the most recently undone change.'),
+  'history.state': query(none, historyStateSchema, 'What undo and redo would do now.'),
+  'history.undo': mutation(none, historyStepSchema, 'Undo the most recent change (survives restarts).'),
+  'history.redo': mutation(none, historyStepSchema, 'Redo the most recently undone change.'),
 
-  'org.listDepartments': method(none, z.array(departmentSchema), 'The department tree, depth-first in code order.'),
-  'org.createDepartment': method(departmentCreateSchema.strict(), departmentSchema, 'Add a department.'),
-  'org.updateDepartment': method(departmentUpdateSchema.strict(), departmentSchema, 'Rename, re-code or change manager.'),
-  'org.moveDepartment': method(departmentMoveSchema.strict(), departmentSchema, 'Move under another parent.'),
-  'org.deleteDepartment': method(byId, done, 'Delete a department with no children, people or budget lines.'),
+  'org.listDepartments': query(none, z.array(departmentSchema), 'The department tree, depth-first in code order.'),
+  'org.createDepartment': mutation(departmentCreateSchema.strict(), departmentSchema, 'Add a department.'),
+  'org.updateDepartment': mutation(departmentUpdateSchema.strict(), departmentSchema, 'Rename, re-code or change manager.'),
+  'org.moveDepartment': mutation(departmentMoveSchema.strict(), departmentSchema, 'Move under another parent.'),
+  'org.deleteDepartment': mutation(byId, done, 'Delete a department with no children, people or budget lines.'),
 
-  'org.listPeople': method(
+  'org.listPeople': query(
     z.object({ departmentId: idSchema.nullable() }).strict(),
     z.array(personSchema),
     'People and open roles of one department (or all when null).',
   ),
-  'org.createPerson': method(personCreateSchema.strict(), personSchema, 'Add a person or an open role.'),
-  'org.updatePerson': method(personUpdateSchema.strict(), personSchema, 'Edit a person.'),
-  'org.deletePerson': method(byId, done, 'Remove a person.'),
+  'org.createPerson': mutation(personCreateSchema.strict(), personSchema, 'Add a person or an open role.'),
+  'org.updatePerson': mutation(personUpdateSchema.strict(), personSchema, 'Edit a person.'),
+  'org.deletePerson': mutation(byId, done, 'Remove a person.'),
 
-  'accounts.list': method(none, z.array(accountSchema), 'The chart of accounts, in code order.'),
-  'accounts.create': method(accountCreateSchema.strict(), accountSchema, 'Add an account.'),
-  'accounts.update': method(accountUpdateSchema.strict(), accountSchema, 'Edit, deactivate or reactivate an account.'),
+  'accounts.list': query(none, z.array(accountSchema), 'The chart of accounts, in code order.'),
+  'accounts.create': mutation(accountCreateSchema.strict(), accountSchema, 'Add an account.'),
+  'accounts.update': mutation(accountUpdateSchema.strict(), accountSchema, 'Edit, deactivate or reactivate an account.'),
 
-  'plans.list': method(none, z.array(planSchema), 'Plans, newest fiscal year first.'),
-  'plans.create': method(planCreateSchema.strict(), planSchema, 'Create an empty draft plan.'),
-  'plans.copy': method(planCopySchema.strict(), planSchema, 'Copy a plan into a new scenario with an uplift per account type.'),
-  'plans.setStatus': method(planStatusChangeSchema.strict(), planSchema, 'Approve, return to draft, or lock a plan.'),
-  'plans.delete': method(byId, done, 'Delete a draft plan and its lines.'),
+  'plans.list': query(none, z.array(planSchema), 'Plans, newest fiscal year first.'),
+  'plans.create': mutation(planCreateSchema.strict(), planSchema, 'Create an empty draft plan.'),
+  'plans.copy': mutation(planCopySchema.strict(), planSchema, 'Copy a plan into a new scenario with an uplift per account type.'),
+  'plans.setStatus': mutation(planStatusChangeSchema.strict(), planSchema, 'Approve, return to draft, or lock a plan.'),
+  'plans.delete': mutation(byId, done, 'Delete a draft plan and its lines.'),
 
-  'budget.grid': method(gridQuerySchema.strict(), budgetGridSchema, 'Accounts × months for a department, rolled up.'),
-  'budget.setCells': method(
+  'budget.grid': query(gridQuerySchema.strict(), budgetGridSchema, 'Accounts × months for a department, rolled up.'),
+  'budget.setCells': mutation(
     setCellsSchema.strict(),
     z.object({ changed: z.number().int() }),
     'Set or clear budget cells of leaf departments, as one undoable change.',
   ),
-  'budget.variance': method(varianceQuerySchema.strict(), varianceReportSchema, 'Budget vs actual for a department.'),
+  'budget.variance': query(varianceQuerySchema.strict(), varianceReportSchema, 'Budget vs actual for a department.'),
 } as const;
 
 export type Contract = typeof contract;
@@ -88,6 +98,10 @@ export type MethodParsedInput<M extends MethodName> = z.output<Contract[M]['inpu
 export type MethodOutput<M extends MethodName> = z.output<Contract[M]['output']>;
 
 export const methodNames = Object.keys(contract) as MethodName[];
+
+export function isMutation(name: MethodName): boolean {
+  return contract[name].kind === 'mutation';
+}
 
 export function isMethodName(name: unknown): name is MethodName {
   return typeof name === 'string' && Object.hasOwn(contract, name);

@@ -1,6 +1,24 @@
 import { z } from 'zod';
 
-export const currencySchema = z.string().regex(/^[A-Z]{3}$/, 'currency must be a three-letter ISO code such as USD');
+/**
+ * Amounts are kept in hundredths, so only real ISO currencies with two decimal places fit
+ * (not JPY, not KWD, not a made-up code).
+ */
+function hasCents(code: string): boolean {
+  try {
+    return (
+      Intl.supportedValuesOf('currency').includes(code) &&
+      new Intl.NumberFormat('en', { style: 'currency', currency: code }).resolvedOptions().maximumFractionDigits === 2
+    );
+  } catch {
+    return false;
+  }
+}
+
+export const currencySchema = z
+  .string()
+  .regex(/^[A-Z]{3}$/, 'currency must be a three-letter ISO code such as USD')
+  .refine(hasCents, 'currency must have two decimal places (such as USD, EUR or GBP): amounts are kept in cents');
 export const fiscalStartMonthSchema = z.number().int().min(1).max(12);
 
 export const workspaceInfoSchema = z.object({

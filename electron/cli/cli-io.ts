@@ -46,7 +46,8 @@ export function dateFlag(value: string, flag: string): string {
 }
 
 export function currencyFlag(value: string): string {
-  if (!currencySchema.safeParse(value).success) throw new UsageError(`--currency must be a three-letter ISO code in capitals such as USD, not "${value}"`);
+  const parsed = currencySchema.safeParse(value);
+  if (!parsed.success) throw new UsageError(`--currency ${parsed.error.issues[0]?.message ?? 'is not valid'}, not "${value}"`);
   return value;
 }
 

@@ -3,7 +3,7 @@
  * row before and after. Undo and redo replay those images; "where did this number come from"
  * reads them. Services write rows only through the Writer handed to them here.
  */
-import { eq, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Ctx } from '../context';
 import { auditedTables, auditRows, changes, type AuditedTableName } from '../db/schema';
@@ -50,18 +50,40 @@ function nextSeq(ctx: Ctx): number {
 }
 
 /**
- * Runs `fn` inside one transaction as one undoable change labelled `label`. A new change
- * discards what could have been redone, as in every editor. Returns what `fn` returns.
+ * Forgets every change that could still be redone, with its row images: once a new change is
+ * made (or history is cleared) they can never be replayed, and keeping them would only grow the file.
+ */
+export function dropRedoable(ctx: Ctx): void {
+  const undone = ctx.db.select({ id: changes.id }).from(changes).where(eq(changes.state, 'undone'));
+  ctx.db.delete(auditRows).where(inArray(auditRows.changeId, undone)).run();
+  ctx.db.delete(changes).where(eq(changes.state, 'undone')).run();
+}
+
+/**
+ * Makes everything done so far permanent: nothing before this point can be undone any more, but
+ * the row images stay as the audit trail. Used where going back would break a promise (a locked
+ * plan stays locked) or could no longer be done faithfully (after a schema upgrade).
+ */
+export function sealHistory(ctx: Ctx): void {
+  dropRedoable(ctx);
+  ctx.db.update(changes).set({ state: 'discarded' }).where(eq(changes.state, 'done')).run();
+}
+
+function recordedAnything(ctx: Ctx, changeId: string): boolean {
+  return ctx.db.select({ id: auditRows.id }).from(auditRows).where(eq(auditRows.changeId, changeId)).limit(1).get() !== undefined;
+}
+
+/**
+ * Runs `fn` inside one transaction as one undoable change labelled `label`. A change that
+ * writes something discards what could have been redone, as in every editor; one that writes
+ * nothing leaves no trace at all. Returns what `fn` returns.
  */
 export function withChange<T>(ctx: Ctx, label: string, fn: (w: Writer) => T): T {
   return ctx.db.transaction(() => {
     const changeId = ctx.newId();
     const at = ctx.now().toISOString();
-    ctx.db.update(changes).set({ state: 'discarded' }).where(eq(changes.state, 'undone')).run();
     ctx.db.insert(changes).values({ id: changeId, seq: nextSeq(ctx), label, origin: ctx.origin, state: 'done', at }).run();
-    let writes = 0;
     const audit = (table: AuditedTableName, rowId: string | number, before: unknown, after: unknown) => {
-      writes++;
       ctx.db
         .insert(auditRows)
         .values({
@@ -95,10 +117,9 @@ export function withChange<T>(ctx: Ctx, label: string, fn: (w: Writer) => T): T 
       },
     };
     const result = fn(writer);
-    if (writes === 0) {
-      // Nothing changed: leave no empty step on the undo stack.
-      ctx.db.delete(changes).where(eq(changes.id, changeId)).run();
-    }
+    // Services may also record row images in bulk with SQL (see plan copies), so ask the table.
+    if (recordedAnything(ctx, changeId)) dropRedoable(ctx);
+    else ctx.db.delete(changes).where(eq(changes.id, changeId)).run();
     return result;
   });
 }

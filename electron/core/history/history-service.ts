@@ -3,6 +3,7 @@
  * undo works across reloads and restarts.
  */
 import { asc, desc, eq } from 'drizzle-orm';
+import { AppError } from '../../../shared/result';
 import type { HistoryState } from '../../../shared/workspace';
 import type { Ctx } from '../context';
 import { auditedTables, auditRows, changes, type AuditedTableName } from '../db/schema';
@@ -49,10 +50,27 @@ function replay(ctx: Ctx, changeId: string, direction: Direction): void {
   }
 }
 
+/** Locked plans stay locked: no undo or redo may write to one, or to its lines. */
+function refuseLockedPlans(ctx: Ctx, changeId: string, label: string, direction: Direction): void {
+  const locked = ctx.db.$client
+    .prepare(
+      `SELECT DISTINCT p.name FROM audit_rows a
+         JOIN plans p ON p.id = CASE WHEN a.table_name = 'plans' THEN a.row_id
+                                     ELSE coalesce(json_extract(a.after, '$.planId'), json_extract(a.before, '$.planId')) END
+        WHERE a.change_id = ? AND a.table_name IN ('plans', 'budget_lines') AND p.status = 'locked'`,
+    )
+    .pluck()
+    .all(changeId) as string[];
+  if (locked.length > 0) {
+    throw new AppError('locked', `Cannot ${direction} "${label}": ${locked.join(', ')} is locked, and locked plans stay as they are.`);
+  }
+}
+
 function step(ctx: Ctx, direction: Direction): { label: string | null; state: HistoryState } {
   const label = ctx.db.transaction(() => {
     const change = direction === 'undo' ? nextUndo(ctx) : nextRedo(ctx);
     if (!change) return null;
+    refuseLockedPlans(ctx, change.id, change.label, direction);
     replay(ctx, change.id, direction);
     ctx.db
       .update(changes)

@@ -4,7 +4,7 @@
  * crosses; an unexpected error becomes a generic internal error and its cause is logged.
  */
 import { type z } from 'zod';
-import { contract, isMethodName, type Handlers, type MethodName } from '../../../shared/contract';
+import { contract, isMethodName, isMutation, type Handlers, type MethodName } from '../../../shared/contract';
 import { AppError, type Result } from '../../../shared/result';
 import { createLogger, type Logger } from '../log';
 
@@ -39,7 +39,11 @@ export function dispatch(handlers: Handlers, method: unknown, payload: unknown, 
     const checked = spec.output.safeParse(value);
     if (!checked.success) {
       log.error(`output of ${method} broke its contract`, describeIssues(checked.error));
-      return { ok: false, error: { code: 'internal', message: 'Something went wrong inside Quartermaster; nothing was changed.' } };
+      // A mutation has already committed by now: say so rather than claim nothing changed.
+      const message = isMutation(method)
+        ? 'The change was saved, but Quartermaster could not read back its result. Reload the view to see it.'
+        : 'Something went wrong inside Quartermaster; nothing was changed.';
+      return { ok: false, error: { code: 'internal', message } };
     }
     return { ok: true, value: checked.data };
   } catch (err) {

@@ -1,9 +1,11 @@
 /**
  * The typed client: `call('budget.grid', {planId, departmentId})` resolves with the output
  * type the contract declares, or throws an ApiError carrying the server's code and message.
- * Every call has a deadline, so no screen waits forever on a lost answer.
+ * Queries have a deadline, so no screen waits forever on a lost answer. Mutations run one at a
+ * time, in the order they were made (an undo pressed right after an edit must undo that edit),
+ * and are never given up on: a slow one may still commit, and a retry would do it twice.
  */
-import type { MethodInput, MethodName, MethodOutput } from '../../../shared/contract';
+import { isMutation, type MethodInput, type MethodName, type MethodOutput } from '../../../shared/contract';
 import { isResult } from '../../../shared/result';
 import { ApiError } from './api-error';
 import { send } from './transport';
@@ -15,15 +17,20 @@ export interface CallOptions {
 
 const defaultTimeoutMs = 20_000;
 
-export async function call<M extends MethodName>(
-  method: M,
-  input: MethodInput<M>,
-  options: CallOptions = {},
-): Promise<MethodOutput<M>> {
-  const timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
+let mutations: Promise<unknown> = Promise.resolve();
+
+export function call<M extends MethodName>(method: M, input: MethodInput<M>, options: CallOptions = {}): Promise<MethodOutput<M>> {
+  if (!isMutation(method)) return callNow(method, input, options.timeoutMs ?? defaultTimeoutMs);
+  const next = mutations.then(() => callNow(method, input, null));
+  mutations = next.catch(() => undefined);
+  return next;
+}
+
+async function callNow<M extends MethodName>(method: M, input: MethodInput<M>, timeoutMs: number | null): Promise<MethodOutput<M>> {
   const controller = new AbortController();
   let timer: ReturnType<typeof setTimeout> | undefined;
   const deadline = new Promise<never>((_, reject) => {
+    if (timeoutMs === null) return;
     timer = setTimeout(() => {
       controller.abort();
       reject(new ApiError('timeout', `Quartermaster did not answer within ${Math.round(timeoutMs / 1000)} s (${method}). Try again.`));

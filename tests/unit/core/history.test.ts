@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { sequentialIds } from '../../../electron/core/context';
-import { withChange } from '../../../electron/core/history/change';
+import { sealHistory, withChange } from '../../../electron/core/history/change';
 import { historyState, redo, undo } from '../../../electron/core/history/history-service';
 import { openSession } from '../../../electron/core/session';
 import { snapshot } from '../../helpers/db-snapshot';
+import { refusal } from '../../helpers/refusal';
 import { tempWorkspace, type TempWorkspace } from '../../helpers/temp-workspace';
 
 let ws: TempWorkspace;
@@ -97,9 +98,50 @@ describe('changes, undo and redo', () => {
     expect(historyState(ctx).canUndo).toBe(false);
   });
 
-  it('a change that writes nothing leaves no undo step', () => {
+  it('a change that writes nothing leaves no undo step and keeps what can be redone', () => {
     ws = tempWorkspace();
-    withChange(ws.ctx, 'nothing', () => undefined);
-    expect(historyState(ws.ctx).canUndo).toBe(false);
+    const { ctx } = ws;
+    withChange(ctx, 'Add account 6000', (w) => w.insert('accounts', account('a1', '6000')));
+    undo(ctx);
+    withChange(ctx, 'nothing', () => undefined);
+    expect(historyState(ctx)).toEqual({ canUndo: false, undoLabel: null, canRedo: true, redoLabel: 'Add account 6000' });
+  });
+
+  it('forgets the row images of changes that can no longer be redone', () => {
+    ws = tempWorkspace();
+    const { ctx } = ws;
+    withChange(ctx, 'one', (w) => w.insert('accounts', account('a1', '1')));
+    withChange(ctx, 'two', (w) => w.insert('accounts', account('a2', '2')));
+    undo(ctx);
+    withChange(ctx, 'three', (w) => w.insert('accounts', account('a3', '3')));
+    const labels = ctx.db.$client.prepare('SELECT label FROM changes ORDER BY seq').pluck().all();
+    expect(labels).toEqual(['one', 'three']);
+    const images = ctx.db.$client.prepare('SELECT row_id FROM audit_rows ORDER BY id').pluck().all();
+    expect(images).toEqual(['a1', 'a3']);
+  });
+
+  it('never unlocks a plan or changes its lines through undo or redo', () => {
+    ws = tempWorkspace();
+    const { ctx } = ws;
+    const at = '2026-11-21T12:00:00.000Z';
+    withChange(ctx, 'Set up', (w) => {
+      w.insert('departments', { id: 'd1', code: '210', name: 'Warehouse', parentId: null, manager: null, createdAt: at, updatedAt: at });
+      w.insert('accounts', account('a1', '6000'));
+      w.insert('plans', { id: 'p1', name: 'FY2026 · Base', fiscalYear: 2026, scenario: 'Base', status: 'draft', createdAt: at, updatedAt: at });
+    });
+    withChange(ctx, 'Edit 210 · 6000 · Jan 2026', (w) =>
+      w.insert('budget_lines', { id: 'l1', planId: 'p1', departmentId: 'd1', accountId: 'a1', period: '2026-01', amountMinor: 500, source: null, updatedAt: at }),
+    );
+    withChange(ctx, 'Lock FY2026 · Base', (w) => w.update('plans', 'p1', { status: 'locked' }));
+    const before = snapshot(ctx);
+    const refused = refusal(() => undo(ctx));
+    expect(refused.code).toBe('locked');
+    expect(refused.message).toBe('Cannot undo "Lock FY2026 · Base": FY2026 · Base is locked, and locked plans stay as they are.');
+    expect(snapshot(ctx)).toEqual(before);
+
+    // Sealing (what locking does) makes the past permanent but keeps it as the audit trail.
+    sealHistory(ctx);
+    expect(historyState(ctx)).toMatchObject({ canUndo: false, canRedo: false });
+    expect(ctx.db.$client.prepare('SELECT count(*) FROM audit_rows').pluck().get()).toBeGreaterThan(0);
   });
 });

@@ -40,6 +40,9 @@ describe('workspace settings', () => {
     expect(err.code).toBe('invalid_input');
     expect(err.message).toMatch(/currency/);
     expect(refusal(() => initWorkspace(t!.ctx, { name: 'X', currency: 'USD', fiscalYearStartMonth: 13 })).code).toBe('invalid_input');
+    // Amounts are kept in cents: a currency without two decimals would be shown 100× wrong.
+    expect(refusal(() => initWorkspace(t!.ctx, { name: 'X', currency: 'JPY', fiscalYearStartMonth: 1 })).message).toMatch(/two decimal places/);
+    expect(refusal(() => initWorkspace(t!.ctx, { name: 'X', currency: 'XYZ', fiscalYearStartMonth: 1 })).message).toMatch(/two decimal places/);
     expect(snapshot(t.ctx, ['workspace']).workspace).toEqual([]);
   });
 
