@@ -58,11 +58,6 @@ export function monthFlag(value: string, flag: string): number {
 }
 
 /** The local calendar date, YYYY-MM-DD: "today" means the user's day, not UTC's. */
-export function localToday(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
 export function onePositionalOrNone(positionals: string[]): string | undefined {
   if (positionals.length > 1) throw new UsageError(`unexpected argument: ${positionals[1]}`);
   return positionals[0];

@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import type { WorkspaceSettings } from '../core/workspace/workspace-service';
 import { currencyFlag, dateFlag, exitOk, exitRefused, monthFlag, onePositional, parseCommandArgs, UsageError, type CliIo } from './cli-io';
-import { createDemoFile, createEmptyWorkspace, nameFromPath } from './create-workspace';
+import { createDemoFile, createEmptyWorkspace, nameFromPath } from '../core/workspace/create-workspace';
 
 export function runInit(args: string[], io: CliIo): number {
   const { values, positionals } = parseCommandArgs(args, {

@@ -2,7 +2,7 @@
  * The command-line entry: `npm run cli -- <command> …`, plain Node through tsx, no build step,
  * the same core services as the app.
  */
-import { localToday } from './cli-io';
+import { localToday } from '../core/workspace/create-workspace';
 import { runCli } from './run-cli';
 
 // A reader that stops early (`… | head`) closes the pipe; that is not a failure worth a stack trace.

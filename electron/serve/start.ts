@@ -8,9 +8,9 @@ import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AppError } from '../../shared/result';
-import { dateFlag, localToday, onePositionalOrNone, parseCommandArgs, UsageError } from '../cli/cli-io';
+import { dateFlag, onePositionalOrNone, parseCommandArgs, UsageError } from '../cli/cli-io';
 import { openSession, type Session } from '../core/session';
-import { createDemoFile, createEmptyWorkspace, defaultSettings } from '../cli/create-workspace';
+import { createDemoFile, createEmptyWorkspace, defaultSettings, localToday } from '../core/workspace/create-workspace';
 import { createServeServer } from './serve-server';
 
 const usage = `Usage: npm run serve -- [workspace.sqlite] [--port N] [--create] [--demo-as-of YYYY-MM-DD] [--renderer DIR]

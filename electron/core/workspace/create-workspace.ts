@@ -4,10 +4,16 @@
  */
 import { existsSync, rmSync } from 'node:fs';
 import { basename, extname } from 'node:path';
-import { AppError } from '../../shared/result';
-import { createDemoWorkspace, type CreateDemoOptions, type DemoCounts } from '../core/demo/demo-workspace';
-import { openSession, type Session } from '../core/session';
-import { initWorkspace, type WorkspaceSettings } from '../core/workspace/workspace-service';
+import { AppError } from '../../../shared/result';
+import { createDemoWorkspace, type CreateDemoOptions, type DemoCounts } from '../demo/demo-workspace';
+import { openSession, type Session } from '../session';
+import { initWorkspace, type WorkspaceSettings } from './workspace-service';
+
+/** Today's date on this machine's calendar, YYYY-MM-DD: the demo's default as-of date. */
+export function localToday(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
 
 /** The default name of a new empty workspace: its file name, as the user chose it. */
 export function nameFromPath(path: string): string {
