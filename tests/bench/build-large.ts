@@ -25,6 +25,9 @@ export interface LargeWorkspaceInfo {
   rootId: string;
   midId: string;
   leafId: string;
+  /** The leaf's parent area, and an area in another division. */
+  areaId: string;
+  otherAreaId: string;
   planId: string;
   accountIds: string[];
   lineCount: number;
@@ -134,8 +137,10 @@ export function describeLargeWorkspace(db: Database.Database): LargeWorkspaceInf
   const rootId = one<{ id: string }>('SELECT id FROM departments WHERE parent_id IS NULL').id;
   const midId = one<{ id: string }>("SELECT id FROM departments WHERE code = 'D1'").id;
   const leafId = one<{ id: string }>("SELECT id FROM departments WHERE code = 'L001'").id;
+  const areaId = one<{ id: string }>("SELECT parent_id AS id FROM departments WHERE code = 'L001'").id;
+  const otherAreaId = one<{ id: string }>("SELECT id FROM departments WHERE code = 'D2-A1'").id;
   const planId = one<{ id: string }>('SELECT id FROM plans WHERE fiscal_year = ? ORDER BY name LIMIT 1', shape.fiscalYear).id;
   const accountIds = (db.prepare('SELECT id FROM accounts ORDER BY code').all() as Array<{ id: string }>).map((r) => r.id);
   const lineCount = one<{ n: number }>('SELECT count(*) AS n FROM budget_lines WHERE plan_id = ?', planId).n;
-  return { rootId, midId, leafId, planId, accountIds, lineCount };
+  return { rootId, midId, leafId, areaId, otherAreaId, planId, accountIds, lineCount };
 }

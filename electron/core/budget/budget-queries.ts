@@ -1,18 +1,14 @@
 /**
- * The aggregate SQL behind the grid and the variance view. Every figure for a department is a sum
- * over its whole subtree, computed by SQLite on the covering indexes (budget_lines_rollup,
- * actuals_rollup): lines are never loaded into JavaScript to be added up.
+ * The SQL behind the grid, the variance view and plan sizes. Every figure for a department is a
+ * sum over its whole subtree: its own lines (normally only leaves have any) plus its rows in
+ * budget_rollup / actual_rollup, which triggers keep equal to the sums over its strict
+ * descendants' lines (migrations/0002_rollup-triggers.sql). A department's figures are therefore a
+ * few thousand rows read by key however many lines lie under it, and no query here walks the tree
+ * over the lines or adds lines up in JavaScript.
  */
 import type { AccountType } from '../../../shared/budget';
 import { AppError } from '../../../shared/result';
 import type { Ctx } from '../context';
-
-/** The department and everything under it. A parent_id cycle cannot occur (the org service refuses it). */
-const SUBTREE = `subtree(id) AS (
-  SELECT @departmentId
-  UNION ALL
-  SELECT d.id FROM departments d JOIN subtree s ON d.parent_id = s.id
-)`;
 
 export interface PlanRow {
   id: string;
@@ -63,114 +59,88 @@ export function allAccounts(ctx: Ctx): AccountRow[] {
 export function ancestorPath(ctx: Ctx, departmentId: string): DepartmentStep[] {
   return client(ctx)
     .prepare(
-      `WITH RECURSIVE up(id, code, name, parent_id, depth) AS (
-         SELECT id, code, name, parent_id, 0 FROM departments WHERE id = @departmentId
-         UNION ALL
-         SELECT d.id, d.code, d.name, d.parent_id, up.depth + 1 FROM departments d JOIN up ON d.id = up.parent_id
-         WHERE up.depth < 256
-       )
-       SELECT id, code, name FROM up ORDER BY depth`,
+      `SELECT d.id, d.code, d.name FROM department_ancestors a JOIN departments d ON d.id = a.ancestor_id
+       WHERE a.descendant_id = ? ORDER BY a.depth`,
     )
-    .all({ departmentId }) as DepartmentStep[];
+    .all(departmentId) as DepartmentStep[];
 }
 
 /** How many departments the subtree holds and how many of them are leaves (a leaf counts itself). */
 export function subtreeShape(ctx: Ctx, departmentId: string): { departments: number; leaves: number } {
-  const row = client(ctx)
+  return client(ctx)
     .prepare(
-      `WITH RECURSIVE ${SUBTREE}
-       SELECT count(*) AS departments,
-              coalesce(sum(NOT EXISTS (SELECT 1 FROM departments c WHERE c.parent_id = s.id)), 0) AS leaves
-       FROM subtree s`,
+      `SELECT count(*) AS departments,
+              coalesce(sum(NOT EXISTS (SELECT 1 FROM departments c WHERE c.parent_id = a.descendant_id)), 0) AS leaves
+       FROM department_ancestors a WHERE a.ancestor_id = ?`,
     )
-    .get({ departmentId }) as { departments: number; leaves: number };
-  return row;
+    .get(departmentId) as { departments: number; leaves: number };
 }
 
 export interface RollupCell {
   accountId: string;
   period: string;
   amountMinor: number;
-  /** Only for a leaf, where each cell is exactly one line; null for sums. */
+  /** A leaf's line's source (each of its cells is exactly one line); null for sums. */
   source: string | null;
 }
 
 /**
- * The grid's one aggregate: amounts per account × month over the subtree, read from the covering
- * index budget_lines_rollup. A leaf is its own subtree and each of its cells is exactly one line,
- * so its query names the department directly (the unique cell index, in grouping order) and
- * MAX(source) is that line's source.
+ * The grid's one query: amounts per account × month over the department's subtree, as its own
+ * lines (the cell index's plan, department prefix) plus its rollup rows (the rollup key's
+ * department, plan prefix). Each part is bounded by accounts × months, so the GROUP BY, which only
+ * matters if a department ever holds both, sorts a few thousand rows at most.
  * Parameters: @planId, @departmentId, @from, @to.
  */
-export function rollupSql(leaf: boolean): string {
-  if (leaf) {
-    return `SELECT account_id AS accountId, period, sum(amount_minor) AS amountMinor, max(source) AS source
-      FROM budget_lines
-      WHERE plan_id = @planId AND department_id = @departmentId AND period BETWEEN @from AND @to
-      GROUP BY account_id, period`;
-  }
-  return `WITH RECURSIVE ${SUBTREE}
-    SELECT account_id AS accountId, period, sum(amount_minor) AS amountMinor, NULL AS source
-    FROM budget_lines
-    WHERE plan_id = @planId AND department_id IN (SELECT id FROM subtree) AND period BETWEEN @from AND @to
-    GROUP BY account_id, period`;
+export const rollupCellsSql = `SELECT account_id AS accountId, period, sum(amount) AS amountMinor, max(source) AS source FROM (
+    SELECT account_id, period, amount_minor AS amount, source FROM budget_lines
+    WHERE plan_id = @planId AND department_id = @departmentId AND period BETWEEN @from AND @to
+    UNION ALL
+    SELECT account_id, period, amount_minor, NULL FROM budget_rollup
+    WHERE department_id = @departmentId AND plan_id = @planId AND period BETWEEN @from AND @to
+  )
+  GROUP BY account_id, period`;
+
+export function rollupCells(ctx: Ctx, planId: string, departmentId: string, from: string, to: string): RollupCell[] {
+  return client(ctx).prepare(rollupCellsSql).all({ planId, departmentId, from, to }) as RollupCell[];
 }
 
-export function rollupCells(ctx: Ctx, planId: string, departmentId: string, from: string, to: string, leaf: boolean): RollupCell[] {
-  return client(ctx).prepare(rollupSql(leaf)).all({ planId, departmentId, from, to }) as RollupCell[];
+const REVENUE_ONLY = `AND account_id IN (SELECT id FROM accounts WHERE type = 'revenue')`;
+
+/**
+ * SQL for the plan budget of the subtree under the department `dept` names (a column of the outer
+ * query), over @planId and @from..@to. Restricting to revenue turns each part into one seek per
+ * revenue account, since account_id follows the department and plan in both keys.
+ */
+function subtreeBudgetSql(dept: string, revenueOnly: boolean): string {
+  const only = revenueOnly ? REVENUE_ONLY : '';
+  return `((SELECT coalesce(sum(amount_minor), 0) FROM budget_rollup
+      WHERE department_id = ${dept} AND plan_id = @planId ${only} AND period BETWEEN @from AND @to)
+    + (SELECT coalesce(sum(amount_minor), 0) FROM budget_lines
+      WHERE plan_id = @planId AND department_id = ${dept} ${only} AND period BETWEEN @from AND @to))`;
 }
 
-/** Parameters: @path (JSON array of ids, nearest first), @topId, @topBand, @planId, @from, @to. */
-export const pathTotalsSql = `WITH RECURSIVE
-       path(idx, id) AS (SELECT CAST(key AS INTEGER), value FROM json_each(@path)),
-       tree(id, band) AS (
-         SELECT @topId, @topBand
-         UNION ALL
-         SELECT d.id, coalesce((SELECT p.idx FROM path p WHERE p.id = d.id), t.band)
-         FROM departments d JOIN tree t ON d.parent_id = t.id
-       ),
-       per AS (
-         SELECT t.band,
-           (SELECT sum(b.amount_minor) FROM budget_lines b
-             WHERE b.plan_id = @planId AND b.department_id = t.id AND b.period BETWEEN @from AND @to) AS total,
-           (SELECT sum(b.amount_minor) FROM budget_lines b
-             WHERE b.plan_id = @planId AND b.department_id = t.id AND b.period BETWEEN @from AND @to
-               AND b.account_id IN (SELECT id FROM accounts WHERE type = 'revenue')) AS revenue
-         FROM tree t
-       )
-       SELECT band, coalesce(sum(total), 0) AS total, coalesce(sum(revenue), 0) AS revenue FROM per GROUP BY band`;
+/** The same for actuals over @from..@to. */
+function subtreeActualSql(dept: string, revenueOnly: boolean): string {
+  const only = revenueOnly ? REVENUE_ONLY : '';
+  return `((SELECT coalesce(sum(amount_minor), 0) FROM actual_rollup
+      WHERE department_id = ${dept} ${only} AND period BETWEEN @from AND @to)
+    + (SELECT coalesce(sum(amount_minor), 0) FROM actuals
+      WHERE department_id = ${dept} ${only} AND period BETWEEN @from AND @to))`;
+}
+
+/** Plan totals of the department and of each of its ancestors. Parameters: @departmentId, @planId, @from, @to. */
+export const pathTotalsSql = `SELECT a.depth, ${subtreeBudgetSql('a.ancestor_id', false)} AS total, ${subtreeBudgetSql('a.ancestor_id', true)} AS revenue
+  FROM department_ancestors a WHERE a.descendant_id = @departmentId ORDER BY a.depth`;
 
 export interface SpendRevenue {
   spend: number;
   revenue: number;
 }
 
-/**
- * Plan-year totals for every department on a path (nearest first) in one pass over the top's
- * subtree. Each department in that subtree is tagged with the nearest path member above it
- * ("band"); a path member's subtree is then bands 0..i. Sums are taken per department by
- * streaming its index range, which avoids sorting a million rows for a GROUP BY.
- */
-export function pathTotals(ctx: Ctx, planId: string, pathIds: string[], from: string, to: string): SpendRevenue[] {
-  if (pathIds.length === 0) return [];
-  const top = pathIds.length - 1;
-  const rows = client(ctx)
-    .prepare(pathTotalsSql)
-    .all({ path: JSON.stringify(pathIds), topId: pathIds[top], topBand: top, planId, from, to }) as Array<{
-    band: number;
-    total: number;
-    revenue: number;
-  }>;
-  const byBand = new Map(rows.map((r) => [r.band, r]));
-  const out: SpendRevenue[] = [];
-  let total = 0;
-  let revenue = 0;
-  for (let i = 0; i <= top; i++) {
-    total += byBand.get(i)?.total ?? 0;
-    revenue += byBand.get(i)?.revenue ?? 0;
-    out.push({ spend: total - revenue, revenue });
-  }
-  return out;
+/** Plan totals over [from, to] for the department and each ancestor up to the root, nearest first. */
+export function pathTotals(ctx: Ctx, planId: string, departmentId: string, from: string, to: string): SpendRevenue[] {
+  const rows = client(ctx).prepare(pathTotalsSql).all({ departmentId, planId, from, to }) as Array<{ total: number; revenue: number }>;
+  return rows.map((r) => ({ spend: r.total - r.revenue, revenue: r.revenue }));
 }
 
 export interface AccountBudgetActual {
@@ -179,26 +149,27 @@ export interface AccountBudgetActual {
   actual: number;
 }
 
-/** Budget and actual per account over the subtree for [from, to]; accounts with neither are absent. */
+/**
+ * Budget and actual per account over the subtree for [from, to]; accounts with neither are absent.
+ * Parameters: @planId, @departmentId, @from, @to.
+ */
+export const budgetVsActualSql = `SELECT account_id AS accountId, sum(budget) AS budget, sum(actual) AS actual FROM (
+    SELECT account_id, amount_minor AS budget, 0 AS actual FROM budget_lines
+    WHERE plan_id = @planId AND department_id = @departmentId AND period BETWEEN @from AND @to
+    UNION ALL
+    SELECT account_id, amount_minor, 0 FROM budget_rollup
+    WHERE department_id = @departmentId AND plan_id = @planId AND period BETWEEN @from AND @to
+    UNION ALL
+    SELECT account_id, 0, amount_minor FROM actuals
+    WHERE department_id = @departmentId AND period BETWEEN @from AND @to
+    UNION ALL
+    SELECT account_id, 0, amount_minor FROM actual_rollup
+    WHERE department_id = @departmentId AND period BETWEEN @from AND @to
+  )
+  GROUP BY account_id`;
+
 export function budgetVsActualByAccount(ctx: Ctx, planId: string, departmentId: string, from: string, to: string): AccountBudgetActual[] {
-  return client(ctx)
-    .prepare(
-      `WITH RECURSIVE ${SUBTREE},
-       b AS (
-         SELECT account_id, sum(amount_minor) AS amount FROM budget_lines
-         WHERE plan_id = @planId AND department_id IN (SELECT id FROM subtree) AND period BETWEEN @from AND @to
-         GROUP BY account_id
-       ),
-       x AS (
-         SELECT account_id, sum(amount_minor) AS amount FROM actuals
-         WHERE department_id IN (SELECT id FROM subtree) AND period BETWEEN @from AND @to
-         GROUP BY account_id
-       ),
-       ids AS (SELECT account_id FROM b UNION SELECT account_id FROM x)
-       SELECT ids.account_id AS accountId, coalesce(b.amount, 0) AS budget, coalesce(x.amount, 0) AS actual
-       FROM ids LEFT JOIN b ON b.account_id = ids.account_id LEFT JOIN x ON x.account_id = ids.account_id`,
-    )
-    .all({ planId, departmentId, from, to }) as AccountBudgetActual[];
+  return client(ctx).prepare(budgetVsActualSql).all({ planId, departmentId, from, to }) as AccountBudgetActual[];
 }
 
 export interface ChildBudgetActual {
@@ -211,49 +182,49 @@ export interface ChildBudgetActual {
   actualRevenue: number;
 }
 
+/** Parameters: @departmentId (the parent), @planId, @from, @to. */
+export const childrenBudgetVsActualSql = `SELECT d.id AS departmentId, d.code, d.name,
+    ${subtreeBudgetSql('d.id', false)} AS budgetTotal, ${subtreeBudgetSql('d.id', true)} AS budgetRevenue,
+    ${subtreeActualSql('d.id', false)} AS actualTotal, ${subtreeActualSql('d.id', true)} AS actualRevenue
+  FROM departments d WHERE d.parent_id = @departmentId`;
+
 /** Each direct child of the department, with budget and actual of its whole subtree, split revenue / rest. */
 export function childrenBudgetVsActual(ctx: Ctx, planId: string, departmentId: string, from: string, to: string): ChildBudgetActual[] {
-  return client(ctx)
-    .prepare(
-      `WITH RECURSIVE
-       tree(id, child) AS (
-         SELECT id, id FROM departments WHERE parent_id = @departmentId
-         UNION ALL
-         SELECT d.id, t.child FROM departments d JOIN tree t ON d.parent_id = t.id
-       ),
-       revenue(id) AS (SELECT id FROM accounts WHERE type = 'revenue'),
-       per AS (
-         SELECT t.child,
-           (SELECT sum(amount_minor) FROM budget_lines b
-             WHERE b.plan_id = @planId AND b.department_id = t.id AND b.period BETWEEN @from AND @to) AS bt,
-           (SELECT sum(amount_minor) FROM budget_lines b
-             WHERE b.plan_id = @planId AND b.department_id = t.id AND b.period BETWEEN @from AND @to
-               AND b.account_id IN (SELECT id FROM revenue)) AS br,
-           (SELECT sum(amount_minor) FROM actuals x
-             WHERE x.department_id = t.id AND x.period BETWEEN @from AND @to) AS xt,
-           (SELECT sum(amount_minor) FROM actuals x
-             WHERE x.department_id = t.id AND x.period BETWEEN @from AND @to
-               AND x.account_id IN (SELECT id FROM revenue)) AS xr
-         FROM tree t
-       )
-       SELECT d.id AS departmentId, d.code, d.name,
-              coalesce(sum(per.bt), 0) AS budgetTotal, coalesce(sum(per.br), 0) AS budgetRevenue,
-              coalesce(sum(per.xt), 0) AS actualTotal, coalesce(sum(per.xr), 0) AS actualRevenue
-       FROM per JOIN departments d ON d.id = per.child
-       GROUP BY d.id, d.code, d.name`,
-    )
-    .all({ planId, departmentId, from, to }) as ChildBudgetActual[];
+  return client(ctx).prepare(childrenBudgetVsActualSql).all({ planId, departmentId, from, to }) as ChildBudgetActual[];
 }
 
-/** The last month in [from, to] with any actual anywhere in the workspace; one index seek per department. */
+/**
+ * The last month in [from, to] with any actual anywhere in the workspace. Every actual is either
+ * on a top-level department or under one, so the top-level departments' rollup rows and own
+ * actuals hold them all.
+ */
 export function lastActualPeriod(ctx: Ctx, from: string, to: string): string | null {
   const row = client(ctx)
     .prepare(
       `SELECT max(p) AS last FROM (
-         SELECT (SELECT max(a.period) FROM actuals a WHERE a.department_id = d.id AND a.period BETWEEN @from AND @to) AS p
-         FROM departments d
+         SELECT (SELECT max(r.period) FROM actual_rollup r WHERE r.department_id = d.id AND r.period BETWEEN @from AND @to) AS p
+         FROM departments d WHERE d.parent_id IS NULL
+         UNION ALL
+         SELECT (SELECT max(x.period) FROM actuals x WHERE x.department_id = d.id AND x.period BETWEEN @from AND @to)
+         FROM departments d WHERE d.parent_id IS NULL
        )`,
     )
     .get({ from, to }) as { last: string | null };
   return row.last;
+}
+
+/**
+ * Lines per plan, counted the way lastActualPeriod finds months: the top-level departments'
+ * rollup rows carry the line counts of everything under them, and their own lines are counted
+ * directly. A few thousand rows per plan instead of a count over every line. The correlated
+ * form pins the join order: joined the other way round, SQLite may walk the plan's lines.
+ * Parameter: @planId.
+ */
+export const planLineCountSql = `SELECT coalesce(sum(
+    (SELECT coalesce(sum(r.line_count), 0) FROM budget_rollup r WHERE r.department_id = d.id AND r.plan_id = @planId)
+    + (SELECT count(*) FROM budget_lines l WHERE l.plan_id = @planId AND l.department_id = d.id)), 0) AS n
+  FROM departments d WHERE d.parent_id IS NULL`;
+
+export function planLineCount(ctx: Ctx, planId: string): number {
+  return (client(ctx).prepare(planLineCountSql).get({ planId }) as { n: number }).n;
 }

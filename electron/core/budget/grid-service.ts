@@ -53,7 +53,7 @@ export function budgetGrid(ctx: Ctx, input: { planId: string; departmentId: stri
   const shape = subtreeShape(ctx, self.id);
   const leaf = shape.departments === 1;
 
-  const cells = rollupCells(ctx, plan.id, self.id, from, to, leaf);
+  const cells = rollupCells(ctx, plan.id, self.id, from, to);
   const monthIndex = new Map(months.map((m, i) => [m, i]));
   const byAccount = new Map<string, { values: (number | null)[]; sources: (string | null)[] }>();
   for (const c of cells) {
@@ -91,13 +91,7 @@ export function budgetGrid(ctx: Ctx, input: { planId: string; departmentId: stri
     return { type, values, total: values.reduce((s, v) => s + v, 0) };
   });
 
-  const totals = pathTotals(
-    ctx,
-    plan.id,
-    path.map((p) => p.id),
-    from,
-    to,
-  );
+  const totals = pathTotals(ctx, plan.id, self.id, from, to);
   const rollupPath = path.map((p, i) => ({
     departmentId: p.id,
     code: p.code,

@@ -13,9 +13,9 @@ import type { Plan, PlanStatus, planCopySchema, planCreateSchema, planStatusChan
 import { fiscalYearMonths } from '../../../shared/periods';
 import { AppError } from '../../../shared/result';
 import { isoNow, type Ctx } from '../context';
-import { withChange, type Writer } from '../history/change';
+import { sealHistory, withChange, type Writer } from '../history/change';
 import { getSettings } from '../workspace/workspace-service';
-import { requirePlan, type PlanRow } from './budget-queries';
+import { planLineCount, requirePlan, type PlanRow } from './budget-queries';
 
 export type PlanCreate = z.output<typeof planCreateSchema>;
 export type PlanCopy = z.output<typeof planCopySchema>;
@@ -27,11 +27,6 @@ export function planName(fiscalYear: number, scenario: string): string {
 
 export function lockedMessage(plan: Pick<PlanRow, 'name'>): string {
   return `${plan.name} is locked; copy it into a new scenario to change it.`;
-}
-
-function lineCounts(ctx: Ctx): Map<string, number> {
-  const rows = ctx.db.$client.prepare('SELECT plan_id, count(*) FROM budget_lines GROUP BY plan_id').raw().all() as [string, number][];
-  return new Map(rows);
 }
 
 function toPlan(row: PlanRow, fiscalStartMonth: number, lineCount: number): Plan {
@@ -48,8 +43,7 @@ function toPlan(row: PlanRow, fiscalStartMonth: number, lineCount: number): Plan
 
 function planOut(ctx: Ctx, id: string): Plan {
   const row = requirePlan(ctx, id);
-  const count = ctx.db.$client.prepare('SELECT count(*) AS n FROM budget_lines WHERE plan_id = ?').get(id) as { n: number };
-  return toPlan(row, getSettings(ctx).fiscalYearStartMonth, count.n);
+  return toPlan(row, getSettings(ctx).fiscalYearStartMonth, planLineCount(ctx, id));
 }
 
 /** Newest fiscal year first, then scenario. */
@@ -58,8 +52,7 @@ export function listPlans(ctx: Ctx): Plan[] {
   const rows = ctx.db.$client
     .prepare('SELECT id, name, fiscal_year AS fiscalYear, scenario, status FROM plans ORDER BY fiscal_year DESC, scenario, name')
     .all() as PlanRow[];
-  const counts = lineCounts(ctx);
-  return rows.map((r) => toPlan(r, start, counts.get(r.id) ?? 0));
+  return rows.map((r) => toPlan(r, start, planLineCount(ctx, r.id)));
 }
 
 /** Refuses a plan whose name or year × scenario is taken; scenarios differing only in case count as taken. */
@@ -186,8 +179,12 @@ export function setPlanStatus(ctx: Ctx, input: PlanStatusChange): Plan {
   if (!allowed[plan.status].includes(input.status)) {
     throw new AppError('refused', `${plan.name} cannot go from ${plan.status} to ${input.status}.`);
   }
-  withChange(ctx, statusLabel(plan, input.status), (w) => {
-    w.update('plans', plan.id, { status: input.status, updatedAt: isoNow(ctx) });
+  ctx.db.transaction(() => {
+    withChange(ctx, statusLabel(plan, input.status), (w) => {
+      w.update('plans', plan.id, { status: input.status, updatedAt: isoNow(ctx) });
+    });
+    // Locking is final: nothing before it can be undone, or undo would be a way to unlock.
+    if (input.status === 'locked') sealHistory(ctx);
   });
   return planOut(ctx, plan.id);
 }

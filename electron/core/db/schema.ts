@@ -93,6 +93,15 @@ export const plans = sqliteTable(
   ],
 );
 
+/*
+ * Rollups are not declared here. department_ancestors (the tree's closure), budget_rollup and
+ * actual_rollup (each strict ancestor's sums over its subtree) are WITHOUT ROWID tables, which
+ * drizzle cannot express, and they are written only by the triggers that keep them equal to the
+ * lines. Tables and triggers live in migrations/0002_rollup-triggers.sql; budget-queries.ts reads
+ * the tables with SQL.
+ * drizzle-kit never sees them, so it never proposes to drop or rebuild them.
+ */
+
 export const budgetLines = sqliteTable(
   'budget_lines',
   {
@@ -112,9 +121,8 @@ export const budgetLines = sqliteTable(
     updatedAt: text('updated_at').notNull(),
   },
   (t) => [
+    // Also serves a department's own lines (plan, department prefix) and everything done per plan.
     uniqueIndex('budget_lines_cell').on(t.planId, t.departmentId, t.accountId, t.period),
-    // Covering index for the grid's rollup: the aggregate never touches the table itself.
-    index('budget_lines_rollup').on(t.planId, t.departmentId, t.accountId, t.period, t.amountMinor),
     index('budget_lines_account').on(t.accountId),
     index('budget_lines_department').on(t.departmentId),
   ],
@@ -137,7 +145,6 @@ export const actuals = sqliteTable(
   },
   (t) => [
     uniqueIndex('actuals_cell').on(t.departmentId, t.accountId, t.period),
-    index('actuals_rollup').on(t.departmentId, t.period, t.accountId, t.amountMinor),
     index('actuals_account').on(t.accountId),
   ],
 );

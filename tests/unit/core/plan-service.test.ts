@@ -74,8 +74,10 @@ describe('plans', () => {
       expect(err.code).toBe('locked');
       expect(err.message).toBe('FY2026 · Base is locked; copy it into a new scenario to change it.');
     }
-    expect(undo(ctx).label).toBe('Lock FY2026 · Base');
-    expect(listPlans(ctx)[0]?.status).toBe('draft');
+    // Locking is final: it cannot be undone, and neither can anything before it.
+    expect(historyState(ctx)).toMatchObject({ canUndo: false, canRedo: false });
+    expect(undo(ctx).label).toBeNull();
+    expect(listPlans(ctx)[0]?.status).toBe('locked');
     expect(refusal(() => setPlanStatus(ctx, { id: 'gone', status: 'draft' })).code).toBe('not_found');
   });
 
