@@ -1,11 +1,11 @@
 /** `check`: is this file a sound Quartermaster workspace? Read-only; never repairs anything. */
-import Database from 'better-sqlite3';
+import { connect } from '../core/db/connect';
 import { checkWorkspace } from '../core/db/open-workspace';
 import { loadMigrations } from '../core/db/migrations';
 import { exitOk, exitRefused, onePositional, parseCommandArgs, type CliIo } from './cli-io';
 
 function schemaVersion(file: string): number {
-  const probe = new Database(file, { readonly: true, fileMustExist: true });
+  const probe = connect(file, { readonly: true, fileMustExist: true });
   try {
     return probe.pragma('user_version', { simple: true }) as number;
   } finally {

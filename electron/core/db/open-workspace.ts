@@ -4,11 +4,13 @@
  * for writing, backed up and migrated in one transaction (D4), with WAL + synchronous=FULL (D1)
  * and foreign keys checked after (D8).
  */
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { AppError } from '../../../shared/result';
+import { sealHistory } from '../history/change';
+import { connect } from './connect';
 import { loadMigrations, type Migration } from './migrations';
 import * as schema from './schema';
 
@@ -62,7 +64,7 @@ export function backupTo(sqlite: Database.Database, target: string): string {
   const temp = `${target}.partial`;
   rmSync(temp, { force: true });
   sqlite.prepare('VACUUM INTO ?').run(temp);
-  const check = new Database(temp, { readonly: true, fileMustExist: true });
+  const check = connect(temp, { readonly: true, fileMustExist: true });
   try {
     const result = check.pragma('quick_check', { simple: true });
     if (result !== 'ok') throw new Error(`backup failed its check: ${String(result)}`);
@@ -73,10 +75,52 @@ export function backupTo(sqlite: Database.Database, target: string): string {
   return target;
 }
 
-function inspect(path: string, latest: number): { fresh: boolean; version: number } {
+type SchemaObjects = Map<string, string | null>;
+
+/** Every object of a schema (tables, indexes, triggers, views) but SQLite's own, with its SQL. */
+function schemaObjects(db: Database.Database): SchemaObjects {
+  const rows = db
+    .prepare("SELECT type, name, sql FROM sqlite_schema WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY type, name")
+    .all() as { type: string; name: string; sql: string | null }[];
+  return new Map(rows.map((r) => [`${r.type} ${r.name}`, r.sql]));
+}
+
+const expectedSchemas = new WeakMap<Migration[], Map<number, SchemaObjects>>();
+
+/** The schema our own migrations produce at `version`, built once in memory and remembered. */
+function expectedSchema(migrations: Migration[], version: number): SchemaObjects {
+  let byVersion = expectedSchemas.get(migrations);
+  if (!byVersion) expectedSchemas.set(migrations, (byVersion = new Map()));
+  let objects = byVersion.get(version);
+  if (!objects) {
+    const scratch = connect(':memory:');
+    try {
+      for (const m of migrations.slice(0, version)) for (const statement of m.statements) scratch.exec(statement);
+      objects = schemaObjects(scratch);
+    } finally {
+      scratch.close();
+    }
+    byVersion.set(version, objects);
+  }
+  return objects;
+}
+
+/**
+ * A file that says it is ours must also hold exactly our schema: an extra trigger or view in a
+ * crafted file would run its SQL on every edit (D7).
+ */
+function foreignObjects(actual: SchemaObjects, expected: SchemaObjects): string[] {
+  const odd: string[] = [];
+  for (const [key, sql] of actual) if (!expected.has(key) || expected.get(key) !== sql) odd.push(key);
+  for (const key of expected.keys()) if (!actual.has(key)) odd.push(`${key} (missing)`);
+  return odd;
+}
+
+function inspect(path: string, migrations: Migration[]): { fresh: boolean; version: number } {
+  const latest = migrations.length;
   let probe: Database.Database;
   try {
-    probe = new Database(path, { readonly: true, fileMustExist: true });
+    probe = connect(path, { readonly: true, fileMustExist: true });
   } catch (err) {
     throw new AppError('refused', `Cannot open ${basename(path)}: ${(err as Error).message}`);
   }
@@ -92,7 +136,7 @@ function inspect(path: string, latest: number): { fresh: boolean; version: numbe
     } catch (err) {
       const code = (err as { code?: string }).code;
       if (code === 'SQLITE_NOTADB') throw new AppError('refused', `${basename(path)} is not a Quartermaster workspace (not a SQLite database).`);
-      throw new AppError('refused', `${basename(path)} is damaged: ${(err as Error).message}`, corruptDetails(path));
+      throw new AppError('refused', `${basename(path)} is damaged: ${oneLine((err as Error).message)}`, corruptDetails(path));
     }
     if (header.app === 0 && header.version === 0 && header.tables === 0) return { fresh: true, version: 0 };
     if (header.app !== APPLICATION_ID) {
@@ -107,10 +151,10 @@ function inspect(path: string, latest: number): { fresh: boolean; version: numbe
       probe.pragma(`mmap_size = ${QUICK_CHECK_MMAP_BYTES}`);
       check = probe.pragma('quick_check', { simple: true });
     } catch (err) {
-      throw new AppError('refused', `${basename(path)} is damaged: ${(err as Error).message}`, corruptDetails(path));
+      throw new AppError('refused', `${basename(path)} is damaged: ${oneLine((err as Error).message)}`, corruptDetails(path));
     }
     if (check !== 'ok') {
-      throw new AppError('refused', `${basename(path)} is damaged (integrity check: ${String(check)}).`, corruptDetails(path));
+      throw new AppError('refused', `${basename(path)} is damaged (integrity check: ${oneLine(check)}).`, corruptDetails(path));
     }
     if (header.version > latest) {
       throw new AppError(
@@ -119,10 +163,23 @@ function inspect(path: string, latest: number): { fresh: boolean; version: numbe
         { schemaVersion: header.version, supported: latest },
       );
     }
+    const odd = foreignObjects(schemaObjects(probe), expectedSchema(migrations, header.version));
+    if (odd.length > 0) {
+      throw new AppError(
+        'refused',
+        `${basename(path)} is not a workspace this version of Quartermaster wrote: its schema has unexpected or altered parts (${oneLine(odd.slice(0, 3).join(', '))}${odd.length > 3 ? ', …' : ''}).`,
+      );
+    }
     return { fresh: false, version: header.version };
   } finally {
     probe.close();
   }
+}
+
+/** SQLite's check reports run over many lines; a refusal is one line a person can read. */
+function oneLine(text: unknown, max = 200): string {
+  const flat = String(text).replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
 function corruptDetails(path: string): { newestBackup: string | null } {
@@ -138,7 +195,8 @@ function applyPragmas(sqlite: Database.Database): void {
   sqlite.pragma('busy_timeout = 5000');
 }
 
-function migrate(sqlite: Database.Database, migrations: Migration[], from: number): void {
+function migrate(db: Db, migrations: Migration[], from: number): void {
+  const sqlite = db.$client;
   const pending = migrations.filter((m) => m.version > from);
   if (pending.length === 0) return;
   // Foreign keys must be off while tables are rebuilt; the check below runs before commit.
@@ -152,6 +210,9 @@ function migrate(sqlite: Database.Database, migrations: Migration[], from: numbe
       if (violations.length > 0) {
         throw new Error(`migration left ${violations.length} foreign key violation(s)`);
       }
+      // Row images recorded under the old schema cannot be replayed faithfully under the new
+      // one: keep them as the audit trail, but nothing before the upgrade can be undone.
+      if (from > 0) sealHistory({ db });
       sqlite.pragma(`application_id = ${APPLICATION_ID}`);
       sqlite.pragma(`user_version = ${pending.at(-1)!.version}`);
     })();
@@ -167,20 +228,21 @@ export function openWorkspace(path: string, options: OpenOptions = {}): Workspac
   if (!existsSync(path)) {
     if (!options.create) throw new AppError('not_found', `No workspace at ${path}.`);
     mkdirSync(dirname(path), { recursive: true });
-    new Database(path).close();
+    connect(path).close();
   }
-  const { fresh, version } = inspect(path, latest);
+  const { fresh, version } = inspect(path, migrations);
   if (fresh && !options.create) {
     throw new AppError('refused', `${basename(path)} is not a Quartermaster workspace (it is an empty database).`);
   }
-  const sqlite = new Database(path, { fileMustExist: true });
+  const sqlite = connect(path, { fileMustExist: true });
+  const db = drizzle({ client: sqlite, schema }) as Db;
   try {
     applyPragmas(sqlite);
     if (!fresh && version < latest) {
       backupTo(sqlite, join(backupDir(path), `before-v${latest}-from-v${version}-${stamp(now())}.sqlite`));
     }
     try {
-      migrate(sqlite, migrations, version);
+      migrate(db, migrations, version);
     } catch (err) {
       throw new AppError('refused', `Could not upgrade ${basename(path)}; it was left as it was. ${(err as Error).message}`);
     }
@@ -188,7 +250,6 @@ export function openWorkspace(path: string, options: OpenOptions = {}): Workspac
     sqlite.close();
     throw err;
   }
-  const db = drizzle({ client: sqlite, schema }) as Db;
   return {
     path,
     db,
@@ -204,12 +265,12 @@ export function openWorkspace(path: string, options: OpenOptions = {}): Workspac
 export function checkWorkspace(path: string, migrations = loadMigrations()): string | null {
   if (!existsSync(path)) return `no such file: ${path}`;
   try {
-    const { fresh } = inspect(path, migrations.length);
+    const { fresh } = inspect(path, migrations);
     if (fresh) return `${basename(path)} is not a Quartermaster workspace (it is an empty database).`;
-    const probe = new Database(path, { readonly: true, fileMustExist: true });
+    const probe = connect(path, { readonly: true, fileMustExist: true });
     try {
       const integrity = probe.pragma('integrity_check', { simple: true });
-      if (integrity !== 'ok') return `${basename(path)} is damaged (integrity check: ${String(integrity)}).`;
+      if (integrity !== 'ok') return `${basename(path)} is damaged (integrity check: ${oneLine(integrity)}).`;
       const fk = probe.pragma('foreign_key_check') as unknown[];
       if (fk.length > 0) return `${basename(path)} has ${fk.length} broken reference(s) between rows.`;
     } finally {

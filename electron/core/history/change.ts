@@ -53,7 +53,7 @@ function nextSeq(ctx: Ctx): number {
  * Forgets every change that could still be redone, with its row images: once a new change is
  * made (or history is cleared) they can never be replayed, and keeping them would only grow the file.
  */
-export function dropRedoable(ctx: Ctx): void {
+export function dropRedoable(ctx: Pick<Ctx, 'db'>): void {
   const undone = ctx.db.select({ id: changes.id }).from(changes).where(eq(changes.state, 'undone'));
   ctx.db.delete(auditRows).where(inArray(auditRows.changeId, undone)).run();
   ctx.db.delete(changes).where(eq(changes.state, 'undone')).run();
@@ -64,7 +64,7 @@ export function dropRedoable(ctx: Ctx): void {
  * the row images stay as the audit trail. Used where going back would break a promise (a locked
  * plan stays locked) or could no longer be done faithfully (after a schema upgrade).
  */
-export function sealHistory(ctx: Ctx): void {
+export function sealHistory(ctx: Pick<Ctx, 'db'>): void {
   dropRedoable(ctx);
   ctx.db.update(changes).set({ state: 'discarded' }).where(eq(changes.state, 'done')).run();
 }

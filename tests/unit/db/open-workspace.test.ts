@@ -138,9 +138,45 @@ describe('opening a workspace', () => {
   });
 });
 
+describe('what a workspace file may contain', () => {
+  it('refuses a file that carries schema objects we did not create, and leaves it untouched (D7)', () => {
+    const path = seededWorkspace();
+    const db = new Database(path);
+    db.exec("CREATE TRIGGER quiet_rewrite AFTER INSERT ON budget_lines BEGIN UPDATE budget_lines SET amount_minor = 0; END");
+    db.close();
+    const before = fileHash(path);
+    const err = refusal(() => openWorkspace(path));
+    expect(err.message).toMatch(/unexpected or altered parts \(trigger quiet_rewrite\)/);
+    expect(fileHash(path)).toBe(before);
+    expect(checkWorkspace(path)).toMatch(/trigger quiet_rewrite/);
+  });
+
+  it('refuses a file whose tables were altered', () => {
+    const path = seededWorkspace();
+    const db = new Database(path);
+    db.exec('ALTER TABLE accounts ADD COLUMN payload TEXT');
+    db.close();
+    expect(refusal(() => openWorkspace(path)).message).toMatch(/table accounts/);
+  });
+
+  it("gives a damaged file's reason on one line", () => {
+    const path = seededWorkspace();
+    const bytes = readFileSync(path);
+    for (let i = 8192; i < Math.min(bytes.length, 8192 + 4096); i++) bytes[i] = 0xff;
+    writeFileSync(path, bytes);
+    const reason = checkWorkspace(path);
+    expect(reason).not.toBeNull();
+    expect(reason).not.toMatch(/\n/);
+  });
+});
+
 describe('migrations', () => {
   it('upgrade a workspace with data in it: backup first, data kept, foreign keys checked (D4, D8)', () => {
     const path = seededWorkspace();
+    const old = new Database(path);
+    old.exec(`INSERT INTO changes (id, seq, label, origin, state, at) VALUES ('c1', 1, 'Add 6000', 'app', 'done', 'x'), ('c2', 2, 'Rename 6000', 'app', 'undone', 'x');
+              INSERT INTO audit_rows (change_id, table_name, row_id, before, after) VALUES ('c1', 'accounts', 'a1', NULL, '{}'), ('c2', 'accounts', 'a1', '{}', '{}');`);
+    old.close();
     const v1 = loadMigrations();
     const v2: Migration = {
       version: v1.length + 1,
@@ -157,6 +193,11 @@ describe('migrations', () => {
     }
     const [backup] = listBackups(path);
     expect(backup).toMatch(new RegExp(`before-v${v2.version}-from-v${v1.length}-20261121T120000Z\\.sqlite$`));
+    // Nothing from before the upgrade can be undone: its row images belong to the old schema.
+    const history = new Database(path, { readonly: true });
+    expect(history.prepare('SELECT id, state FROM changes').all()).toEqual([{ id: 'c1', state: 'discarded' }]);
+    expect(history.prepare('SELECT change_id FROM audit_rows').pluck().all()).toEqual(['c1']);
+    history.close();
     const copy = new Database(backup!, { readonly: true });
     expect(copy.pragma('user_version', { simple: true })).toBe(v1.length);
     expect(copy.prepare('SELECT count(*) AS n FROM accounts').get()).toEqual({ n: 1 });
