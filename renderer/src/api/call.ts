@@ -46,7 +46,7 @@ async function callNow<M extends MethodName>(method: M, input: MethodInput<M>, t
     clearTimeout(timer);
   }
   if (!isResult(raw)) throw new ApiError('transport', `Unexpected answer to ${method}.`);
-  if (!raw.ok) throw new ApiError(raw.error.code, raw.error.message, raw.error.details);
+  if (!raw.ok) throw ApiError.from(raw.error);
   // The server has already checked the value against the contract's output schema.
   return raw.value as MethodOutput<M>;
 }

@@ -14,10 +14,10 @@ export interface QueryState<T> {
 
 /**
  * Fetches `method` with `input` (skipped while input is null) and again whenever the input
- * changes or the workspace changes. Answers that arrive out of order are dropped.
+ * changes or a change makes this method's answers stale. Answers that arrive out of order are dropped.
  */
 export function useQuery<M extends MethodName>(method: M, input: MethodInput<M> | null): QueryState<MethodOutput<M>> {
-  const revision = useRevision();
+  const revision = useRevision(method);
   const [tick, setTick] = useState(0);
   const [state, setState] = useState<{ data: MethodOutput<M> | null; error: string | null; loading: boolean; key: string }>({
     data: null,
@@ -29,11 +29,12 @@ export function useQuery<M extends MethodName>(method: M, input: MethodInput<M> 
   const latest = useRef(0);
 
   useEffect(() => {
+    // A new sequence number even with nothing to fetch, so an answer for the old input is dropped.
+    const seq = ++latest.current;
     if (key === '') {
       setState({ data: null, error: null, loading: false, key });
       return;
     }
-    const seq = ++latest.current;
     setState((s) => ({ ...s, loading: true, data: s.key === key ? s.data : null, key }));
     call(method, JSON.parse(key) as MethodInput<M>).then(
       (data) => {

@@ -7,6 +7,16 @@ export function departmentOptionText(d: Department): string {
   return `${'\u2007\u2007'.repeat(d.depth)}${d.name} (${d.code})`;
 }
 
+/** The departments as options valued by id, indented as a tree; `disabled` ones cannot be chosen. */
+export function DepartmentOptions({ disabled }: { disabled?: ReadonlySet<string> }) {
+  const departments = useApp((s) => s.departments);
+  return departments.map((d) => (
+    <option key={d.id} value={d.id} disabled={disabled?.has(d.id)}>
+      {departmentOptionText(d)}
+    </option>
+  ));
+}
+
 /** The plan picker (FY × scenario) shared by Budget and Variance; the badge says its status. */
 export function PlanPicker() {
   const plans = useApp((s) => s.plans);

@@ -6,9 +6,10 @@
  */
 import { create } from 'zustand';
 import type { Plan } from '../../../shared/budget';
+import type { MethodName } from '../../../shared/contract';
 import type { Department } from '../../../shared/org';
 import type { HistoryState, WorkspaceInfo } from '../../../shared/workspace';
-import { call, errorMessage, invalidateAll } from '../api';
+import { call, errorMessage, invalidate } from '../api';
 import { isViewId, type ViewId } from './views';
 
 export type DialogState =
@@ -34,6 +35,8 @@ interface AppState {
   plans: Plan[];
   departments: Department[];
   history: HistoryState;
+  /** Budget edits changed the plans' and departments' line counts since the lists were loaded. */
+  listsStale: boolean;
   toasts: Toast[];
   dialog: DialogState | null;
   paletteOpen: boolean;
@@ -49,6 +52,8 @@ interface AppState {
   dismissToast: (id: number) => void;
   /** Reloads the shared lists (workspace, plans, departments, history). */
   refresh: () => Promise<void>;
+  /** Reloads only what undo and redo would do. */
+  refreshHistory: () => Promise<void>;
 }
 
 const selectionKey = 'qm.selection';
@@ -85,6 +90,12 @@ function defaultPlan(plans: Plan[]): string | null {
 }
 
 let toastSeq = 0;
+// Quick edits start overlapping refreshes whose answers can arrive in any order: each refresh
+// takes a number and only the newest one may write, so an older answer never replaces a newer.
+let listsSeq = 0;
+let historySeq = 0;
+/** Budget edits so far; a list refresh that overlapped one may hold counts from before it. */
+let figureEdits = 0;
 const saved = loadSelection();
 
 export const useApp = create<AppState>()((set, get) => ({
@@ -97,6 +108,7 @@ export const useApp = create<AppState>()((set, get) => ({
   plans: [],
   departments: [],
   history: { canUndo: false, undoLabel: null, canRedo: false, redoLabel: null },
+  listsStale: false,
   toasts: [],
   dialog: null,
   paletteOpen: false,
@@ -105,6 +117,8 @@ export const useApp = create<AppState>()((set, get) => ({
   setView: (view) => {
     set({ view });
     saveSelection(get());
+    // Budget edits skip the list refresh to stay fast; the other views show the counts.
+    if (get().listsStale) void get().refresh();
   },
   setPlan: (planId) => {
     set({ planId });
@@ -125,6 +139,9 @@ export const useApp = create<AppState>()((set, get) => ({
   dismissToast: (id) => set((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) })),
 
   refresh: async () => {
+    const seq = ++listsSeq;
+    const historyAt = ++historySeq;
+    const editsAt = figureEdits;
     try {
       const [workspace, plans, departments, history] = await Promise.all([
         call('workspace.info', {}),
@@ -132,15 +149,28 @@ export const useApp = create<AppState>()((set, get) => ({
         call('org.listDepartments', {}),
         call('history.state', {}),
       ]);
+      if (seq !== listsSeq) return;
       const s = get();
       const planId = s.planId && plans.some((p) => p.id === s.planId) ? s.planId : defaultPlan(plans);
       const departmentId =
         s.departmentId && departments.some((d) => d.id === s.departmentId) ? s.departmentId : (departments[0]?.id ?? null);
-      set({ ready: true, loadError: null, workspace, plans, departments, history, planId, departmentId });
+      set({ ready: true, loadError: null, workspace, plans, departments, listsStale: editsAt !== figureEdits, planId, departmentId });
+      if (historyAt === historySeq) set({ history });
       saveSelection(get());
     } catch (err) {
+      if (seq !== listsSeq) return;
       if (!get().ready) set({ loadError: errorMessage(err) });
       else get().toast('error', errorMessage(err));
+    }
+  },
+
+  refreshHistory: async () => {
+    const seq = ++historySeq;
+    try {
+      const history = await call('history.state', {});
+      if (seq === historySeq) set({ history });
+    } catch (err) {
+      if (seq === historySeq) get().toast('error', errorMessage(err));
     }
   },
 }));
@@ -150,22 +180,39 @@ export interface ChangeOptions<T> {
   done?: string | ((value: T) => string);
   /** Dialogs show a refusal themselves; the toast would only repeat it. */
   quiet?: boolean;
+  /**
+   * 'figures' for budget cell edits: they change amounts, never names or structure, so only the
+   * history and the figure queries are refetched (on a large workspace the lists alone would eat
+   * the edit's time budget); the lists' counts reload on the next view switch. Default:
+   * everything, which structural changes and undo/redo (it can undo anything) need.
+   */
+  scope?: 'figures' | 'everything';
 }
+
+/** Queries whose answers a budget cell edit changes. */
+const figureQueries: readonly MethodName[] = ['budget.grid', 'budget.variance'];
 
 export type ChangeResult<T> = { ok: true; value: T } | { ok: false; message: string };
 
 /**
- * Runs a change against the workspace, then refreshes every list and open query. A refusal
+ * Runs a change against the workspace, then refreshes what it can have changed. A refusal
  * becomes an error toast (the server's words, never a stack) and resolves to ok:false.
  */
 export async function change<T>(run: () => Promise<T>, options: ChangeOptions<T> = {}): Promise<ChangeResult<T>> {
   const app = useApp.getState();
   try {
     const value = await run();
-    // Lists first: a change can remove the chosen plan or department, and queries must not
-    // refetch with an id that no longer exists.
-    await app.refresh();
-    invalidateAll();
+    if (options.scope === 'figures') {
+      figureEdits += 1;
+      useApp.setState({ listsStale: true });
+      invalidate(figureQueries);
+      await app.refreshHistory();
+    } else {
+      // Lists first: a change can remove the chosen plan or department, and queries must not
+      // refetch with an id that no longer exists.
+      await app.refresh();
+      invalidate();
+    }
     const { done } = options;
     if (done) app.toast('info', typeof done === 'string' ? done : done(value));
     return { ok: true, value };

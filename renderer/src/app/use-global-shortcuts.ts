@@ -29,6 +29,9 @@ export function useGlobalShortcuts(): void {
         return;
       }
       if (modalOpen()) return;
+      // In a field the keys are the field's: on macOS Option+digit types characters ([ ] | { }
+      // on a German layout), so Alt+digit switches views only outside fields.
+      if (isTyping(e.target)) return;
       if (e.altKey && !mod && /^Digit[1-9]$/.test(e.code)) {
         const view = views[Number(e.code.slice(5)) - 1];
         if (view) {
@@ -37,7 +40,6 @@ export function useGlobalShortcuts(): void {
         }
         return;
       }
-      if (isTyping(e.target)) return;
       if (mod && !e.altKey) {
         const key = e.key.toLowerCase();
         if (key === 'z' && !e.shiftKey) {

@@ -12,8 +12,9 @@ import { formatForEdit, parseAmount } from '../../../../shared/money';
 import { periodLabel } from '../../../../shared/periods';
 import type { EditState } from './cell-editor';
 import { parseTsv, toTsv } from './clipboard';
-import { buildLines, isSelectable, lineValue, type GridLine } from './grid-lines';
+import { buildLines, isSelectable, lineValue, pendingAt, pendingKey, type GridLine } from './grid-lines';
 import { cellId, GridRowView } from './grid-row';
+import { planPaste } from './paste-plan';
 
 interface Pos {
   r: number;
@@ -34,10 +35,6 @@ const widths = { account: 200, month: 76, total: 100 };
 const totalsReadOnly = 'Totals are worked out from the accounts; edit an account’s months instead.';
 /** Keys that start an entry when typed on a cell: anything an amount can begin with. */
 const startsAmount = /^[0-9.,()\-+$€£¥]$/;
-
-function pendingKey(accountId: string, period: string): string {
-  return `${accountId}|${period}`;
-}
 
 export function BudgetGridView({ grid, writeCells, notify }: BudgetGridProps) {
   const gridId = useId().replace(/:/g, '');
@@ -135,11 +132,8 @@ export function BudgetGridView({ grid, writeCells, notify }: BudgetGridProps) {
     (r: number, c: number): number | null => {
       const line = lines[r];
       if (!line) return null;
-      if (line.kind === 'account' && c < lastCol) {
-        const key = pendingKey(line.row.accountId, months[c] ?? '');
-        if (pending.has(key)) return pending.get(key) ?? null;
-      }
-      return lineValue(line, c, lastCol);
+      const typed = pendingAt(pending, line, months, c);
+      return typed !== undefined ? typed : lineValue(line, c, lastCol);
     },
     [lines, lastCol, months, pending],
   );
@@ -193,6 +187,26 @@ export function BudgetGridView({ grid, writeCells, notify }: BudgetGridProps) {
     };
   }, [anchor, active]);
 
+  /**
+   * Shows the cells as typed until the server's fresh grid replaces them, and writes them. A
+   * refusal takes back only this batch's cells: other writes may still be in flight.
+   */
+  const write = useCallback(
+    (cells: CellEdit[], label?: string) => {
+      const typed = cells.map((cell) => [pendingKey(cell.accountId, cell.period), cell.amountMinor] as const);
+      setPending((p) => new Map([...p, ...typed]));
+      void writeCells(cells, label).then((ok) => {
+        if (ok) return;
+        setPending((p) => {
+          const next = new Map(p);
+          for (const [key] of typed) next.delete(key);
+          return next;
+        });
+      });
+    },
+    [writeCells],
+  );
+
   const commit = useCallback(
     (state: EditState): boolean => {
       const parsed = parseAmount(state.text);
@@ -204,20 +218,10 @@ export function BudgetGridView({ grid, writeCells, notify }: BudgetGridProps) {
       const period = months[state.c];
       if (line?.kind !== 'account' || period === undefined) return true;
       if (parsed.minor === shownValue(state.r, state.c)) return true;
-      const key = pendingKey(line.row.accountId, period);
-      setPending((p) => new Map(p).set(key, parsed.minor));
-      void writeCells([{ departmentId: grid.departmentId, accountId: line.row.accountId, period, amountMinor: parsed.minor }]).then((ok) => {
-        if (!ok) {
-          setPending((p) => {
-            const next = new Map(p);
-            next.delete(key);
-            return next;
-          });
-        }
-      });
+      write([{ departmentId: grid.departmentId, accountId: line.row.accountId, period, amountMinor: parsed.minor }]);
       return true;
     },
-    [lines, months, grid.departmentId, shownValue, writeCells, setEditing],
+    [lines, months, grid.departmentId, shownValue, write, setEditing],
   );
 
   const startEdit = useCallback(
@@ -263,15 +267,8 @@ export function BudgetGridView({ grid, writeCells, notify }: BudgetGridProps) {
       return;
     }
     if (cells.length === 0) return;
-    setPending((p) => {
-      const next = new Map(p);
-      for (const cell of cells) next.set(pendingKey(cell.accountId, cell.period), null);
-      return next;
-    });
-    void writeCells(cells, cells.length === 1 ? undefined : `Clear ${cells.length} cells`).then((ok) => {
-      if (!ok) setPending(new Map());
-    });
-  }, [rangeBounds, lines, lastCol, isEditable, months, shownValue, grid.departmentId, notify, readOnlyWhy, active, writeCells]);
+    write(cells, cells.length === 1 ? undefined : `Clear ${cells.length} cells`);
+  }, [rangeBounds, lines, lastCol, isEditable, months, shownValue, grid.departmentId, notify, readOnlyWhy, active, write]);
 
   const paste = useCallback(
     (text: string) => {
@@ -288,20 +285,21 @@ export function BudgetGridView({ grid, writeCells, notify }: BudgetGridProps) {
         return;
       }
       const single = block.length === 1 && block[0]?.length === 1;
-      // One value over a selected range fills the range, as spreadsheets do.
-      const targetRows: number[] = [];
-      for (let r = start.r; r < lines.length && (single ? r <= r1 : targetRows.length < block.length); r += 1) {
-        if (lines[r]?.kind === 'account') targetRows.push(r);
-      }
-      const width = single ? Math.min(c1, lastCol - 1) - c0 + 1 : Math.max(...block.map((row) => row.length));
-      if (!single && (targetRows.length < block.length || start.c + width > lastCol)) {
-        const fitRows = targetRows.length;
-        const fitCols = lastCol - start.c;
-        notify(
-          `The copied block is ${block.length} row${block.length === 1 ? '' : 's'} × ${width} column${width === 1 ? '' : 's'}, ` +
-            `but from the selected cell only ${fitRows} account row${fitRows === 1 ? '' : 's'} × ${fitCols} month${fitCols === 1 ? '' : 's'} fit. Nothing was pasted.`,
-        );
-        return;
+      let targetRows: number[];
+      let width: number;
+      if (single) {
+        // One value over a selected range fills the range's accounts, as spreadsheets do.
+        targetRows = [];
+        for (let r = start.r; r <= r1; r += 1) if (lines[r]?.kind === 'account') targetRows.push(r);
+        width = Math.min(c1, lastCol - 1) - c0 + 1;
+      } else {
+        width = Math.max(...block.map((row) => row.length));
+        const plan = planPaste(lines, start, block.length, width, lastCol);
+        if (!plan.ok) {
+          notify(plan.message);
+          return;
+        }
+        targetRows = plan.rows;
       }
       const cells: CellEdit[] = [];
       const bad: string[] = [];
@@ -327,19 +325,12 @@ export function BudgetGridView({ grid, writeCells, notify }: BudgetGridProps) {
         return;
       }
       if (cells.length === 0) return;
-      setPending((p) => {
-        const next = new Map(p);
-        for (const cell of cells) next.set(pendingKey(cell.accountId, cell.period), cell.amountMinor);
-        return next;
-      });
       const lastRow = targetRows[targetRows.length - 1] ?? start.r;
       setAnchor(start);
       setActive({ r: lastRow, c: start.c + width - 1 });
-      void writeCells(cells, `Paste ${cells.length} cell${cells.length === 1 ? '' : 's'}`).then((ok) => {
-        if (!ok) setPending(new Map());
-      });
+      write(cells, `Paste ${cells.length} cell${cells.length === 1 ? '' : 's'}`);
     },
-    [grid.editable, grid.readOnlyReason, grid.departmentId, notify, rangeBounds, isEditable, lines, lastCol, months, writeCells],
+    [grid.editable, grid.readOnlyReason, grid.departmentId, notify, rangeBounds, isEditable, lines, lastCol, months, write],
   );
 
   const copyText = useCallback((): string => {
@@ -412,8 +403,12 @@ export function BudgetGridView({ grid, writeCells, notify }: BudgetGridProps) {
         break;
       case 'Tab': {
         if (mod) return;
-        if (e.shiftKey) next = active.c > 0 ? { r: active.r, c: active.c - 1 } : { r: step(active.r, -1), c: lastCol };
-        else next = active.c < lastCol ? { r: active.r, c: active.c + 1 } : { r: step(active.r, 1), c: 0 };
+        const dir = e.shiftKey ? -1 : 1;
+        const rowEdge = e.shiftKey ? 0 : lastCol;
+        // From the first or last cell Tab leaves the grid (no keyboard trap, WCAG 2.1.2): the
+        // browser moves focus on, as only the active cell is in the tab order.
+        if (active.c === rowEdge && step(active.r, dir) === active.r) return;
+        next = active.c === rowEdge ? { r: step(active.r, dir), c: lastCol - rowEdge } : { r: active.r, c: active.c + dir };
         break;
       }
       case 'Enter':
@@ -512,12 +507,13 @@ export function BudgetGridView({ grid, writeCells, notify }: BudgetGridProps) {
 
   const { r0, r1, c0, c1 } = rangeBounds();
   const items = virtualizer.getVirtualItems();
+  // Per row and only where something is pending, so the memoised rows without any stay put.
   const rowPending = (line: GridLine): Map<number, number | null> | null => {
     if (line.kind !== 'account' || pending.size === 0) return null;
     let found: Map<number, number | null> | null = null;
-    months.forEach((m, c) => {
-      const key = pendingKey(line.row.accountId, m);
-      if (pending.has(key)) (found ??= new Map()).set(c, pending.get(key) ?? null);
+    months.forEach((_, c) => {
+      const typed = pendingAt(pending, line, months, c);
+      if (typed !== undefined) (found ??= new Map()).set(c, typed);
     });
     return found;
   };

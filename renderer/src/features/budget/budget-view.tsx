@@ -26,7 +26,9 @@ export function BudgetView() {
   const writeCells = useCallback(
     async (cells: CellEdit[], label?: string) => {
       if (!plan) return false;
-      const result = await change(() => call('budget.setCells', label ? { planId: plan.id, cells, label } : { planId: plan.id, cells }));
+      const result = await change(() => call('budget.setCells', label ? { planId: plan.id, cells, label } : { planId: plan.id, cells }), {
+        scope: 'figures',
+      });
       return result.ok;
     },
     [plan],

@@ -45,3 +45,17 @@ export function lineValue(line: GridLine, c: number, months: number): number | n
   if (line.kind === 'account') return c >= months ? line.row.total : (line.row.values[c] ?? null);
   return c >= months ? line.total : (line.values[c] ?? null);
 }
+
+/** Values typed but not yet confirmed by the server, by pendingKey; null clears the cell. */
+export type Pending = ReadonlyMap<string, number | null>;
+
+export function pendingKey(accountId: string, period: string): string {
+  return `${accountId}|${period}`;
+}
+
+/** The value typed into month c of an account line and not yet saved; undefined when none. */
+export function pendingAt(pending: Pending, line: GridLine, months: readonly string[], c: number): number | null | undefined {
+  const period = months[c];
+  if (line.kind !== 'account' || period === undefined) return undefined;
+  return pending.get(pendingKey(line.row.accountId, period));
+}

@@ -2,7 +2,7 @@ import { memo, type CSSProperties } from 'react';
 import { formatMoney } from '../../../../shared/money';
 import { periodLabel } from '../../../../shared/periods';
 import { CellEditor, type EditState } from './cell-editor';
-import type { GridLine } from './grid-lines';
+import { lineValue, type GridLine } from './grid-lines';
 
 export interface RowProps {
   line: GridLine;
@@ -68,16 +68,9 @@ export const GridRowView = memo(function GridRowView(props: RowProps) {
       {Array.from({ length: months.length + 1 }, (_, c) => {
         const isTotal = c === months.length;
         const period = months[c];
-        const serverValue =
-          line.kind === 'account'
-            ? isTotal
-              ? line.row.total
-              : (line.row.values[c] ?? null)
-            : isTotal
-              ? line.total
-              : (line.values[c] ?? null);
-        const isPending = props.pending?.has(c) ?? false;
-        const value = isPending ? (props.pending?.get(c) ?? null) : serverValue;
+        const typed = props.pending?.get(c);
+        const isPending = typed !== undefined;
+        const value = isPending ? typed : lineValue(line, c, months.length);
         const source = line.kind === 'account' && !isTotal && !isPending ? (line.row.sources[c] ?? null) : null;
         const cellEditable = props.editable && line.kind === 'account' && !isTotal;
         const isSelected = props.selFrom >= 0 && c >= props.selFrom && c <= props.selTo;

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Department } from '../../../../shared/org';
 import { call } from '../../api';
-import { departmentOptionText } from '../../app/pickers';
+import { DepartmentOptions } from '../../app/pickers';
 import { change, useApp } from '../../app/store';
 import { Dialog, useSubmitState } from '../../components/dialog';
 import { Field } from '../../components/field';
@@ -14,7 +14,6 @@ interface DepartmentDialogProps {
 }
 
 export function DepartmentDialog({ department, parentId = null, onClose }: DepartmentDialogProps) {
-  const departments = useApp((s) => s.departments);
   const [code, setCode] = useState(department?.code ?? '');
   const [name, setName] = useState(department?.name ?? '');
   const [manager, setManager] = useState(department?.manager ?? '');
@@ -59,11 +58,7 @@ export function DepartmentDialog({ department, parentId = null, onClose }: Depar
           {(p) => (
             <select {...p} value={parent} onChange={(e) => setParent(e.target.value)}>
               <option value="">(top level)</option>
-              {departments.map((d) => (
-                <option key={d.id} value={d.id}>
-                  {departmentOptionText(d)}
-                </option>
-              ))}
+              <DepartmentOptions />
             </select>
           )}
         </Field>

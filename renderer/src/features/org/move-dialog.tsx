@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { Department } from '../../../../shared/org';
-import { departmentOptionText } from '../../app/pickers';
+import { DepartmentOptions } from '../../app/pickers';
 import { useApp } from '../../app/store';
 import { Dialog, useSubmitState } from '../../components/dialog';
 import { Field } from '../../components/field';
@@ -37,11 +37,7 @@ export function MoveDialog({ department, onMove, onClose }: MoveDialogProps) {
         {(p) => (
           <select {...p} value={parent} onChange={(e) => setParent(e.target.value)} autoFocus>
             <option value="">(top level)</option>
-            {departments.map((d) => (
-              <option key={d.id} value={d.id} disabled={blocked.has(d.id)}>
-                {departmentOptionText(d)}
-              </option>
-            ))}
+            <DepartmentOptions disabled={blocked} />
           </select>
         )}
       </Field>

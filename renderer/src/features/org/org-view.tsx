@@ -90,7 +90,7 @@ export function OrgView() {
       {department && dialog === 'delete' ? (
         <ConfirmDialog
           label="Delete department"
-          message={`Delete ${department.name} (${department.code})? A department that still has sub-departments, people or budget lines cannot be deleted.`}
+          message={`Delete ${department.name} (${department.code})? A department that still has sub-departments, people, budget lines or actuals cannot be deleted.`}
           confirmLabel="Delete department"
           danger
           onClose={() => setDialog(null)}

@@ -1,12 +1,15 @@
 import { useState } from 'react';
 import type { Person } from '../../../../shared/org';
-import { formatForEdit, parseAmount } from '../../../../shared/money';
+import { formatForEdit } from '../../../../shared/money';
 import { call } from '../../api';
-import { change } from '../../app/store';
+import { DepartmentOptions } from '../../app/pickers';
+import { change, useApp } from '../../app/store';
 import { Dialog, useSubmitState } from '../../components/dialog';
 import { Field } from '../../components/field';
+import { parseFte, parseSalary } from './person-fields';
 
 interface PersonDialogProps {
+  /** Where a new person goes; an edited person can be moved to another department. */
   departmentId: string;
   /** null adds a person or an open role. */
   person: Person | null;
@@ -15,36 +18,42 @@ interface PersonDialogProps {
 }
 
 export function PersonDialog({ departmentId, person, currency, onClose }: PersonDialogProps) {
+  const departments = useApp((s) => s.departments);
   const [name, setName] = useState(person?.name ?? '');
   const [title, setTitle] = useState(person?.title ?? '');
+  const [department, setDepartment] = useState(person?.departmentId ?? departmentId);
   const [fte, setFte] = useState(String(person?.fte ?? 1));
   const [salary, setSalary] = useState(person?.annualSalaryMinor != null ? formatForEdit(person.annualSalaryMinor) : '');
   const [startDate, setStartDate] = useState(person?.startDate ?? '');
   const [endDate, setEndDate] = useState(person?.endDate ?? '');
   const [status, setStatus] = useState<Person['status']>(person?.status ?? 'active');
+  const [fieldErrors, setFieldErrors] = useState<{ fte: string | null; salary: string | null }>({ fte: null, salary: null });
   const { busy, error, run } = useSubmitState();
 
   const submit = () =>
     run(async () => {
+      const fteValue = parseFte(fte);
+      const salaryValue = parseSalary(salary);
+      setFieldErrors({ fte: fteValue.ok ? null : fteValue.message, salary: salaryValue.ok ? null : salaryValue.message });
       if (name.trim() === '') return status === 'open' ? 'Name the open role, for example “Open role – Dispatcher”.' : 'Give the person a name.';
-      const fteValue = Number(fte);
-      if (!Number.isFinite(fteValue) || fteValue < 0 || fteValue > 1.5) return 'FTE is a number from 0 to 1.5, such as 1 or 0.5.';
-      const parsed = parseAmount(salary);
-      if (!parsed.ok) return `Annual salary: ${parsed.message}.`;
-      if (parsed.minor !== null && parsed.minor < 0) return 'Annual salary cannot be negative.';
       if (startDate && endDate && endDate < startDate) return 'The end date is before the start date.';
+      if (!fteValue.ok || !salaryValue.ok) return null;
       const fields = {
-        departmentId,
+        departmentId: department,
         name: name.trim(),
         title: title.trim() === '' ? null : title.trim(),
-        fte: fteValue,
-        annualSalaryMinor: parsed.minor,
+        fte: fteValue.value,
+        annualSalaryMinor: salaryValue.value,
         startDate: startDate || null,
         endDate: endDate || null,
         status,
       };
+      const movedTo = person && department !== person.departmentId ? departments.find((d) => d.id === department) : undefined;
       const result = person
-        ? await change(() => call('org.updatePerson', { id: person.id, ...fields }), { quiet: true, done: `Saved ${fields.name}` })
+        ? await change(() => call('org.updatePerson', { id: person.id, ...fields }), {
+            quiet: true,
+            done: movedTo ? `Moved ${fields.name} to ${movedTo.name}` : `Saved ${fields.name}`,
+          })
         : await change(() => call('org.createPerson', fields), { quiet: true, done: `Added ${fields.name}` });
       if (!result.ok) return result.message;
       onClose();
@@ -57,6 +66,13 @@ export function PersonDialog({ departmentId, person, currency, onClose }: Person
         <Field label="Name">{(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} autoFocus />}</Field>
         <Field label="Title">{(p) => <input {...p} value={title} onChange={(e) => setTitle(e.target.value)} />}</Field>
       </div>
+      <Field label="Department">
+        {(p) => (
+          <select {...p} value={department} onChange={(e) => setDepartment(e.target.value)}>
+            <DepartmentOptions />
+          </select>
+        )}
+      </Field>
       <div className="field-row">
         <Field label="Status">
           {(p) => (
@@ -66,8 +82,10 @@ export function PersonDialog({ departmentId, person, currency, onClose }: Person
             </select>
           )}
         </Field>
-        <Field label="FTE">{(p) => <input {...p} className="num" inputMode="decimal" value={fte} onChange={(e) => setFte(e.target.value)} />}</Field>
-        <Field label={`Annual salary (${currency})`}>
+        <Field label="FTE" error={fieldErrors.fte}>
+          {(p) => <input {...p} className="num" inputMode="decimal" value={fte} onChange={(e) => setFte(e.target.value)} />}
+        </Field>
+        <Field label={`Annual salary (${currency})`} error={fieldErrors.salary}>
           {(p) => <input {...p} className="num" inputMode="decimal" value={salary} onChange={(e) => setSalary(e.target.value)} placeholder="85,000" />}
         </Field>
       </div>

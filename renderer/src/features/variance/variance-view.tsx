@@ -4,10 +4,17 @@ import { formatMoney, formatPercent } from '../../../../shared/money';
 import { periodLabel } from '../../../../shared/periods';
 import { useQuery } from '../../api';
 import { useApp, useCurrentDepartment, useCurrentPlan } from '../../app/store';
+import { Segmented } from '../../components/segmented';
 import { typeLabels } from '../budget/grid-lines';
 import { toneClass, VarianceMarker } from './variance-marker';
 
 type PeriodMode = 'ytd' | 'month' | 'range';
+
+const periodModes = [
+  ['ytd', 'Year to date'],
+  ['month', 'Month'],
+  ['range', 'Range'],
+] as const satisfies readonly (readonly [PeriodMode, string])[];
 
 interface Figures {
   budget: number;
@@ -83,19 +90,7 @@ export function VarianceView() {
       </header>
 
       <div className="period-control" role="group" aria-label="Period">
-        <div className="segmented" role="radiogroup" aria-label="Period type">
-          {(
-            [
-              ['ytd', 'Year to date'],
-              ['month', 'Month'],
-              ['range', 'Range'],
-            ] as const
-          ).map(([value, label]) => (
-            <button key={value} type="button" role="radio" aria-checked={mode === value} className={mode === value ? 'segment active' : 'segment'} onClick={() => setMode(value)}>
-              {label}
-            </button>
-          ))}
-        </div>
+        <Segmented label="Period type" options={periodModes} value={mode} onChange={setMode} />
         {mode !== 'ytd' ? (
           <span className="inline-field">
             <label htmlFor="variance-from">{mode === 'month' ? 'Month' : 'From'}</label>
@@ -143,21 +138,7 @@ function VarianceTables({ report, onDrill }: { report: VarianceReport; onDrill: 
           <thead>
             <tr>
               <th scope="col">Account</th>
-              <th scope="col" className="num">
-                Budget
-              </th>
-              <th scope="col" className="num">
-                Actual
-              </th>
-              <th scope="col" className="num">
-                Variance
-              </th>
-              <th scope="col" className="num">
-                Var %
-              </th>
-              <th scope="col">
-                <span className="visually-hidden">Favourable or unfavourable</span>
-              </th>
+              <FigureHeads />
             </tr>
           </thead>
           {groups.map((g) => (
