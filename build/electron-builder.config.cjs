@@ -1,7 +1,9 @@
 // @ts-check
 /**
- * Packaging (`npm run dist`). better-sqlite3 is rebuilt for Electron here (npmRebuild) and only
- * here — a postinstall rebuild would break it for Node, where tests and the CLI run. The fuses
+ * Packaging (`npm run dist`). node_modules is never rebuilt for Electron (npmRebuild: false):
+ * better-sqlite3 there stays a Node build, which the CLI and tests need. The Electron build of its
+ * addon is made beside the app by build/prepare-electron-sqlite.mjs (out/native/), and the main
+ * process loads it from there through QM_SQLITE_BINDING. The fuses
  * (E6) switch off the ways a packaged app could be turned into a general-purpose Node runtime or
  * made to load code from outside its signed archive.
  */
@@ -19,11 +21,15 @@ const config = {
     'package.json',
     'build/fonts/**',
     '!**/*.map',
+    // better-sqlite3's JS is all the app needs from the package: its own build/ holds the Node
+    // binary (never loaded in the app), and deps/ and src/ are the C sources it was built from.
+    '!node_modules/better-sqlite3/{build,deps,src}/**',
+    '!node_modules/better-sqlite3/binding.gyp',
   ],
   asar: true,
-  // A native module cannot be loaded from inside the asar archive.
-  asarUnpack: ['node_modules/better-sqlite3/**/*.node'],
-  npmRebuild: true,
+  // A native addon is loaded by the OS from a real file, not from inside the archive.
+  asarUnpack: ['out/native/**'],
+  npmRebuild: false,
   electronFuses: {
     runAsNode: false,
     enableNodeOptionsEnvironmentVariable: false,

@@ -3,18 +3,19 @@
  * the File menu's actions. One session at a time; switching opens the new file first, so a
  * refused file leaves the current workspace open.
  */
-import { app, Menu, type BrowserWindow } from 'electron';
+import { app, BrowserWindow, Menu } from 'electron';
 import { existsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { menuChannel, type MenuCommand } from '../../shared/bridge';
 import { AppError } from '../../shared/result';
 import { createLogger } from '../core/log';
 import type { Session } from '../core/session';
 import { createDemoFile, createEmptyWorkspace, defaultSettings, localToday } from '../core/workspace/create-workspace';
-import { askOpenPath, askSavePath, showError, showRefused } from './dialogs';
+import { askForNewName, askOpenPath, askSavePath, showError, showRefused } from './dialogs';
 import { buildMenuTemplate } from './menu';
 import { clearRecent, forgetRecent, readRecent, rememberRecent } from './recent';
 import { createMainWindow, windowTitle } from './window';
-import { restoreNewestBackup, saveCopy, tryOpenWorkspace, workspaceName } from './workspace-files';
+import { freeName, isTaken, restoreNewestBackup, saveCopy, tryOpenWorkspace, workspaceName } from './workspace-files';
 
 const log = createLogger('desktop');
 
@@ -109,18 +110,40 @@ export class DesktopApp {
           this.refreshMenu();
         },
         saveCopy: () => void this.saveCopy(),
+        menuCommand: (command) => this.sendMenuCommand(command),
       },
       { recent: readRecent(this.recentFile), hasWorkspace: this.session !== null, isPackaged: app.isPackaged, platform: process.platform },
     );
     Menu.setApplicationMenu(Menu.buildFromTemplate(template));
   }
 
+  /** To the focused window's page only; with no window focused there is nothing to undo in. */
+  private sendMenuCommand(command: MenuCommand): void {
+    const focused = BrowserWindow.getFocusedWindow();
+    if (focused && !focused.isDestroyed()) focused.webContents.send(menuChannel, command);
+  }
+
   private defaultFolder(): string {
     return this.session ? dirname(this.session.workspace.path) : app.getPath('documents');
   }
 
+  /**
+   * A save dialog that only settles on a name no file has: while the chosen one is taken, say so
+   * and ask again, suggesting the next free name. The writers still refuse an existing file
+   * themselves (it could appear in between); this is about asking clearly first.
+   */
+  private async askNewFilePath(title: string, suggested: string): Promise<string | null> {
+    let defaultPath = freeName(suggested);
+    for (;;) {
+      const path = await askSavePath(this.window, title, defaultPath);
+      if (path === null || !isTaken(path)) return path;
+      if (!(await askForNewName(this.window, path))) return null;
+      defaultPath = freeName(path);
+    }
+  }
+
   async newWorkspace(): Promise<void> {
-    const path = await askSavePath(this.window, 'New Workspace', join(this.defaultFolder(), 'New Workspace.sqlite'));
+    const path = await this.askNewFilePath('New Workspace', join(this.defaultFolder(), 'New Workspace.sqlite'));
     if (path === null) return;
     try {
       this.switchTo(createEmptyWorkspace(path, defaultSettings(path), 'app'));
@@ -138,7 +161,7 @@ export class DesktopApp {
     const session = this.session;
     if (!session) return;
     const base = basename(session.workspace.path, '.sqlite');
-    const target = await askSavePath(this.window, 'Save a Copy', join(this.defaultFolder(), `${base} copy.sqlite`));
+    const target = await this.askNewFilePath('Save a Copy', join(this.defaultFolder(), `${base} copy.sqlite`));
     if (target === null) return;
     try {
       saveCopy(session, target);

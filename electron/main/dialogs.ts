@@ -10,11 +10,33 @@ export async function askOpenPath(win: BrowserWindow | null): Promise<string | n
   return result.canceled ? null : (result.filePaths[0] ?? null);
 }
 
+/**
+ * No overwrite confirmation (the option only exists on Linux): Quartermaster never replaces a
+ * file, so "Replace it?" would be a question whose "yes" is then refused. The caller checks the
+ * name and asks for another one (askForNewName). Where the system's own dialog asks anyway, a
+ * "yes" there leads to the same request for a new name.
+ */
 export async function askSavePath(win: BrowserWindow | null, title: string, defaultPath: string): Promise<string | null> {
-  const options = { title, defaultPath, filters: workspaceFilter, properties: ['createDirectory' as const, 'showOverwriteConfirmation' as const] };
+  const options = { title, defaultPath, filters: workspaceFilter, properties: ['createDirectory' as const] };
   const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
   if (result.canceled || !result.filePath) return null;
   return result.filePath.endsWith('.sqlite') ? result.filePath : `${result.filePath}.sqlite`;
+}
+
+/** Explains that the chosen file exists; returns true when the user wants to choose another name. */
+export async function askForNewName(win: BrowserWindow | null, path: string): Promise<boolean> {
+  const options = {
+    type: 'info' as const,
+    title: 'Choose a new name',
+    message: `${basename(path)} already exists.`,
+    detail: 'Quartermaster never replaces an existing file, so nothing was written. Please choose a new name.',
+    buttons: ['Choose Another Name…', 'Cancel'],
+    defaultId: 0,
+    cancelId: 1,
+    noLink: true,
+  };
+  const result = win ? await dialog.showMessageBox(win, options) : await dialog.showMessageBox(options);
+  return result.response === 0;
 }
 
 /** Shows why a file was refused; returns true when the user chose to open the newest backup. */

@@ -2,12 +2,14 @@
  * Electron main process: lifecycle only. Security defaults are applied to every web contents
  * and the default session before any page loads; the workspace logic lives in desktop-app.ts.
  */
-import { app, ipcMain, protocol, session, shell } from 'electron';
+import { app, dialog, ipcMain, protocol, session, shell } from 'electron';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { appScheme } from './app-url';
 import { DesktopApp } from './desktop-app';
 import { registerIpc } from './ipc';
+import { missingBindingMessage, sqliteBindingEnv, sqliteBindingPath } from './native-binding';
 import { appProtocolHandler, appSchemePrivileges } from './protocol';
 import { hardenSession, hardenWebContents } from './security';
 
@@ -17,6 +19,11 @@ const rendererDir = join(here, '../renderer');
 
 // Must happen before the app is ready.
 protocol.registerSchemesAsPrivileged([appSchemePrivileges]);
+
+// Before anything opens a database: core loads better-sqlite3's Electron build from here, since
+// the one in node_modules is built for Node and would fail with NODE_MODULE_VERSION.
+const sqliteBinding = sqliteBindingPath(app.getAppPath(), process.versions.electron, app.isPackaged);
+process.env[sqliteBindingEnv] = sqliteBinding;
 
 // One process per user: two would each hold a writing connection to the same workspace.
 if (!app.requestSingleInstanceLock()) {
@@ -31,6 +38,13 @@ if (!app.requestSingleInstanceLock()) {
   app
     .whenReady()
     .then(async () => {
+      if (!existsSync(sqliteBinding)) {
+        // Say what to run instead of failing on the first open with an ABI error.
+        const { title, content } = missingBindingMessage(sqliteBinding, app.isPackaged);
+        dialog.showErrorBox(title, content);
+        app.exit(1);
+        return;
+      }
       hardenSession(session.defaultSession);
       protocol.handle(appScheme, appProtocolHandler(rendererDir));
       registerIpc(ipcMain, desktop.currentSession);

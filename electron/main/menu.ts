@@ -1,6 +1,7 @@
 /** The application menu as plain data, so it can be checked without Electron. */
 import type { MenuItemConstructorOptions } from 'electron';
 import { basename } from 'node:path';
+import type { MenuCommand } from '../../shared/bridge';
 
 export interface MenuActions {
   newWorkspace(): void;
@@ -8,6 +9,8 @@ export interface MenuActions {
   openRecent(path: string): void;
   clearRecent(): void;
   saveCopy(): void;
+  /** Hands an Edit command to the focused page, which knows whether a text field or the workspace is meant. */
+  menuCommand(command: MenuCommand): void;
 }
 
 export interface MenuState {
@@ -42,8 +45,10 @@ export function buildMenuTemplate(actions: MenuActions, state: MenuState): MenuI
   const edit: MenuItemConstructorOptions = {
     label: 'Edit',
     submenu: [
-      { role: 'undo' },
-      { role: 'redo' },
+      // Not the native undo/redo roles: those reach text fields only, never the workspace history.
+      // The page decides: text undo in a focused field, workspace undo elsewhere.
+      { label: 'Undo', accelerator: 'CmdOrCtrl+Z', click: () => actions.menuCommand('undo') },
+      { label: 'Redo', accelerator: 'Shift+CmdOrCtrl+Z', click: () => actions.menuCommand('redo') },
       { type: 'separator' },
       { role: 'cut' },
       { role: 'copy' },

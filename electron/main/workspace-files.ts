@@ -25,6 +25,24 @@ export function tryOpenWorkspace(path: string): OpenOutcome {
 }
 
 /**
+ * A name Quartermaster will not write to: an existing file, or a leftover -wal that a new
+ * database there would pick up as its own.
+ */
+export function isTaken(target: string): boolean {
+  return existsSync(target) || existsSync(`${target}-wal`);
+}
+
+/** The first free "<name> 2.sqlite", "<name> 3.sqlite", … beside a taken path (the path itself when free). */
+export function freeName(target: string): string {
+  if (!isTaken(target)) return target;
+  const ext = extname(target) || '.sqlite';
+  const stem = basename(target, extname(target)).replace(/ \d+$/, '');
+  let candidate = target;
+  for (let n = 2; isTaken(candidate); n++) candidate = join(dirname(target), `${stem} ${n}${ext}`);
+  return candidate;
+}
+
+/**
  * Save a Copy: VACUUM INTO a temp file, checked, renamed (D3) — never a byte copy of the live
  * file. Refuses to write over any existing file: replacing a SQLite file beside a stale -wal
  * would corrupt it, and the live workspace itself must never be the target.
@@ -33,7 +51,7 @@ export function saveCopy(session: Session, target: string): string {
   if (resolve(target) === resolve(session.workspace.path)) {
     throw new AppError('refused', 'A copy cannot replace the open workspace; choose another name.');
   }
-  if (existsSync(target) || existsSync(`${target}-wal`)) {
+  if (isTaken(target)) {
     throw new AppError('refused', `${basename(target)} already exists; Quartermaster never overwrites a file. Choose a new name.`);
   }
   return backupTo(session.workspace.sqlite, target);

@@ -1,10 +1,10 @@
 /**
  * The preload runs sandboxed: it may only use contextBridge and ipcRenderer. It exposes one
- * named function per contract method and nothing else — never ipcRenderer itself, never a
- * generic "invoke any channel" door (E4).
+ * named function per contract method, plus one named subscription for menu commands, and
+ * nothing else — never ipcRenderer itself, never a generic "invoke/listen on any channel" door (E4).
  */
-import { contextBridge, ipcRenderer } from 'electron';
-import { bridgeGlobalName, type BridgeMethods, type QuartermasterBridge } from '../../shared/bridge';
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { bridgeGlobalName, isMenuCommand, menuChannel, type BridgeMethods, type MenuCommand, type QuartermasterBridge } from '../../shared/bridge';
 import { ipcChannelPrefix, methodNames } from '../../shared/contract';
 
 // Object.fromEntries forgets the keys; the cast is checked in spirit by the registry test, which
@@ -13,6 +13,20 @@ const methods = Object.fromEntries(
   methodNames.map((method) => [method, (payload: unknown) => ipcRenderer.invoke(`${ipcChannelPrefix}${method}`, payload)]),
 ) as BridgeMethods;
 
-const api = Object.freeze({ ...methods, mode: 'desktop' as const }) satisfies QuartermasterBridge;
+/**
+ * Listens on the one fixed menu channel. The page gets only a checked command string: the event
+ * object would hand it `sender`, i.e. ipcRenderer itself.
+ */
+function onMenuCommand(callback: (command: MenuCommand) => void): () => void {
+  const listener = (_event: IpcRendererEvent, command: unknown) => {
+    if (isMenuCommand(command)) callback(command);
+  };
+  ipcRenderer.on(menuChannel, listener);
+  return () => {
+    ipcRenderer.removeListener(menuChannel, listener);
+  };
+}
+
+const api = Object.freeze({ ...methods, mode: 'desktop' as const, onMenuCommand }) satisfies QuartermasterBridge;
 
 contextBridge.exposeInMainWorld(bridgeGlobalName, api);

@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
+import { listenToMenuCommands } from './app/menu-commands';
 import './styles/base.css';
 import './styles/shell.css';
 import './styles/grid.css';
@@ -8,6 +9,7 @@ import './styles/views.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
+listenToMenuCommands();
 createRoot(root).render(
   <StrictMode>
     <App />

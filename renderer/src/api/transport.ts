@@ -3,6 +3,7 @@
  * HTTP to the serve-mode server with the per-launch token. Nothing else in the renderer knows
  * which one is in use.
  */
+import { bridgeGlobalName, type MenuCommand } from '../../../shared/bridge';
 import type { MethodName } from '../../../shared/contract';
 
 export type Mode = 'desktop' | 'browser';
@@ -15,7 +16,7 @@ type BridgeFn = (payload: unknown) => Promise<unknown>;
 const tokenKey = 'qm.token';
 
 function bridge(): Record<string, unknown> | null {
-  const candidate = (window as unknown as { quartermaster?: unknown }).quartermaster;
+  const candidate = (window as unknown as Record<string, unknown>)[bridgeGlobalName];
   return typeof candidate === 'object' && candidate !== null ? (candidate as Record<string, unknown>) : null;
 }
 
@@ -84,3 +85,12 @@ function pick(): { mode: Mode; send: Send } {
 const picked = pick();
 export const mode: Mode = picked.mode;
 export const send: Send = picked.send;
+
+/**
+ * The desktop Edit menu's Undo/Redo arrive as commands from the shell. Serve mode has no menu,
+ * so this subscribes to nothing there.
+ */
+export function onMenuCommand(listener: (command: MenuCommand) => void): void {
+  const subscribe = bridge()?.onMenuCommand;
+  if (typeof subscribe === 'function') (subscribe as (cb: (command: MenuCommand) => void) => unknown)(listener);
+}

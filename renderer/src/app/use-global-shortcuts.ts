@@ -2,12 +2,12 @@ import { useEffect } from 'react';
 import { redo, undo, useApp } from './store';
 import { views } from './views';
 
-function isTyping(target: EventTarget | null): boolean {
+export function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }
 
-function modalOpen(): boolean {
+export function modalOpen(): boolean {
   return document.querySelector('dialog[open]') !== null;
 }
 

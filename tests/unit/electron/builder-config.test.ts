@@ -1,5 +1,6 @@
-// E6: the packaging config switches the fuses off/on as required, ships the migrations, unpacks
-// the native module, and typechecks against electron-builder's own types.
+// E6: the packaging config switches the fuses off/on as required, ships the migrations, never
+// rebuilds node_modules for Electron, unpacks the Electron build of the SQLite addon, and
+// typechecks against electron-builder's own types.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -38,14 +39,27 @@ describe('electron-builder config (E6)', () => {
     });
   });
 
-  it('ships the build output and the migrations, and unpacks better-sqlite3', () => {
+  it('ships the build output and the migrations', () => {
     expect(config.files).toEqual(expect.arrayContaining(['out/**', 'migrations/**', 'package.json']));
-    expect(config.asarUnpack?.some((p) => p.includes('better-sqlite3') && p.endsWith('.node'))).toBe(true);
-    expect(config.npmRebuild).toBe(true);
     expect(config.directories?.output).toBe('dist');
     expect(config.linux?.target).toEqual(expect.arrayContaining(['AppImage', 'deb']));
     expect(config.mac?.target).toContain('dmg');
     expect(config.win?.target).toContain('nsis');
+  });
+
+  it('never rebuilds node_modules for Electron: the Node build there serves the CLI and tests', () => {
+    expect(config.npmRebuild).toBe(false);
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts?: Record<string, string> };
+    // Packaging and start prepare the Electron addon beside the app (out/native) instead.
+    for (const script of ['start', 'dist']) {
+      expect(pkg.scripts?.[script], script).toMatch(/electron-vite build && node build\/prepare-electron-sqlite\.mjs && /);
+    }
+  });
+
+  it('unpacks the Electron build of the SQLite addon, and packs no Node build of it', () => {
+    // A .node file is loaded by the OS from a real file, so out/native must sit outside app.asar.
+    expect(config.asarUnpack).toEqual(['out/native/**']);
+    expect(config.files).toEqual(expect.arrayContaining(['!node_modules/better-sqlite3/{build,deps,src}/**']));
   });
 
   it('never rebuilds native modules for Electron at install time', () => {

@@ -1,8 +1,16 @@
-// E4: the preload exposes exactly one named function per contract method, plus its mode.
+// E4: the preload exposes exactly one named function per contract method, its mode, and one
+// named subscription for menu commands.
 import { describe, expect, it, vi } from 'vitest';
+import { menuChannel, type MenuCommand } from '../../../shared/bridge';
 import { ipcChannelPrefix, methodNames } from '../../../shared/contract';
 
-const electron = vi.hoisted(() => ({ exposed: new Map<string, unknown>(), invoked: [] as string[] }));
+type Listener = (event: unknown, ...args: unknown[]) => void;
+
+const electron = vi.hoisted(() => ({
+  exposed: new Map<string, unknown>(),
+  invoked: [] as string[],
+  listeners: new Map<string, Set<Listener>>(),
+}));
 
 vi.mock('electron', () => ({
   contextBridge: { exposeInMainWorld: (key: string, api: unknown) => electron.exposed.set(key, api) },
@@ -11,8 +19,22 @@ vi.mock('electron', () => ({
       electron.invoked.push(channel);
       return Promise.resolve({ ok: true, value: { channel, payload } });
     },
+    on: (channel: string, listener: Listener) => {
+      const set = electron.listeners.get(channel) ?? new Set();
+      set.add(listener);
+      electron.listeners.set(channel, set);
+    },
+    removeListener: (channel: string, listener: Listener) => {
+      electron.listeners.get(channel)?.delete(listener);
+    },
   },
 }));
+
+/** What main's webContents.send would do: every listener on the channel gets an event object and the args. */
+function sendFromMain(channel: string, ...args: unknown[]): void {
+  const event = { sender: { invoke: () => 'the whole ipcRenderer' }, ports: [] };
+  for (const listener of electron.listeners.get(channel) ?? []) listener(event, ...args);
+}
 
 await import('../../../electron/preload/index');
 
@@ -21,9 +43,10 @@ describe('preload (E4)', () => {
     expect([...electron.exposed.keys()]).toEqual(['quartermaster']);
   });
 
-  it('exposes exactly the contract methods and the mode, each method a function', () => {
+  it('exposes exactly the contract methods, the mode and onMenuCommand, each method a function', () => {
     const api = electron.exposed.get('quartermaster') as Record<string, unknown>;
-    expect(Object.keys(api).sort()).toEqual([...methodNames, 'mode'].sort());
+    expect(Object.keys(api).sort()).toEqual([...methodNames, 'mode', 'onMenuCommand'].sort());
+    expect(typeof api.onMenuCommand).toBe('function');
     expect(api.mode).toBe('desktop');
     for (const m of methodNames) expect(typeof api[m], m).toBe('function');
     expect(Object.isFrozen(api)).toBe(true);
@@ -36,5 +59,32 @@ describe('preload (E4)', () => {
       await expect(api[m]!(payload)).resolves.toEqual({ ok: true, value: { channel: `${ipcChannelPrefix}${m}`, payload } });
     }
     expect(electron.invoked).toHaveLength(methodNames.length);
+  });
+
+  it('listens for menu commands on the one fixed channel only, and unsubscribes', () => {
+    const api = electron.exposed.get('quartermaster') as { onMenuCommand: (cb: (c: MenuCommand) => void) => () => void };
+    const received: unknown[][] = [];
+    const unsubscribe = api.onMenuCommand((...args: unknown[]) => received.push(args));
+    expect([...electron.listeners.keys()]).toEqual([menuChannel]);
+    expect(electron.listeners.get(menuChannel)?.size).toBe(1);
+
+    sendFromMain(menuChannel, 'undo');
+    sendFromMain(menuChannel, 'redo');
+    // Only the command string reaches the page: never the event (its sender is ipcRenderer).
+    expect(received).toEqual([['undo'], ['redo']]);
+
+    unsubscribe();
+    expect(electron.listeners.get(menuChannel)?.size).toBe(0);
+    sendFromMain(menuChannel, 'undo');
+    expect(received).toHaveLength(2);
+  });
+
+  it('drops anything on the menu channel that is not a known command', () => {
+    const api = electron.exposed.get('quartermaster') as { onMenuCommand: (cb: (c: MenuCommand) => void) => () => void };
+    const received: unknown[] = [];
+    const unsubscribe = api.onMenuCommand((command) => received.push(command));
+    for (const junk of ['delete', 'UNDO', '', null, undefined, 1, { command: 'undo' }, ['undo'], '__proto__']) sendFromMain(menuChannel, junk);
+    expect(received).toEqual([]);
+    unsubscribe();
   });
 });
