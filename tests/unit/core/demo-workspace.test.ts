@@ -11,13 +11,13 @@ import { getWorkspaceInfo } from '../../../electron/core/workspace/workspace-ser
 import { workspaceExportSchema, type WorkspaceExport } from '../../../shared/export';
 import { addMonths } from '../../../shared/periods';
 import { AppError } from '../../../shared/result';
+import { fixturePath } from '../../helpers/fixtures';
 import { tempWorkspace, type TempWorkspace } from '../../helpers/temp-workspace';
 
-const fixtures = '/work/shared/fixtures';
 
 /** The fixtures are plain CSV without quoted fields; a header row names the columns. */
 function readCsv(name: string): Record<string, string>[] {
-  const [header, ...lines] = readFileSync(join(fixtures, name), 'utf8').trim().split(/\r?\n/);
+  const [header, ...lines] = readFileSync(fixturePath(name), 'utf8').trim().split(/\r?\n/);
   const cols = header!.split(',');
   return lines.map((line) => Object.fromEntries(line.split(',').map((v, i) => [cols[i]!, v])));
 }
