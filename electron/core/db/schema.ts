@@ -102,13 +102,12 @@ export const plans = sqliteTable(
  * drizzle-kit never sees them, so it never proposes to drop or rebuild them.
  */
 
-export const budgetLines = sqliteTable(
-  'budget_lines',
-  {
-    id: text('id').primaryKey(),
-    planId: text('plan_id')
-      .notNull()
-      .references(() => plans.id),
+/**
+ * What budget lines and actuals both hold: an amount for one department, account and month, and
+ * where it came from (`file!sheet!cell` for imported values, null for typed ones).
+ */
+function figureColumns() {
+  return {
     departmentId: text('department_id')
       .notNull()
       .references(() => departments.id),
@@ -119,6 +118,17 @@ export const budgetLines = sqliteTable(
     amountMinor: integer('amount_minor').notNull(),
     source: text('source'),
     updatedAt: text('updated_at').notNull(),
+  };
+}
+
+export const budgetLines = sqliteTable(
+  'budget_lines',
+  {
+    id: text('id').primaryKey(),
+    planId: text('plan_id')
+      .notNull()
+      .references(() => plans.id),
+    ...figureColumns(),
   },
   (t) => [
     // Also serves a department's own lines (plan, department prefix) and everything done per plan.
@@ -132,16 +142,7 @@ export const actuals = sqliteTable(
   'actuals',
   {
     id: text('id').primaryKey(),
-    departmentId: text('department_id')
-      .notNull()
-      .references(() => departments.id),
-    accountId: text('account_id')
-      .notNull()
-      .references(() => accounts.id),
-    period: text('period').notNull(),
-    amountMinor: integer('amount_minor').notNull(),
-    source: text('source'),
-    updatedAt: text('updated_at').notNull(),
+    ...figureColumns(),
   },
   (t) => [
     uniqueIndex('actuals_cell').on(t.departmentId, t.accountId, t.period),

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { ErrorBanner } from '../../components/error-banner';
 import type { Account } from '../../../../shared/budget';
 import { call, useQuery } from '../../api';
 import { change, useApp } from '../../app/store';
@@ -31,11 +32,7 @@ export function AccountsView() {
           Add account
         </button>
       </header>
-      {query.error ? (
-        <p className="banner error" role="alert">
-          {query.error}
-        </p>
-      ) : null}
+      <ErrorBanner message={query.error} />
       <div className="table-wrap">
         <table className="data-table" aria-label="Accounts">
           <thead>

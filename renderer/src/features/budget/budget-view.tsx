@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { ErrorBanner } from '../../components/error-banner';
 import type { CellEdit } from '../../../../shared/budget';
 import { call, useQuery } from '../../api';
 import { change, useApp, useCurrentDepartment, useCurrentPlan } from '../../app/store';
@@ -94,11 +95,7 @@ export function BudgetView() {
           {notice.text}
         </div>
       ) : null}
-      {query.error ? (
-        <div className="banner error" role="alert">
-          {query.error}
-        </div>
-      ) : null}
+      <ErrorBanner message={query.error} />
       {grid ? (
         <BudgetGridView grid={grid} writeCells={writeCells} notify={notify} />
       ) : query.loading || query.data ? (

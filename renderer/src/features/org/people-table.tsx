@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { ErrorBanner } from '../../components/error-banner';
 import type { Department, Person } from '../../../../shared/org';
 import { formatMoney } from '../../../../shared/money';
 import { call, useQuery } from '../../api';
@@ -24,11 +25,7 @@ export function PeopleTable({ department }: { department: Department }) {
           Add person
         </button>
       </header>
-      {query.error ? (
-        <p className="banner error" role="alert">
-          {query.error}
-        </p>
-      ) : null}
+      <ErrorBanner message={query.error} />
       <div className="table-wrap">
         <table className="data-table" aria-label="People">
           <thead>

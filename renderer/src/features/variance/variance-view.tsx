@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import { ErrorBanner } from '../../components/error-banner';
 import { accountTypes, type VarianceReport } from '../../../../shared/budget';
 import { formatMoney, formatPercent } from '../../../../shared/money';
 import { periodLabel } from '../../../../shared/periods';
@@ -117,11 +118,7 @@ export function VarianceView() {
         ) : null}
       </div>
 
-      {query.error ? (
-        <p className="banner error" role="alert">
-          {query.error}
-        </p>
-      ) : null}
+      <ErrorBanner message={query.error} />
       {report ? <VarianceTables report={report} onDrill={setDepartment} /> : query.loading ? <p className="loading">Loading…</p> : null}
     </section>
   );
