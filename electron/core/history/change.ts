@@ -4,11 +4,10 @@
  * reads them. Services write rows only through the Writer handed to them here.
  */
 import { eq, inArray, sql } from 'drizzle-orm';
-import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Ctx } from '../context';
-import { auditedTables, auditRows, changes, type AuditedTableName } from '../db/schema';
+import { auditRows, changes, type auditedTables, type AuditedTableName } from '../db/schema';
+import { rawRows, readRow, type Row } from './row-store';
 
-type Row = Record<string, unknown> & { id: string | number };
 type TableOf<N extends AuditedTableName> = (typeof auditedTables)[N];
 export type RowOf<N extends AuditedTableName> = TableOf<N>['$inferSelect'];
 
@@ -18,31 +17,6 @@ export interface Writer {
   update<N extends AuditedTableName>(table: N, id: RowOf<N>['id'], patch: Partial<RowOf<N>>): RowOf<N>;
   remove<N extends AuditedTableName>(table: N, id: RowOf<N>['id']): void;
 }
-
-function tableOf(name: AuditedTableName): SQLiteTable & { id: never } {
-  return auditedTables[name] as unknown as SQLiteTable & { id: never };
-}
-
-function idColumn(name: AuditedTableName) {
-  return (auditedTables[name] as unknown as { id: Parameters<typeof eq>[0] }).id;
-}
-
-export function readRow(ctx: Ctx, table: AuditedTableName, id: string | number): Row | undefined {
-  return ctx.db.select().from(tableOf(table)).where(eq(idColumn(table), id)).get() as Row | undefined;
-}
-
-/** Raw row writes, no audit: used by the Writer and by undo/redo when they restore images. */
-export const rawRows = {
-  insert(ctx: Ctx, table: AuditedTableName, row: Row): void {
-    ctx.db.insert(tableOf(table)).values(row as never).run();
-  },
-  update(ctx: Ctx, table: AuditedTableName, id: string | number, values: Record<string, unknown>): void {
-    ctx.db.update(tableOf(table)).set(values as never).where(eq(idColumn(table), id)).run();
-  },
-  remove(ctx: Ctx, table: AuditedTableName, id: string | number): void {
-    ctx.db.delete(tableOf(table)).where(eq(idColumn(table), id)).run();
-  },
-};
 
 function nextSeq(ctx: Ctx): number {
   const row = ctx.db.select({ max: sql<number | null>`max(${changes.seq})` }).from(changes).get();

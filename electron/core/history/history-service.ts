@@ -7,7 +7,7 @@ import { AppError } from '../../../shared/result';
 import type { HistoryState } from '../../../shared/workspace';
 import type { Ctx } from '../context';
 import { auditedTables, auditRows, changes, type AuditedTableName } from '../db/schema';
-import { rawRows } from './change';
+import { rawRows } from './row-store';
 
 type Direction = 'undo' | 'redo';
 
