@@ -15,7 +15,16 @@ export default defineConfig({
       outDir: resolve(root, 'out/main'),
       // Dependencies stay in node_modules; better-sqlite3 must, it loads a native .node file.
       externalizeDeps: { include: ['better-sqlite3'] },
-      lib: { entry: resolve(root, 'electron/main/index.ts'), formats: ['es'], fileName: () => 'index.js' },
+      // The spreadsheet reader runs in a worker thread (S2), which needs a file of its own:
+      // out/main/read-worker.js, found beside index.js at runtime.
+      lib: {
+        entry: {
+          index: resolve(root, 'electron/main/index.ts'),
+          'read-worker': resolve(root, 'electron/core/imports/read/read-worker.ts'),
+        },
+        formats: ['es'],
+        fileName: (_format, entryName) => `${entryName}.js`,
+      },
     },
   },
   preload: {

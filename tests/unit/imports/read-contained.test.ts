@@ -1,0 +1,80 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { readWorkbookContained } from '../../../electron/core/imports/read/read-contained';
+import { AppError } from '../../../shared/result';
+import { fixturePath } from '../../helpers/fixtures';
+import { buildZip, millionRowCsv, workbookShell, zerosEntry } from './read-inputs';
+
+async function refusedWith(p: Promise<unknown>): Promise<AppError> {
+  try {
+    await p;
+  } catch (err) {
+    if (err instanceof AppError) return err;
+    throw err;
+  }
+  throw new Error('expected a refusal, but the read succeeded');
+}
+
+describe('readWorkbookContained', () => {
+  it('reads a workbook from its path in a worker; dates survive the boundary', async () => {
+    const wb = await readWorkbookContained(fixturePath('people-hr-export.xlsx'), 'people-hr-export.xlsx');
+    expect(wb.format).toBe('xlsx');
+    const start = wb.sheets[0]!.rows[1]![7];
+    expect(start).toBeInstanceOf(Date);
+    expect(start).toEqual(new Date(Date.UTC(2018, 4, 1)));
+  });
+
+  it('reads csv bytes in a worker, with the options passed through', async () => {
+    const bytes = new Uint8Array(readFileSync(fixturePath('departments.csv')));
+    const wb = await readWorkbookContained(bytes, 'departments.csv', { csv: { decimalComma: true } });
+    expect(wb.csv).toEqual({ encoding: 'utf-8', delimiter: ',', decimalComma: true });
+    expect(wb.sheets[0]!.rows[0]).toEqual(['code', 'name', 'parent_code', 'manager']);
+  });
+
+  it('passes a reader refusal through unchanged', async () => {
+    const err = await refusedWith(readWorkbookContained(new TextEncoder().encode('a,b\n'), 'budget.xlsx'));
+    expect(err.code).toBe('refused');
+    expect(err.message).toMatch(/^budget\.xlsx is not an Excel workbook \(\.xlsx\)/);
+  });
+
+  it('refuses a zip bomb inside the worker', async () => {
+    const zip = buildZip([...workbookShell(), await zerosEntry('xl/worksheets/sheet1.xml', 300)]);
+    const err = await refusedWith(readWorkbookContained(zip, 'bomb.xlsx'));
+    expect(err.message).toBe('bomb.xlsx expands to more than 200 MB; it is not a workbook Quartermaster will open.');
+  });
+
+  it('refuses a file over the size cap from its path without reading it', async () => {
+    const err = await refusedWith(
+      readWorkbookContained(fixturePath('people-hr-export.xlsx'), 'people-hr-export.xlsx', { limits: { maxFileBytes: 2048 } }),
+    );
+    expect(err.message).toMatch(/^people-hr-export\.xlsx is larger than 2 KB/);
+  });
+
+  it('a 1,000,000-row CSV through the worker: read within limits, then stopped by a short time limit', async () => {
+    const bytes = millionRowCsv();
+    const started = performance.now();
+    const wb = await readWorkbookContained(bytes, 'actuals-1m.csv');
+    const ms = performance.now() - started;
+    expect(wb.sheets[0]!.rows).toHaveLength(1_000_001);
+    console.info(`contained read of a 1,000,000-row CSV: ${ms.toFixed(0)} ms (worker start, parse, structured clone back)`);
+
+    const err = await refusedWith(readWorkbookContained(bytes, 'actuals-1m.csv', { timeoutMs: 200 }));
+    expect(err.message).toBe('actuals-1m.csv took longer than 200 ms to read, so Quartermaster stopped; it is too large or damaged.');
+  });
+
+  it.each([
+    ['throw', /^x\.csv could not be read: the reader failed on its contents\.$/],
+    ['exit', /^x\.csv could not be read: the reader stopped unexpectedly \(exit code 3\)\.$/],
+    ['hang', /^x\.csv took longer than 1 s to read, so Quartermaster stopped/],
+    ['oom', /^x\.csv needs more memory than Quartermaster allows for reading a file \(64 MB\)/],
+  ] as const)('a worker that fails by %s rejects cleanly and this process carries on', async (fault, message) => {
+    const started = performance.now();
+    const err = await refusedWith(readWorkbookContained(new TextEncoder().encode('a\n1\n'), 'x.csv', { fault, timeoutMs: 1000, maxHeapMb: 64 }));
+    expect(err.code).toBe('refused');
+    expect(err.message).toMatch(message);
+    expect(performance.now() - started).toBeLessThan(15_000);
+    // Still alive, and still able to read.
+    const after = await readWorkbookContained(new TextEncoder().encode('a\n1\n'), 'y.csv');
+    expect(after.sheets[0]!.rows).toEqual([['a'], ['1']]);
+  });
+});
