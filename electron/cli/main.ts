@@ -12,8 +12,21 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
 });
 
 // exitCode, not exit(): a large export piped to stdout must be flushed in full first.
-process.exitCode = runCli(process.argv.slice(2), {
+const status = runCli(process.argv.slice(2), {
   out: (text) => process.stdout.write(`${text}\n`),
   err: (text) => process.stderr.write(`${text}\n`),
   today: () => localToday(),
 });
+if (typeof status === 'number') process.exitCode = status;
+else {
+  status.then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      // Not a refusal or a usage error: a bug, shown as one.
+      process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+      process.exitCode = 70;
+    },
+  );
+}

@@ -7,6 +7,13 @@ Commands:
       Write the workspace as JSON to --out, or to standard output.
   check <file.sqlite>
       Integrity and schema check: prints "ok: …" or the reason the file is refused.
+  import <file.sqlite> <spreadsheet.xlsx|.csv> [--kind departments|accounts|people|budget|actuals]
+         [--plan "FY2027 · Base"] [--department CODE] [--sheet NAME ...] [--map "Header=field,..."]
+         [--decimal-comma] [--create-missing] [--dry-run] [--json]
+      Import a spreadsheet: kind and columns are detected (or given); unknown department or account
+      codes are refused unless --create-missing; any error refuses the whole file. A budget without
+      --plan goes to the only draft plan for its fiscal year; a --plan that does not exist is created
+      as draft. --dry-run shows what would change; --json prints a summary as JSON.
 
-Exit codes: 0 success, 1 input or workspace refused (nothing changed), 2 usage error.
+Exit codes: 0 success (or nothing to import), 1 input or workspace refused (nothing changed), 2 usage error.
 `;

@@ -215,7 +215,8 @@ export function setCells(ctx: Ctx, input: SetCellsInput): { changed: number } {
       if (c.amountMinor === null) {
         if (existing) w.remove('budget_lines', existing.id);
       } else if (existing) {
-        w.update('budget_lines', existing.id, { amountMinor: c.amountMinor, source: null, updatedAt: at });
+        // A typed value is no longer the import's: it loses its source and its batch.
+        w.update('budget_lines', existing.id, { amountMinor: c.amountMinor, source: null, importBatchId: null, updatedAt: at });
       } else {
         w.insert('budget_lines', {
           id: ctx.newId(),
@@ -226,6 +227,7 @@ export function setCells(ctx: Ctx, input: SetCellsInput): { changed: number } {
           amountMinor: c.amountMinor,
           source: null,
           updatedAt: at,
+          importBatchId: null,
         });
       }
     }

@@ -121,6 +121,11 @@ function figureColumns() {
   };
 }
 
+/** Which import batch wrote a figure (null when typed, copied or generated): undo-by-batch and re-import find their lines by it. */
+function importBatchColumn() {
+  return text('import_batch_id').references((): AnySQLiteColumn => importBatches.id);
+}
+
 export const budgetLines = sqliteTable(
   'budget_lines',
   {
@@ -129,12 +134,15 @@ export const budgetLines = sqliteTable(
       .notNull()
       .references(() => plans.id),
     ...figureColumns(),
+    // Last, because it was added by ALTER TABLE: the schema's order is the order row images are written in.
+    importBatchId: importBatchColumn(),
   },
   (t) => [
     // Also serves a department's own lines (plan, department prefix) and everything done per plan.
     uniqueIndex('budget_lines_cell').on(t.planId, t.departmentId, t.accountId, t.period),
     index('budget_lines_account').on(t.accountId),
     index('budget_lines_department').on(t.departmentId),
+    index('budget_lines_import_batch').on(t.importBatchId),
   ],
 );
 
@@ -143,10 +151,12 @@ export const actuals = sqliteTable(
   {
     id: text('id').primaryKey(),
     ...figureColumns(),
+    importBatchId: importBatchColumn(),
   },
   (t) => [
     uniqueIndex('actuals_cell').on(t.departmentId, t.accountId, t.period),
     index('actuals_account').on(t.accountId),
+    index('actuals_import_batch').on(t.importBatchId),
   ],
 );
 
@@ -180,6 +190,53 @@ export const auditRows = sqliteTable(
   (t) => [index('audit_rows_change').on(t.changeId), index('audit_rows_row').on(t.tableName, t.rowId)],
 );
 
+/**
+ * One committed import: what file, which sheets, where it went and how much it wrote. Audited, so
+ * the batch row is part of its own change: undoing the change removes the batch with its rows.
+ * `seq` is the number users see ("import #12"); `undone_at` is set when the batch is undone as a
+ * batch (a later change), which keeps it listed in the import history.
+ */
+export const importBatches = sqliteTable(
+  'import_batches',
+  {
+    id: text('id').primaryKey(),
+    seq: integer('seq').notNull(),
+    kind: text('kind', { enum: ['departments', 'accounts', 'people', 'budget', 'actuals'] }).notNull(),
+    fileName: text('file_name').notNull(),
+    fileHash: text('file_hash').notNull(),
+    /** JSON array of sheet names. */
+    sheets: text('sheets').notNull(),
+    planId: text('plan_id').references(() => plans.id),
+    /** JSON array of the department ids whose figures or people the batch wrote. */
+    departmentIds: text('department_ids').notNull(),
+    rowsImported: integer('rows_imported').notNull(),
+    cellsImported: integer('cells_imported').notNull(),
+    origin: text('origin').notNull(),
+    changeId: text('change_id')
+      .notNull()
+      .references(() => changes.id),
+    createdAt: text('created_at').notNull(),
+    undoneAt: text('undone_at'),
+  },
+  (t) => [
+    uniqueIndex('import_batches_seq').on(t.seq),
+    index('import_batches_plan').on(t.planId),
+    check('import_batches_kind', sql`${t.kind} IN ('departments', 'accounts', 'people', 'budget', 'actuals')`),
+  ],
+);
+
+/**
+ * The column mapping last used for a file layout, keyed by a hash of the kind and the normalised
+ * header row, so the next file with the same headers maps itself. A preference, not data: not
+ * audited, and undoing an import does not forget it.
+ */
+export const importMappings = sqliteTable('import_mappings', {
+  sourceKey: text('source_key').primaryKey(),
+  /** JSON array of {header, field}: headers stay values, never object keys (S3). */
+  mapping: text('mapping').notNull(),
+  updatedAt: text('updated_at').notNull(),
+});
+
 /** The tables whose rows changes may write, by SQL name: undo finds them here. */
 export const auditedTables = {
   workspace,
@@ -189,5 +246,6 @@ export const auditedTables = {
   plans,
   budget_lines: budgetLines,
   actuals,
+  import_batches: importBatches,
 } as const;
 export type AuditedTableName = keyof typeof auditedTables;

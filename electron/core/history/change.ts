@@ -10,10 +10,12 @@ import { rawRows, readRow, type Row } from './row-store';
 
 type TableOf<N extends AuditedTableName> = (typeof auditedTables)[N];
 export type RowOf<N extends AuditedTableName> = TableOf<N>['$inferSelect'];
+/** A row to insert: nullable columns added later (e.g. import_batch_id) may be left out and are null. */
+export type NewRowOf<N extends AuditedTableName> = TableOf<N>['$inferInsert'];
 
 export interface Writer {
   readonly changeId: string;
-  insert<N extends AuditedTableName>(table: N, row: RowOf<N>): void;
+  insert<N extends AuditedTableName>(table: N, row: NewRowOf<N>): void;
   update<N extends AuditedTableName>(table: N, id: RowOf<N>['id'], patch: Partial<RowOf<N>>): RowOf<N>;
   remove<N extends AuditedTableName>(table: N, id: RowOf<N>['id']): void;
 }

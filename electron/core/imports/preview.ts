@@ -1,0 +1,403 @@
+/**
+ * planImport: everything from a read workbook to the plan shown before anything is written —
+ * sheets and their header rows, the kind, the mapping and how each field was found, every
+ * problem by cell, the records to write, the plan they go to, and the diff against the workspace.
+ * It reads the workspace and never writes it.
+ *
+ * `identical` means committing would change nothing: no cell or record would be added, changed
+ * or removed. The same file imported twice is identical by that rule, and the plan says which
+ * batch it matches (`sameFileAs`). A file with the same hash as an earlier batch but whose cells
+ * were edited since is not identical: importing it again puts the file's values back, and the
+ * diff shows exactly which.
+ */
+import { sql } from 'drizzle-orm';
+import {
+  batchLabel,
+  importOptionsSchema,
+  type ColumnMapping,
+  type ImportKind,
+  type ImportOptions,
+  type ImportPlan,
+  type ImportRecords,
+  type MappingChoice,
+  type PlanTarget,
+  type SheetPlan,
+} from '../../../shared/imports';
+import { fiscalYearMonths, fiscalYearOf } from '../../../shared/periods';
+import { AppError } from '../../../shared/result';
+import { planName as composePlanName } from '../budget/plan-service';
+import type { Ctx } from '../context';
+import { getSettings } from '../workspace/workspace-service';
+import { departmentFromSheet, findHeaderRow, HEADER_SEARCH_ROWS, type HeaderDetection } from './detect';
+import { normalizeHeader } from './headers';
+import { diffEntities, figuresIdentical, planFigures } from './diff';
+import { readAccounts, readDepartments, readPeople, type RawAccount, type RawDepartment, type RawPerson } from './entities';
+import { readFigures, type RawFigure } from './figures';
+import { loadLookup, type Lookup } from './lookup';
+import { rememberedMapping, sourceKey, suggestMapping } from './mapping';
+import type { SheetData, WorkbookData } from './model';
+import { Problems } from './problems';
+import { checkAccounts, checkDepartments, checkFigures, checkPeople, CodeResolver } from './validate';
+
+interface Included {
+  sheet: SheetData;
+  plan: SheetPlan;
+  detection: HeaderDetection;
+  department: { code: string; ref: string } | null;
+}
+
+function hintOf(workbook: WorkbookData, sheet: SheetData): string {
+  return `${workbook.fileName} ${sheet.name}`;
+}
+
+/** The kind most sheets' headers describe; on a tie, the first sheet's. */
+function majorityKind(detections: readonly HeaderDetection[]): ImportKind | null {
+  const counts = new Map<ImportKind, number>();
+  for (const d of detections) counts.set(d.kind, (counts.get(d.kind) ?? 0) + 1);
+  let best: ImportKind | null = null;
+  let bestCount = 0;
+  for (const d of detections) {
+    const n = counts.get(d.kind)!;
+    if (n > bestCount) {
+      best = d.kind;
+      bestCount = n;
+    }
+  }
+  return best;
+}
+
+function emptySheetPlan(sheet: SheetData, reason: string): SheetPlan {
+  return {
+    name: sheet.name,
+    included: false,
+    skippedReason: reason,
+    headerRow: null,
+    kind: null,
+    layout: null,
+    departmentCode: null,
+    departmentFrom: 'none',
+    mapping: [],
+    dataRows: 0,
+    skippedRows: 0,
+  };
+}
+
+const planNamePattern = /^FY\s*(\d{4})\s*(?:[·•\-–—:|/]\s*|\s+)(.+)$/i;
+
+interface TargetChoice {
+  target: PlanTarget | null;
+  candidates: string[];
+  notes: string[];
+}
+
+interface PlanRowLite {
+  id: string;
+  name: string;
+  fiscalYear: number;
+  scenario: string;
+  status: 'draft' | 'approved' | 'locked';
+}
+
+function plansOf(ctx: Ctx): PlanRowLite[] {
+  return ctx.db.$client.prepare('SELECT id, name, fiscal_year AS fiscalYear, scenario, status FROM plans ORDER BY fiscal_year, scenario').all() as PlanRowLite[];
+}
+
+/** The plan a budget goes to: the one named, or the only draft plan for the fiscal year of the file's months. */
+function chooseTarget(ctx: Ctx, options: ImportOptions, periods: readonly string[], fiscalStartMonth: number, problems: Problems): TargetChoice {
+  const plans = plansOf(ctx);
+  const notes: string[] = [];
+  const asTarget = (p: PlanRowLite): PlanTarget => ({
+    planId: p.id,
+    planName: p.name,
+    fiscalYear: p.fiscalYear,
+    scenario: p.scenario,
+    create: false,
+    months: fiscalYearMonths(p.fiscalYear, fiscalStartMonth),
+  });
+  const usable = (p: PlanRowLite): PlanTarget | null => {
+    if (p.status === 'locked') {
+      problems.error(problems.ref(), `${p.name} is locked; copy it into a new scenario to import into it`);
+      return null;
+    }
+    if (p.status === 'approved') notes.push(`${p.name} is approved; the import changes an approved plan.`);
+    return asTarget(p);
+  };
+  if (options.planId !== undefined) {
+    const p = plans.find((x) => x.id === options.planId);
+    if (!p) {
+      problems.error(problems.ref(), 'the chosen plan no longer exists');
+      return { target: null, candidates: [], notes };
+    }
+    return { target: usable(p), candidates: [], notes };
+  }
+  if (options.planName !== undefined) {
+    const wanted = options.planName.trim();
+    const p = plans.find((x) => x.name.toLowerCase() === wanted.toLowerCase());
+    if (p) return { target: usable(p), candidates: [], notes };
+    const m = planNamePattern.exec(wanted);
+    if (!m) {
+      problems.error(problems.ref(), `there is no plan "${wanted}"; to create one, name it like "FY2027 · Base"`);
+      return { target: null, candidates: plans.map((x) => x.name), notes };
+    }
+    const fiscalYear = Number(m[1]);
+    const scenario = m[2]!.trim();
+    const clash = plans.find((x) => x.fiscalYear === fiscalYear && x.scenario.toLowerCase() === scenario.toLowerCase());
+    if (clash) return { target: usable(clash), candidates: [], notes };
+    const name = composePlanName(fiscalYear, scenario);
+    notes.push(`${name} does not exist yet; the import creates it as a draft plan.`);
+    return {
+      target: { planId: null, planName: name, fiscalYear, scenario, create: true, months: fiscalYearMonths(fiscalYear, fiscalStartMonth) },
+      candidates: [],
+      notes,
+    };
+  }
+  const years = [...new Set(periods.map((p) => fiscalYearOf(p, fiscalStartMonth)))].sort();
+  if (years.length === 0) return { target: null, candidates: [], notes };
+  if (years.length > 1) {
+    problems.error(problems.ref(), `the file's months span ${years.map((y) => `FY${y}`).join(' and ')}; a budget goes to one plan — choose it`);
+    return { target: null, candidates: plans.filter((p) => p.status === 'draft').map((p) => p.name), notes };
+  }
+  const fy = years[0]!;
+  const drafts = plans.filter((p) => p.fiscalYear === fy && p.status === 'draft');
+  if (drafts.length === 1) {
+    notes.push(`Going to ${drafts[0]!.name}, the only draft plan for FY${fy}.`);
+    return { target: asTarget(drafts[0]!), candidates: [], notes };
+  }
+  const candidates = drafts.map((p) => p.name);
+  problems.error(
+    problems.ref(),
+    drafts.length === 0
+      ? `there is no draft plan for FY${fy}; choose a plan (a new name such as "FY${fy} · Base" creates it)`
+      : `there are ${drafts.length} draft plans for FY${fy} (${candidates.join(', ')}); choose one`,
+  );
+  return { target: null, candidates, notes };
+}
+
+function sameFileBatch(ctx: Ctx, kind: ImportKind, hash: string, planId: string | null): string | null {
+  const row = ctx.db.$client
+    .prepare(
+      `SELECT seq FROM import_batches WHERE kind = ? AND file_hash = ? AND undone_at IS NULL AND (? IS NULL OR plan_id = ?)
+        ORDER BY seq DESC LIMIT 1`,
+    )
+    .get(kind, hash, planId, planId) as { seq: number } | undefined;
+  return row ? batchLabel(row.seq) : null;
+}
+
+function rememberable(mapping: readonly ColumnMapping[]): MappingChoice[] {
+  return mapping.filter((m) => m.header !== '' && m.field !== 'month' && m.field !== 'quarter' && m.field !== 'total').map((m) => ({ header: m.header, field: m.field }));
+}
+
+export function planImport(ctx: Ctx, workbook: WorkbookData, rawOptions: ImportOptions = {}): ImportPlan {
+  const parsedOptions = importOptionsSchema.safeParse(rawOptions);
+  if (!parsedOptions.success) {
+    const issue = parsedOptions.error.issues[0];
+    throw new AppError('invalid_input', `Import options: ${issue ? `${issue.path.join('.')}: ${issue.message}` : 'not valid'}.`);
+  }
+  const options = parsedOptions.data;
+  const settings = getSettings(ctx);
+  const lookup: Lookup = loadLookup(ctx);
+  const problems = new Problems(workbook.fileName);
+  const decimalComma = options.decimalComma ?? workbook.csv?.decimalComma ?? false;
+  const duplicates = options.duplicates ?? 'sum';
+  const notes: string[] = [];
+  if (workbook.csv) {
+    notes.push(
+      `Read as ${workbook.csv.encoding === 'utf-8' ? 'UTF-8' : 'Windows-1252'} text separated by "${workbook.csv.delimiter === '\t' ? 'tab' : workbook.csv.delimiter}", ${decimalComma ? 'with a decimal comma (1.234,50)' : 'with a decimal point (1,234.50)'}.`,
+    );
+  }
+
+  // Sheets: the chosen ones, or every sheet with a header row.
+  const chosen = options.sheets ? new Set(options.sheets) : null;
+  if (chosen) {
+    for (const name of chosen) {
+      if (!workbook.sheets.some((s) => s.name === name)) {
+        problems.error(problems.ref(), `there is no sheet "${name}" (the sheets are ${workbook.sheets.map((s) => `"${s.name}"`).join(', ')})`);
+      }
+    }
+  }
+  const givenHeaders = new Set((options.mapping ?? []).filter((m) => m.field !== 'ignore').map((m) => normalizeHeader(m.header)));
+  const sheetPlans: SheetPlan[] = [];
+  const detected: Array<{ sheet: SheetData; detection: HeaderDetection }> = [];
+  for (const sheet of workbook.sheets) {
+    if (chosen && !chosen.has(sheet.name)) {
+      sheetPlans.push(emptySheetPlan(sheet, 'not chosen'));
+      continue;
+    }
+    const detection = findHeaderRow(sheet, options.kind, hintOf(workbook, sheet), givenHeaders);
+    if (!detection) {
+      const reason = sheet.rows.length === 0 ? 'the sheet is empty' : `no header row found in its first ${HEADER_SEARCH_ROWS} rows (map the columns by hand)`;
+      if (chosen) problems.error(problems.ref(sheet.name), reason);
+      sheetPlans.push(emptySheetPlan(sheet, reason));
+      continue;
+    }
+    detected.push({ sheet, detection });
+  }
+  const kind = options.kind ?? majorityKind(detected.map((d) => d.detection));
+  if (workbook.sheets.length === 0 || workbook.sheets.every((s) => s.rows.length === 0)) problems.error(problems.ref(), 'the file is empty');
+  else if (kind === null) problems.error(problems.ref(), 'no sheet has a header row this importer recognises; choose the kind and map the columns');
+
+  const included: Included[] = [];
+  for (const { sheet, detection: first } of detected) {
+    let detection = first;
+    if (kind !== null && detection.kind !== kind) {
+      if (!chosen) {
+        sheetPlans.push({ ...emptySheetPlan(sheet, `its headers look like ${detection.kind}, not ${kind}`), headerRow: detection.row, kind: detection.kind });
+        continue;
+      }
+      detection = findHeaderRow(sheet, kind, hintOf(workbook, sheet), givenHeaders) ?? detection;
+    }
+    const k = kind ?? detection.kind;
+    const headers = detection.cells.map((c) => c.header);
+    const key = sourceKey(k, headers);
+    const remembered = rememberedMapping(ctx, key);
+    const mapping = suggestMapping(k, detection.cells, remembered, options.mapping);
+    const hasDepartmentColumn = mapping.some((m) => m.field === 'departmentCode');
+    let department: Included['department'] = null;
+    let departmentFrom: SheetPlan['departmentFrom'] = 'none';
+    if (hasDepartmentColumn) departmentFrom = 'column';
+    else if (options.departmentCode !== undefined) {
+      department = { code: options.departmentCode, ref: problems.ref(sheet.name) };
+      departmentFrom = 'given';
+    } else if (k === 'budget' || k === 'actuals' || k === 'people') {
+      const found = departmentFromSheet(sheet, detection.row, { codes: new Set(lookup.departments.keys()), codeByName: lookup.departmentCodeByName });
+      if (found) {
+        department = { code: found.code, ref: problems.ref(sheet.name) };
+        departmentFrom = found.from;
+      }
+    }
+    const layout: SheetPlan['layout'] = k === 'budget' || k === 'actuals' ? (mapping.some((m) => m.field === 'month') ? 'wide' : 'long') : 'table';
+    const plan: SheetPlan = {
+      name: sheet.name,
+      included: true,
+      skippedReason: null,
+      headerRow: detection.row,
+      kind: k,
+      layout,
+      departmentCode: department?.code ?? null,
+      departmentFrom,
+      mapping,
+      dataRows: 0,
+      skippedRows: 0,
+    };
+    sheetPlans.push(plan);
+    included.push({ sheet, plan, detection, department });
+  }
+  // Sheets in workbook order, whatever order they were decided in.
+  sheetPlans.sort((a, b) => workbook.sheets.findIndex((s) => s.name === a.name) - workbook.sheets.findIndex((s) => s.name === b.name));
+
+  const base = {
+    fileName: workbook.fileName,
+    fileHash: workbook.hash,
+    kind,
+    format: workbook.format,
+    decimalComma,
+    duplicates,
+    sheets: sheetPlans,
+    planCandidates: [] as string[],
+    target: null as PlanTarget | null,
+    records: null as ImportRecords | null,
+    creates: { departments: [], accounts: [] } as ImportPlan['creates'],
+    rowsRead: 0,
+    figureDiff: null as ImportPlan['figureDiff'],
+    entityDiff: null as ImportPlan['entityDiff'],
+    identical: false,
+    sameFileAs: null as string | null,
+    sourceKey: included[0] ? sourceKey(included[0].plan.kind!, included[0].detection.cells.map((c) => c.header)) : null,
+    rememberMapping: included[0] ? rememberable(included[0].plan.mapping) : [],
+    notes,
+  };
+  const finish = (): ImportPlan => {
+    const all = problems.all();
+    return { ...base, problems: all, errorCount: problems.errors, warningCount: problems.warnings };
+  };
+  if (kind === null || included.length === 0) {
+    if (kind !== null && !problems.errors) {
+      problems.error(problems.ref(), `no sheet has a header row for ${kind} in its first ${HEADER_SEARCH_ROWS} rows; map the columns by hand`);
+    }
+    return finish();
+  }
+
+  const common = (i: Included) => ({
+    sheet: i.sheet,
+    headerRow: i.detection.row,
+    mapping: i.plan.mapping,
+    fileName: workbook.fileName,
+    decimalComma,
+    department: i.department,
+  });
+  const tally = (i: Included, counted: { dataRows: number; skippedRows: number }) => {
+    i.plan.dataRows = counted.dataRows;
+    i.plan.skippedRows = counted.skippedRows;
+    base.rowsRead += counted.dataRows;
+  };
+
+  if (kind === 'budget' || kind === 'actuals') {
+    const raw: RawFigure[] = [];
+    for (const i of included) {
+      const out = readFigures({ ...common(i), fiscalStartMonth: settings.fiscalYearStartMonth }, problems);
+      tally(i, out);
+      raw.push(...out.figures);
+    }
+    let months: readonly string[] | null = null;
+    if (kind === 'budget') {
+      const choice = chooseTarget(ctx, options, [...new Set(raw.map((f) => f.period))], settings.fiscalYearStartMonth, problems);
+      base.target = choice.target;
+      base.planCandidates = choice.candidates;
+      notes.push(...choice.notes);
+      months = choice.target?.months ?? null;
+    }
+    const resolver = new CodeResolver(lookup, options.unknownCodes ?? 'refuse', problems);
+    const rows = checkFigures(raw, resolver, lookup, problems, { kind, months, planName: base.target?.planName ?? null, duplicates });
+    base.creates = resolver.creates;
+    base.records = kind === 'budget' ? { kind, rows } : { kind, rows };
+    if (rows.length === 0 && problems.errors === 0) problems.error(problems.ref(), 'there are no amounts to import under the header row');
+    const planId = base.target?.planId ?? null;
+    const figures = planFigures(ctx, kind, planId, rows, lookup);
+    base.figureDiff = figures.diff;
+    base.identical = rows.length > 0 && figuresIdentical(figures) && base.creates.departments.length + base.creates.accounts.length === 0 && !(base.target?.create ?? false);
+    base.sameFileAs = sameFileBatch(ctx, kind, workbook.hash, kind === 'budget' ? planId : null);
+  } else {
+    let records: ImportRecords;
+    if (kind === 'departments') {
+      const raw: RawDepartment[] = [];
+      for (const i of included) {
+        const out = readDepartments(common(i), problems);
+        tally(i, out);
+        raw.push(...out.rows);
+      }
+      records = { kind, rows: checkDepartments(raw, lookup, problems) };
+    } else if (kind === 'accounts') {
+      const raw: RawAccount[] = [];
+      for (const i of included) {
+        const out = readAccounts(common(i), problems);
+        tally(i, out);
+        raw.push(...out.rows);
+      }
+      records = { kind, rows: checkAccounts(raw, lookup, problems) };
+    } else {
+      const raw: RawPerson[] = [];
+      for (const i of included) {
+        const out = readPeople(common(i), problems);
+        tally(i, out);
+        raw.push(...out.rows);
+      }
+      const resolver = new CodeResolver(lookup, options.unknownCodes ?? 'refuse', problems);
+      records = { kind, rows: checkPeople(raw, resolver, problems) };
+      base.creates = resolver.creates;
+    }
+    base.records = records;
+    if (records.rows.length === 0 && problems.errors === 0) problems.error(problems.ref(), 'there are no rows to import under the header row');
+    base.entityDiff = diffEntities(ctx, records, lookup);
+    base.identical =
+      records.rows.length > 0 && base.entityDiff.created.length === 0 && base.entityDiff.updated.length === 0 && base.creates.departments.length === 0;
+    base.sameFileAs = sameFileBatch(ctx, kind, workbook.hash, null);
+  }
+  if (base.identical) notes.push(base.sameFileAs ? `Same file as import ${base.sameFileAs}: importing it again changes nothing.` : 'Importing this file changes nothing.');
+  return finish();
+}
+
+/** Used by tests and the CLI: the number of the next batch, as shown to users. */
+export function nextBatchSeq(ctx: Ctx): number {
+  const row = ctx.db.get<{ max: number | null }>(sql`SELECT max(seq) AS max FROM import_batches`);
+  return (row?.max ?? 0) + 1;
+}

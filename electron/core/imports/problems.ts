@@ -1,0 +1,49 @@
+/**
+ * Collects the problems of one import plan, each tied to a file!sheet!cell reference. A
+ * million-row file with the wrong column mapped would otherwise produce a million lines; past a
+ * cap the rest are counted, not listed, and the plan still refuses.
+ */
+import type { ImportProblem } from '../../../shared/imports';
+import { cellRef } from './model';
+
+export const MAX_LISTED_PROBLEMS = 500;
+
+export class Problems {
+  readonly listed: ImportProblem[] = [];
+  errors = 0;
+  warnings = 0;
+  private unlistedErrors = 0;
+  private unlistedWarnings = 0;
+
+  constructor(readonly fileName: string) {}
+
+  ref(sheet?: string, row?: number, column?: number): string {
+    if (sheet === undefined) return this.fileName;
+    if (row === undefined || column === undefined) return `${this.fileName}!${sheet}`;
+    return `${this.fileName}!${sheet}!${cellRef(row, column)}`;
+  }
+
+  add(severity: ImportProblem['severity'], ref: string, message: string): void {
+    if (severity === 'error') this.errors++;
+    else this.warnings++;
+    if (this.listed.length < MAX_LISTED_PROBLEMS) this.listed.push({ severity, ref, message });
+    else if (severity === 'error') this.unlistedErrors++;
+    else this.unlistedWarnings++;
+  }
+
+  error(ref: string, message: string): void {
+    this.add('error', ref, message);
+  }
+
+  warn(ref: string, message: string): void {
+    this.add('warning', ref, message);
+  }
+
+  /** The listed problems, errors first, with a closing line for what was not listed. */
+  all(): ImportProblem[] {
+    const out = [...this.listed.filter((p) => p.severity === 'error'), ...this.listed.filter((p) => p.severity === 'warning')];
+    if (this.unlistedErrors > 0) out.push({ severity: 'error', ref: this.fileName, message: `…and ${this.unlistedErrors} more errors not listed` });
+    if (this.unlistedWarnings > 0) out.push({ severity: 'warning', ref: this.fileName, message: `…and ${this.unlistedWarnings} more warnings not listed` });
+    return out;
+  }
+}

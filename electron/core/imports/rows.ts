@@ -1,0 +1,64 @@
+/**
+ * Reading data rows under a header by their mapping: rows are arrays and columns are found
+ * through the mapping's column numbers, so no header text ever becomes an object key (S3).
+ * Blank rows and total/subtotal rows are recognised here and never become data.
+ */
+import type { ColumnMapping, ImportField } from '../../../shared/imports';
+import { cellText } from './headers';
+import type { CellValue, SheetData } from './model';
+import { isTotalLabel } from './months';
+
+export interface MappedSheet {
+  sheet: SheetData;
+  headerRow: number;
+  mapping: ColumnMapping[];
+}
+
+/** The first column mapped to `field`, if any. */
+export function columnOf(mapping: readonly ColumnMapping[], field: ImportField): number | undefined {
+  return mapping.find((m) => m.field === field)?.column;
+}
+
+export function cell(row: readonly CellValue[], column: number | undefined): CellValue {
+  if (column === undefined) return null;
+  return row[column] ?? null;
+}
+
+export function isBlankRow(row: readonly CellValue[]): boolean {
+  return row.every((v) => v === null || (typeof v === 'string' && v.trim() === ''));
+}
+
+/** "Total", "Subtotal", "Total expenses" in one of the row's label columns (or its first filled cell). */
+export function totalRowKind(row: readonly CellValue[], labelColumns: readonly number[]): 'total' | 'subtotal' | null {
+  for (const c of labelColumns) {
+    const kind = isTotalLabel(cell(row, c));
+    if (kind) return kind;
+  }
+  const first = row.find((v) => cellText(v) !== '');
+  return first === undefined ? null : isTotalLabel(first);
+}
+
+/**
+ * A code as written: text trimmed, a number as its digits (6000, not 6000.0). Excel keeps codes
+ * typed as numbers as numbers; a code is never a fraction, so one with a fraction is returned as is
+ * and refused later as unknown.
+ */
+export function codeText(value: CellValue): string {
+  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : String(value);
+  return cellText(value);
+}
+
+export interface DataRow {
+  /** 0-based sheet row. */
+  index: number;
+  cells: readonly CellValue[];
+}
+
+/** The rows below the header, without blank rows. */
+export function* dataRows(mapped: MappedSheet): Generator<DataRow> {
+  for (let r = mapped.headerRow + 1; r < mapped.sheet.rows.length; r++) {
+    const cells = mapped.sheet.rows[r] ?? [];
+    if (isBlankRow(cells)) continue;
+    yield { index: r, cells };
+  }
+}

@@ -1,0 +1,274 @@
+/**
+ * Checking what was read against the workspace: unknown department and account codes (an error,
+ * created on the spot, or mapped to existing codes — the user's choice), figures only on
+ * departments without sub-departments, months inside the plan's fiscal year, several rows for
+ * one cell (summed with a warning, or refused), and the sign of debit/credit amounts.
+ */
+import type { AccountType } from '../../../shared/budget';
+import type {
+  AccountRecord,
+  DepartmentRecord,
+  FigureRecord,
+  ImportOptions,
+  PersonRecord,
+} from '../../../shared/imports';
+import { periodLabel } from '../../../shared/periods';
+import type { RawAccount, RawDepartment, RawPerson } from './entities';
+import type { RawFigure } from './figures';
+import { personKey, type Lookup } from './lookup';
+import type { Problems } from './problems';
+
+export interface Creates {
+  departments: { code: string; name: string }[];
+  accounts: { code: string; name: string; type: AccountType }[];
+}
+
+type UnknownCodes = NonNullable<ImportOptions['unknownCodes']>;
+
+/** Resolves codes that are not in the workspace according to the user's choice. */
+export class CodeResolver {
+  private readonly mapped = new Map<string, string>();
+  private readonly reported = new Set<string>();
+  readonly creates: Creates = { departments: [], accounts: [] };
+
+  constructor(
+    private readonly lookup: Lookup,
+    private readonly policy: UnknownCodes,
+    private readonly problems: Problems,
+    /** Departments the same import creates (a departments file naming its own parents). */
+    private readonly extraDepartments: ReadonlySet<string> = new Set(),
+  ) {
+    if (Array.isArray(policy)) for (const { from, to } of policy) this.mapped.set(from.trim(), to.trim());
+  }
+
+  private once(key: string, fn: () => void): void {
+    if (this.reported.has(key)) return;
+    this.reported.add(key);
+    fn();
+  }
+
+  department(code: string, ref: string): string | null {
+    if (this.lookup.departments.has(code) || this.extraDepartments.has(code)) return code;
+    return this.resolve('department', code, ref, (c) => this.lookup.departments.has(c), () => {
+      this.creates.departments.push({ code, name: code });
+    });
+  }
+
+  account(code: string, ref: string, name: string | null): string | null {
+    const known = this.lookup.accounts.has(code);
+    if (known) return code;
+    return this.resolve('account', code, ref, (c) => this.lookup.accounts.has(c), () => {
+      this.creates.accounts.push({ code, name: name ?? `Account ${code}`, type: 'expense' });
+    });
+  }
+
+  private resolve(what: 'department' | 'account', code: string, ref: string, exists: (c: string) => boolean, create: () => void): string | null {
+    const list = what === 'department' ? 'the org' : 'the chart of accounts';
+    if (this.policy === 'create') {
+      const key = `create ${what} ${code}`;
+      this.once(key, () => {
+        create();
+        this.problems.warn(
+          ref,
+          what === 'department'
+            ? `department ${code} is not in the org; it will be created at the top level, named "${code}"`
+            : `account ${code} is not in the chart of accounts; it will be created as an expense account`,
+        );
+      });
+      return code;
+    }
+    if (Array.isArray(this.policy)) {
+      const to = this.mapped.get(code);
+      if (to !== undefined) {
+        if (exists(to)) return to;
+        this.once(`bad map ${what} ${code}`, () => this.problems.error(ref, `${what} ${code} is mapped to ${to}, which is not in ${list} either`));
+        return null;
+      }
+    }
+    this.problems.error(ref, `${what} ${code} is not in ${list}`);
+    return null;
+  }
+}
+
+/**
+ * How an account's type reads in a code: "1500" from the file is looked up, so a code mapped or
+ * created in this import resolves too.
+ */
+function accountType(lookup: Lookup, creates: Creates, code: string): AccountType {
+  return lookup.accounts.get(code)?.type ?? creates.accounts.find((a) => a.code === code)?.type ?? 'expense';
+}
+
+function cellKey(f: { departmentCode: string; accountCode: string; period: string }): string {
+  return `${f.departmentCode}\u0000${f.accountCode}\u0000${f.period}`;
+}
+
+export interface FigureCheck {
+  kind: 'budget' | 'actuals';
+  /** The plan's months, for budgets whose plan is known. */
+  months: readonly string[] | null;
+  planName: string | null;
+  duplicates: 'sum' | 'refuse';
+}
+
+/** Codes resolved, leaf departments checked, months checked, duplicates summed or refused, debit/credit signed. */
+export function checkFigures(raw: readonly RawFigure[], resolver: CodeResolver, lookup: Lookup, problems: Problems, check: FigureCheck): FigureRecord[] {
+  const inYear = check.months ? new Set(check.months) : null;
+  const reportedMonth = new Set<string>();
+  const reportedParent = new Set<string>();
+  const byCell = new Map<string, { record: FigureRecord; ref: string }>();
+  for (const f of raw) {
+    const departmentCode = resolver.department(f.departmentCode ?? '', f.departmentRef);
+    const accountCode = resolver.account(f.accountCode, f.accountRef, f.accountName);
+    if (departmentCode === null || accountCode === null) continue;
+    const department = lookup.departments.get(departmentCode);
+    if (department && department.children > 0) {
+      if (!reportedParent.has(departmentCode)) {
+        reportedParent.add(departmentCode);
+        problems.error(
+          f.departmentRef,
+          `department ${departmentCode} ${department.name} has sub-departments; budget lines and actuals live only on departments without sub-departments`,
+        );
+      }
+      continue;
+    }
+    if (inYear && !inYear.has(f.period)) {
+      const key = `${f.periodRef}\u0000${f.period}`;
+      if (!reportedMonth.has(key)) {
+        reportedMonth.add(key);
+        const months = check.months!;
+        problems.error(
+          f.periodRef,
+          `${periodLabel(f.period)} is outside ${check.planName ?? 'the plan'}, which runs from ${periodLabel(months[0]!)} to ${periodLabel(months[months.length - 1]!)}`,
+        );
+      }
+      continue;
+    }
+    let amountMinor: number;
+    if ('minor' in f.amount) amountMinor = f.amount.minor;
+    else {
+      const net = f.amount.debit - f.amount.credit;
+      amountMinor = accountType(lookup, resolver.creates, accountCode) === 'revenue' ? -net : net;
+    }
+    const record: FigureRecord = { departmentCode, accountCode, period: f.period, amountMinor, source: f.source };
+    const key = cellKey(record);
+    const earlier = byCell.get(key);
+    if (!earlier) {
+      byCell.set(key, { record, ref: f.source });
+      continue;
+    }
+    const what = `${departmentCode} · ${accountCode} · ${periodLabel(f.period)}`;
+    const earlierCell = earlier.ref.split('!').pop();
+    if (check.duplicates === 'refuse') {
+      problems.error(f.source, `a second value for ${what} (first at ${earlierCell}); duplicates are refused`);
+    } else {
+      earlier.record.amountMinor += amountMinor;
+      problems.warn(f.source, `a second value for ${what} (first at ${earlierCell}); the two are summed`);
+    }
+  }
+  return [...byCell.values()].map((v) => v.record);
+}
+
+export function checkDepartments(raw: readonly RawDepartment[], lookup: Lookup, problems: Problems): DepartmentRecord[] {
+  const byCode = new Map<string, RawDepartment>();
+  for (const d of raw) {
+    const earlier = byCode.get(d.code);
+    if (earlier) {
+      problems.error(d.source, `department ${d.code} appears twice (first at ${earlier.source.split('!').pop()})`);
+      continue;
+    }
+    byCode.set(d.code, d);
+  }
+  // The tree after the import: parents from the file where given, else the workspace's.
+  const parentOf = new Map<string, string | null>();
+  for (const d of lookup.departments.values()) parentOf.set(d.code, d.parentId ? (lookup.departmentsById.get(d.parentId)?.code ?? null) : null);
+  const records: DepartmentRecord[] = [];
+  for (const d of byCode.values()) {
+    if (d.parentCode !== null && !byCode.has(d.parentCode) && !lookup.departments.has(d.parentCode)) {
+      problems.error(d.parentRef, `parent department ${d.parentCode} is neither in the file nor in the org`);
+      continue;
+    }
+    if (d.parentCode === d.code) {
+      problems.error(d.parentRef, `department ${d.code} cannot be its own parent`);
+      continue;
+    }
+    parentOf.set(d.code, d.parentCode);
+    records.push({ code: d.code, name: d.name, parentCode: d.parentCode, manager: d.manager, source: d.source });
+  }
+  for (const r of records) {
+    // A cycle would make the tree a loop: walk up, at most once around every department.
+    const seen = new Set<string>([r.code]);
+    let up = parentOf.get(r.code) ?? null;
+    while (up !== null) {
+      if (seen.has(up)) {
+        problems.error(byCode.get(r.code)!.parentRef, `department ${r.code} would end up under itself (through ${up})`);
+        break;
+      }
+      seen.add(up);
+      up = parentOf.get(up) ?? null;
+    }
+    const parent = r.parentCode === null ? undefined : lookup.departments.get(r.parentCode);
+    const existing = lookup.departments.get(r.code);
+    const currentParent = existing?.parentId ? lookup.departmentsById.get(existing.parentId)?.code : undefined;
+    if (parent && parent.figures > 0 && parent.children === 0 && currentParent !== parent.code) {
+      problems.error(
+        byCode.get(r.code)!.parentRef,
+        `department ${parent.code} ${parent.name} holds budget lines or actuals, so it cannot take sub-departments; figures live only on departments without sub-departments`,
+      );
+    }
+  }
+  return records;
+}
+
+export function checkAccounts(raw: readonly RawAccount[], lookup: Lookup, problems: Problems): AccountRecord[] {
+  const seen = new Map<string, string>();
+  const records: AccountRecord[] = [];
+  for (const a of raw) {
+    const earlier = seen.get(a.code);
+    if (earlier !== undefined) {
+      problems.error(a.source, `account ${a.code} appears twice (first at ${earlier.split('!').pop()})`);
+      continue;
+    }
+    seen.set(a.code, a.source);
+    const existing = lookup.accounts.get(a.code);
+    const type = a.type ?? existing?.type ?? null;
+    if (type === null) {
+      problems.error(a.typeRef, `account ${a.code} is new and has no type (revenue, expense or capex)`);
+      continue;
+    }
+    const name = a.name ?? existing?.name ?? null;
+    if (name === null) {
+      problems.error(a.source, `account ${a.code} is new and has no name`);
+      continue;
+    }
+    records.push({ code: a.code, name, type, active: a.active ?? existing?.active ?? true, source: a.source });
+  }
+  return records;
+}
+
+export function checkPeople(raw: readonly RawPerson[], resolver: CodeResolver, problems: Problems): PersonRecord[] {
+  const seen = new Map<string, string>();
+  const records: PersonRecord[] = [];
+  for (const p of raw) {
+    const departmentCode = resolver.department(p.departmentCode, p.departmentRef);
+    if (departmentCode === null) continue;
+    const key = personKey(departmentCode, p.name);
+    const earlier = seen.get(key);
+    if (earlier !== undefined) {
+      problems.error(p.source, `${p.name} appears twice in department ${departmentCode} (first at ${earlier.split('!').pop()}); people are matched by name and department`);
+      continue;
+    }
+    seen.set(key, p.source);
+    records.push({
+      name: p.name,
+      title: p.title,
+      departmentCode,
+      fte: p.fte,
+      annualSalaryMinor: p.annualSalaryMinor,
+      startDate: p.startDate,
+      endDate: p.endDate,
+      status: p.status,
+      source: p.source,
+    });
+  }
+  return records;
+}

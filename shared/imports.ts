@@ -1,0 +1,271 @@
+/**
+ * The import pipeline's inputs and outputs, as zod schemas so they can cross IPC: the options a
+ * user (or the CLI) chooses, the plan shown before anything is written (detection, mapping,
+ * problems by cell, rows, diff), and the result of a commit. Header texts and codes from files
+ * only ever appear here as values, never as object keys (S3): a header named `__proto__` is data.
+ */
+import { z } from 'zod';
+import { accountTypeSchema } from './budget';
+import { idSchema, personStatusSchema } from './org';
+import { periodSchema } from './periods';
+
+export const importKinds = ['departments', 'accounts', 'people', 'budget', 'actuals'] as const;
+export const importKindSchema = z.enum(importKinds);
+export type ImportKind = z.infer<typeof importKindSchema>;
+
+/** What a column can be mapped to, per kind. "month", "quarter" and "total" are wide-format columns found from their headers. */
+export const importFields = {
+  departments: ['code', 'name', 'parentCode', 'manager'],
+  accounts: ['code', 'name', 'type', 'active'],
+  people: ['name', 'title', 'departmentCode', 'fte', 'salary', 'startDate', 'endDate', 'status'],
+  budget: ['departmentCode', 'accountCode', 'accountName', 'period', 'amount', 'month', 'quarter', 'total'],
+  actuals: ['departmentCode', 'accountCode', 'accountName', 'period', 'amount', 'debit', 'credit', 'month', 'quarter', 'total'],
+} as const satisfies Record<ImportKind, readonly string[]>;
+export const allImportFields = [...new Set(Object.values(importFields).flat()), 'ignore'] as const;
+export const importFieldSchema = z.enum(allImportFields as unknown as [string, ...string[]]);
+export type ImportField = (typeof importFields)[ImportKind][number] | 'ignore';
+
+const shortText = z.string().max(500);
+const amountMinor = z.number().int().min(-1e15).max(1e15);
+
+/** One "Header=field" choice; applies to every chosen sheet whose header row has that header. */
+export const mappingChoiceSchema = z.object({ header: shortText, field: importFieldSchema });
+export type MappingChoice = z.infer<typeof mappingChoiceSchema>;
+
+/** Unknown code → existing code, as pairs rather than an object keyed by codes from the file (S3). */
+export const codeMapSchema = z.array(z.object({ from: z.string().max(64), to: z.string().max(64) })).max(10_000);
+
+export const importOptionsSchema = z.object({
+  kind: importKindSchema.optional(),
+  /** An existing plan, by id. */
+  planId: idSchema.optional(),
+  /** A plan by name ("FY2027 · Base"); one that does not exist is created as draft by the commit. */
+  planName: z.string().trim().min(1).max(200).optional(),
+  /** The department of every row without a department column, overriding sheet names and titles. */
+  departmentCode: z.string().trim().min(1).max(64).optional(),
+  /** Sheets to import, by name; default every sheet with a recognisable header row. */
+  sheets: z.array(shortText).max(1000).optional(),
+  mapping: z.array(mappingChoiceSchema).max(1000).optional(),
+  /** Read "1.234,50" as 1234.50; default what the csv reader detected. */
+  decimalComma: z.boolean().optional(),
+  /** Unknown department or account codes: an error (default), created on the spot, or mapped to existing codes. */
+  unknownCodes: z.union([z.enum(['refuse', 'create']), codeMapSchema]).optional(),
+  /** Several rows for the same cell: summed with a warning (default) or an error. */
+  duplicates: z.enum(['sum', 'refuse']).optional(),
+});
+export type ImportOptions = z.infer<typeof importOptionsSchema>;
+
+export const problemSchema = z.object({
+  severity: z.enum(['error', 'warning']),
+  /** "file!sheet!cell", or "file!sheet" / "file" when no single cell is at fault. */
+  ref: z.string(),
+  message: z.string(),
+});
+export type ImportProblem = z.infer<typeof problemSchema>;
+
+/** How a column's field was found; 'none' for a column left unmapped (ignored). */
+export const mappingHowSchema = z.enum(['exact', 'fuzzy', 'remembered', 'given', 'detected', 'none']);
+export type MappingHow = z.infer<typeof mappingHowSchema>;
+
+export const columnMappingSchema = z.object({
+  column: z.number().int().min(0),
+  /** The column's letter(s), "D". */
+  letter: z.string(),
+  header: z.string(),
+  field: importFieldSchema,
+  how: mappingHowSchema,
+  /** Month columns: the period the header names. */
+  period: periodSchema.nullable(),
+});
+export type ColumnMapping = z.infer<typeof columnMappingSchema>;
+
+export const sheetPlanSchema = z.object({
+  name: z.string(),
+  included: z.boolean(),
+  /** Why a sheet is left out (no header row, another kind, not chosen). */
+  skippedReason: z.string().nullable(),
+  /** 0-based row of the header; null when none was found. */
+  headerRow: z.number().int().nullable(),
+  kind: importKindSchema.nullable(),
+  layout: z.enum(['table', 'long', 'wide']).nullable(),
+  departmentCode: z.string().nullable(),
+  departmentFrom: z.enum(['column', 'given', 'sheet name', 'title', 'none']),
+  mapping: z.array(columnMappingSchema),
+  dataRows: z.number().int(),
+  skippedRows: z.number().int(),
+});
+export type SheetPlan = z.infer<typeof sheetPlanSchema>;
+
+export const figureRecordSchema = z.object({
+  departmentCode: z.string(),
+  accountCode: z.string(),
+  period: periodSchema,
+  amountMinor,
+  /** file!sheet!cell of the (first) cell the value came from. */
+  source: z.string(),
+});
+export type FigureRecord = z.infer<typeof figureRecordSchema>;
+
+export const departmentRecordSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  parentCode: z.string().nullable(),
+  manager: z.string().nullable(),
+  source: z.string(),
+});
+export type DepartmentRecord = z.infer<typeof departmentRecordSchema>;
+
+export const accountRecordSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  type: accountTypeSchema,
+  active: z.boolean(),
+  source: z.string(),
+});
+export type AccountRecord = z.infer<typeof accountRecordSchema>;
+
+export const personRecordSchema = z.object({
+  name: z.string(),
+  title: z.string().nullable(),
+  departmentCode: z.string(),
+  fte: z.number(),
+  annualSalaryMinor: z.number().int().nullable(),
+  startDate: z.string().nullable(),
+  endDate: z.string().nullable(),
+  status: personStatusSchema,
+  source: z.string(),
+});
+export type PersonRecord = z.infer<typeof personRecordSchema>;
+
+export const importRecordsSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('departments'), rows: z.array(departmentRecordSchema) }),
+  z.object({ kind: z.literal('accounts'), rows: z.array(accountRecordSchema) }),
+  z.object({ kind: z.literal('people'), rows: z.array(personRecordSchema) }),
+  z.object({ kind: z.literal('budget'), rows: z.array(figureRecordSchema) }),
+  z.object({ kind: z.literal('actuals'), rows: z.array(figureRecordSchema) }),
+]);
+export type ImportRecords = z.infer<typeof importRecordsSchema>;
+
+/** Codes the commit creates because the user chose "create" for unknown codes. */
+export const createsSchema = z.object({
+  departments: z.array(z.object({ code: z.string(), name: z.string() })),
+  accounts: z.array(z.object({ code: z.string(), name: z.string(), type: accountTypeSchema })),
+});
+
+export const planTargetSchema = z.object({
+  planId: idSchema.nullable(),
+  planName: z.string(),
+  fiscalYear: z.number().int(),
+  scenario: z.string(),
+  /** The named plan does not exist yet: the commit creates it as draft. */
+  create: z.boolean(),
+  months: z.array(periodSchema),
+});
+export type PlanTarget = z.infer<typeof planTargetSchema>;
+
+export const cellChangeSchema = z.object({
+  departmentCode: z.string(),
+  accountCode: z.string(),
+  period: periodSchema,
+  before: amountMinor.nullable(),
+  after: amountMinor.nullable(),
+  source: z.string().nullable(),
+});
+export type CellChange = z.infer<typeof cellChangeSchema>;
+
+export const totalsSchema = z.object({ code: z.string(), before: amountMinor, after: amountMinor });
+
+export const figureDiffSchema = z.object({
+  changed: z.array(cellChangeSchema),
+  added: z.array(cellChangeSchema),
+  removed: z.array(cellChangeSchema),
+  unchanged: z.number().int(),
+  totals: z.object({ before: amountMinor, after: amountMinor }),
+  perDepartment: z.array(totalsSchema),
+});
+export type FigureDiff = z.infer<typeof figureDiffSchema>;
+
+export const entityDiffSchema = z.object({
+  created: z.array(z.string()),
+  updated: z.array(z.object({ key: z.string(), fields: z.array(z.string()) })),
+  unchanged: z.number().int(),
+});
+export type EntityDiff = z.infer<typeof entityDiffSchema>;
+
+export const importPlanSchema = z.object({
+  fileName: z.string(),
+  fileHash: z.string(),
+  kind: importKindSchema.nullable(),
+  format: z.enum(['xlsx', 'csv']),
+  decimalComma: z.boolean(),
+  duplicates: z.enum(['sum', 'refuse']),
+  sheets: z.array(sheetPlanSchema),
+  problems: z.array(problemSchema),
+  errorCount: z.number().int(),
+  warningCount: z.number().int(),
+  target: planTargetSchema.nullable(),
+  /** Draft plans a budget could go to, when none was named and there is not exactly one. */
+  planCandidates: z.array(z.string()),
+  records: importRecordsSchema.nullable(),
+  creates: createsSchema,
+  /** Data rows read from the file (after header, total and blank rows are left out). */
+  rowsRead: z.number().int(),
+  figureDiff: figureDiffSchema.nullable(),
+  entityDiff: entityDiffSchema.nullable(),
+  /** Committing would change nothing (see the notes in preview.ts). */
+  identical: z.boolean(),
+  /** "#12" when the same file was last committed as that batch. */
+  sameFileAs: z.string().nullable(),
+  /** Hash of the kind and header row of the first included sheet: the key mappings are remembered by. */
+  sourceKey: z.string().nullable(),
+  /** Mapping to remember on commit, from the first included sheet. */
+  rememberMapping: z.array(mappingChoiceSchema),
+  /** Human sentences for the preview ("FY2027 · Base does not exist yet; it will be created as draft."). */
+  notes: z.array(z.string()),
+});
+export type ImportPlan = z.infer<typeof importPlanSchema>;
+
+export const countByCodeSchema = z.object({ code: z.string(), rows: z.number().int(), amountMinor });
+
+export const importResultSchema = z.object({
+  batchId: idSchema.nullable(),
+  /** "#12"; null when nothing was written. */
+  batch: z.string().nullable(),
+  kind: importKindSchema,
+  identical: z.boolean(),
+  rowsImported: z.number().int(),
+  cellsImported: z.number().int(),
+  perDepartment: z.array(countByCodeSchema),
+  perAccount: z.array(countByCodeSchema),
+  planName: z.string().nullable(),
+  planCreated: z.boolean(),
+  created: z.object({ departments: z.array(z.string()), accounts: z.array(z.string()) }),
+  changeLabel: z.string().nullable(),
+  warnings: z.array(problemSchema),
+  errors: z.array(problemSchema),
+});
+export type ImportResult = z.infer<typeof importResultSchema>;
+
+export const importBatchSchema = z.object({
+  id: idSchema,
+  seq: z.number().int(),
+  batch: z.string(),
+  kind: importKindSchema,
+  fileName: z.string(),
+  fileHash: z.string(),
+  sheets: z.array(z.string()),
+  planId: idSchema.nullable(),
+  planName: z.string().nullable(),
+  departmentCodes: z.array(z.string()),
+  rowsImported: z.number().int(),
+  cellsImported: z.number().int(),
+  origin: z.string(),
+  createdAt: z.string(),
+  undoneAt: z.string().nullable(),
+  changeLabel: z.string().nullable(),
+});
+export type ImportBatch = z.infer<typeof importBatchSchema>;
+
+export function batchLabel(seq: number): string {
+  return `#${seq}`;
+}
