@@ -68,6 +68,26 @@ export const planStatusChangeSchema = z.object({ id: idSchema, status: planStatu
 
 const amountMinor = z.number().int().min(-1e15).max(1e15);
 
+/** An imported value's lineage: its cell ("budget.xlsx!Budget!D7"), the batch that wrote it and when. */
+export const cellSourceSchema = z.object({
+  cell: z.string(),
+  /** The import's number ("import #12"), or null for a source recorded without a batch. */
+  batch: z.number().int().nullable(),
+  importedAt: z.string().nullable(),
+});
+export type CellSource = z.infer<typeof cellSourceSchema>;
+
+/** "from budget.xlsx, Budget!D7, imported 3 Oct 2026 by import #12" — the words the grid shows on hover. */
+export function describeSource(source: CellSource): string {
+  const bang = source.cell.indexOf('!');
+  const where = bang < 0 ? source.cell : `${source.cell.slice(0, bang)}, ${source.cell.slice(bang + 1)}`;
+  if (source.batch === null) return `from ${where}`;
+  const when = source.importedAt
+    ? ` ${new Date(source.importedAt).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })}`
+    : '';
+  return `from ${where}, imported${when} by import #${source.batch}`;
+}
+
 export const gridRowSchema = z.object({
   accountId: idSchema,
   code: z.string(),
@@ -76,8 +96,8 @@ export const gridRowSchema = z.object({
   active: z.boolean(),
   /** One value per month of the fiscal year; null where no line exists. */
   values: z.array(amountMinor.nullable()),
-  /** Where each value came from (import cell) or null for typed values and rolled-up cells. */
-  sources: z.array(z.string().nullable()),
+  /** Where each value came from, or null for typed values and rolled-up cells. */
+  sources: z.array(cellSourceSchema.nullable()),
   total: amountMinor,
 });
 export type GridRow = z.infer<typeof gridRowSchema>;

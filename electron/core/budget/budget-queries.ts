@@ -82,6 +82,9 @@ export interface RollupCell {
   amountMinor: number;
   /** A leaf's line's source (each of its cells is exactly one line); null for sums. */
   source: string | null;
+  /** The import batch that wrote that line ("import #12") and when; null for typed values and sums. */
+  batchSeq: number | null;
+  importedAt: string | null;
 }
 
 /**
@@ -91,11 +94,14 @@ export interface RollupCell {
  * matters if a department ever holds both, sorts a few thousand rows at most.
  * Parameters: @planId, @departmentId, @from, @to.
  */
-export const rollupCellsSql = `SELECT account_id AS accountId, period, sum(amount) AS amountMinor, max(source) AS source FROM (
-    SELECT account_id, period, amount_minor AS amount, source FROM budget_lines
-    WHERE plan_id = @planId AND department_id = @departmentId AND period BETWEEN @from AND @to
+export const rollupCellsSql = `SELECT account_id AS accountId, period, sum(amount) AS amountMinor, max(source) AS source,
+    max(batch_seq) AS batchSeq, max(imported_at) AS importedAt FROM (
+    SELECT budget_lines.account_id, budget_lines.period, budget_lines.amount_minor AS amount, budget_lines.source,
+      import_batches.seq AS batch_seq, import_batches.created_at AS imported_at
+    FROM budget_lines LEFT JOIN import_batches ON import_batches.id = budget_lines.import_batch_id
+    WHERE budget_lines.plan_id = @planId AND budget_lines.department_id = @departmentId AND budget_lines.period BETWEEN @from AND @to
     UNION ALL
-    SELECT account_id, period, amount_minor, NULL FROM budget_rollup
+    SELECT account_id, period, amount_minor, NULL, NULL, NULL FROM budget_rollup
     WHERE department_id = @departmentId AND plan_id = @planId AND period BETWEEN @from AND @to
   )
   GROUP BY account_id, period`;

@@ -4,7 +4,7 @@
  * grid is a read-only sum, so an edit always has exactly one home.
  */
 import type { z } from 'zod';
-import { accountTypes, type AccountType, type BudgetGrid, type GridRow, type setCellsSchema } from '../../../shared/budget';
+import { accountTypes, type AccountType, type BudgetGrid, type CellSource, type GridRow, type setCellsSchema } from '../../../shared/budget';
 import { fiscalYearMonths, periodLabel } from '../../../shared/periods';
 import { AppError } from '../../../shared/result';
 import { isoNow, type Ctx } from '../context';
@@ -55,7 +55,7 @@ export function budgetGrid(ctx: Ctx, input: { planId: string; departmentId: stri
 
   const cells = rollupCells(ctx, plan.id, self.id, from, to);
   const monthIndex = new Map(months.map((m, i) => [m, i]));
-  const byAccount = new Map<string, { values: (number | null)[]; sources: (string | null)[] }>();
+  const byAccount = new Map<string, { values: (number | null)[]; sources: (CellSource | null)[] }>();
   for (const c of cells) {
     const i = monthIndex.get(c.period);
     if (i === undefined) continue;
@@ -65,7 +65,7 @@ export function budgetGrid(ctx: Ctx, input: { planId: string; departmentId: stri
       byAccount.set(c.accountId, entry);
     }
     entry.values[i] = c.amountMinor;
-    entry.sources[i] = leaf ? c.source : null;
+    entry.sources[i] = leaf && c.source !== null ? { cell: c.source, batch: c.batchSeq, importedAt: c.importedAt } : null;
   }
 
   const rows: GridRow[] = allAccounts(ctx)

@@ -40,7 +40,7 @@ describe('budgetGrid', () => {
     expect(wh.rolledUpFrom).toBe(1);
     const whSalaries = rowOf(wh, acct.salaries);
     expect(whSalaries.values.slice(0, 3)).toEqual([100_00, null, 250_50]);
-    expect(whSalaries.sources.slice(0, 3)).toEqual(['wh.xlsx!B2', null, null]);
+    expect(whSalaries.sources.slice(0, 3)).toEqual([{ cell: 'wh.xlsx!B2', batch: null, importedAt: null }, null, null]);
     expect(whSalaries.total).toBe(350_50);
     expect(wh.rows.map((r) => r.code)).toEqual(['4000', '6000', '6100', '8000']);
 
@@ -161,7 +161,7 @@ describe('setCells', () => {
 
     expect(undo(ctx).label).toBe('Edit 210 Warehouse · 6000 Salaries & wages · Mar 2026');
     expect(snapshot(ctx)).toEqual(before);
-    expect(rowOf(budgetGrid(ctx, { planId, departmentId: dept.warehouse }), acct.salaries).sources[2]).toBe('wh.csv!C4');
+    expect(rowOf(budgetGrid(ctx, { planId, departmentId: dept.warehouse }), acct.salaries).sources[2]).toEqual({ cell: 'wh.csv!C4', batch: null, importedAt: null });
     redo(ctx);
     expect(snapshot(ctx)).toEqual(afterEdit);
   });

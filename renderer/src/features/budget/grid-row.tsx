@@ -1,4 +1,5 @@
 import { memo, type CSSProperties } from 'react';
+import { describeSource } from '../../../../shared/budget';
 import { formatMoney } from '../../../../shared/money';
 import { periodLabel } from '../../../../shared/periods';
 import { CellEditor, type EditState } from './cell-editor';
@@ -99,7 +100,7 @@ export const GridRowView = memo(function GridRowView(props: RowProps) {
             tabIndex={isActive ? 0 : -1}
             className={classes.join(' ')}
             style={{ width: widths[c + 1] }}
-            title={source ? `from ${source}` : isPending ? 'Saving…' : undefined}
+            title={source ? describeSource(source) : isPending ? 'Saving…' : undefined}
             onMouseDown={(e) => {
               if (e.button !== 0 || isEditing) return;
               props.onCellMouseDown(r, c, e.shiftKey);
