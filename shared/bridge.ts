@@ -10,7 +10,7 @@ export type BridgeMethods = {
 };
 
 /** What the application menu asks the page to do; the page decides what it means where focus is. */
-export const menuCommands = ['undo', 'redo'] as const;
+export const menuCommands = ['undo', 'redo', 'import'] as const;
 export type MenuCommand = (typeof menuCommands)[number];
 
 /** The one channel main uses to send menu commands to the page (main → renderer, never back). */

@@ -29,6 +29,13 @@ import {
   personSchema,
   personUpdateSchema,
 } from './org';
+import {
+  importBatchSchema,
+  importPlanSchema,
+  importPreviewInputSchema,
+  importResultSchema,
+  undoBatchResultSchema,
+} from './imports';
 import { historyStateSchema, historyStepSchema, workspaceInfoSchema, workspaceUpdateSchema } from './workspace';
 
 const none = z.object({}).strict();
@@ -89,6 +96,15 @@ export const contract = {
     'Set or clear budget cells of leaf departments, as one undoable change.',
   ),
   'budget.variance': query(varianceQuerySchema.strict(), varianceReportSchema, 'Budget vs actual for a department.'),
+
+  'imports.preview': query(
+    importPreviewInputSchema.strict(),
+    importPlanSchema,
+    'Read a spreadsheet (sent as base64, at most 12 MB) and show what importing it would do; writes nothing.',
+  ),
+  'imports.commit': mutation(z.object({ plan: importPlanSchema }).strict(), importResultSchema, 'Write a previewed import as one change (the plan is checked again).'),
+  'imports.history': query(none, z.array(importBatchSchema), 'Every import batch, newest first.'),
+  'imports.undoBatch': mutation(z.object({ batchId: idSchema }).strict(), undoBatchResultSchema, 'Undo one import batch, unless later work touched its rows.'),
 } as const;
 
 export type Contract = typeof contract;
@@ -107,8 +123,11 @@ export function isMethodName(name: unknown): name is MethodName {
   return typeof name === 'string' && Object.hasOwn(contract, name);
 }
 
-/** Core implements this; transports call it. Handlers are synchronous, like better-sqlite3. */
-export type Handlers = { [M in MethodName]: (input: MethodParsedInput<M>) => MethodOutput<M> };
+/**
+ * Core implements this; transports call it. Most handlers are synchronous, like better-sqlite3;
+ * one that waits on other work (a spreadsheet read in a worker) returns a promise.
+ */
+export type Handlers = { [M in MethodName]: (input: MethodParsedInput<M>) => MethodOutput<M> | Promise<MethodOutput<M>> };
 
 /** The prefix of every Electron IPC channel, e.g. "qm:budget.grid". */
 export const ipcChannelPrefix = 'qm:';

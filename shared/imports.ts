@@ -208,6 +208,8 @@ export const importPlanSchema = z.object({
   planCandidates: z.array(z.string()),
   records: importRecordsSchema.nullable(),
   creates: createsSchema,
+  /** Department and account codes the file names that the workspace does not have (whatever was chosen for them). */
+  unknownCodes: z.object({ departments: z.array(z.string()), accounts: z.array(z.string()) }),
   /** Data rows read from the file (after header, total and blank rows are left out). */
   rowsRead: z.number().int(),
   figureDiff: figureDiffSchema.nullable(),
@@ -269,3 +271,22 @@ export type ImportBatch = z.infer<typeof importBatchSchema>;
 export function batchLabel(seq: number): string {
   return `#${seq}`;
 }
+
+/** The most a file sent from the app may hold: as base64 it still fits the serve-mode body limit. */
+export const maxImportFileBytes = 12 * 1024 * 1024;
+const maxBase64Chars = Math.ceil(maxImportFileBytes / 3) * 4;
+
+/** A file the user picked or dropped, sent whole as base64 (the renderer has no file system). */
+export const importFileSchema = z.object({
+  name: z.string().trim().min(1).max(255),
+  base64: z
+    .string()
+    .max(maxBase64Chars, { error: 'The file is larger than 12 MB, the most the app takes in one import. Split it, or use the command line (npm run cli -- import).' })
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, { error: 'The file did not arrive intact (not base64); pick it again.' }),
+});
+
+export const importPreviewInputSchema = z.object({ file: importFileSchema.strict(), options: importOptionsSchema.strict() });
+export type ImportPreviewInput = z.infer<typeof importPreviewInputSchema>;
+
+export const undoBatchResultSchema = z.object({ batch: z.string(), label: z.string(), restored: z.number().int() });
+export type UndoBatchResult = z.infer<typeof undoBatchResultSchema>;

@@ -1,7 +1,7 @@
 /**
  * Routes a command line to its command and turns what it throws into the documented exit codes:
- * 0 success, 1 refused (nothing changed), 2 usage error. Most commands are synchronous; one that
- * reads a file off the main thread (import) answers with a promise, handled the same way.
+ * 0 success, 1 refused (nothing changed), 2 usage error. Most commands are synchronous; those that
+ * read or write spreadsheets (import, templates) answer with a promise, handled the same way.
  */
 import { AppError } from '../../shared/result';
 import { runCheck } from './check-command';
@@ -9,6 +9,7 @@ import { exitOk, exitRefused, exitUsage, UsageError, type CliIo } from './cli-io
 import { runExport } from './export-command';
 import { runImport } from './import-command';
 import { runInit } from './init-command';
+import { runTemplates } from './templates-command';
 import { usage } from './usage';
 
 const commands: Readonly<Record<string, (args: string[], io: CliIo) => number | Promise<number>>> = {
@@ -16,6 +17,7 @@ const commands: Readonly<Record<string, (args: string[], io: CliIo) => number | 
   export: runExport,
   check: runCheck,
   import: runImport,
+  templates: runTemplates,
 };
 
 export function runCli(argv: string[], io: CliIo): number | Promise<number> {

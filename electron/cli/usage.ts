@@ -14,6 +14,9 @@ Commands:
       codes are refused unless --create-missing; any error refuses the whole file. A budget without
       --plan goes to the only draft plan for its fiscal year; a --plan that does not exist is created
       as draft. --dry-run shows what would change; --json prints a summary as JSON.
+  templates <file.sqlite> --plan "FY2027 · Base" --out DIR [--department CODE ...] [--one-workbook]
+      Write manager budget templates: one .xlsx per leaf department (a parent means its leaves), or
+      one workbook with a sheet each. They re-import with no mapping. Refuses an existing file.
 
 Exit codes: 0 success (or nothing to import), 1 input or workspace refused (nothing changed), 2 usage error.
 `;

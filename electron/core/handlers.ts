@@ -9,6 +9,10 @@ import { copyPlan, createPlan, deletePlan, listPlans, setPlanStatus } from './bu
 import { varianceReport } from './budget/variance-service';
 import type { Ctx } from './context';
 import { historyState, redo, undo } from './history/history-service';
+import { commitImport } from './imports/commit';
+import { listImportBatches, undoImportBatch } from './imports/history';
+import { planImport } from './imports/preview';
+import { readWorkbookContained } from './imports/read/read-contained';
 import { createDepartment, deleteDepartment, listDepartments, moveDepartment, updateDepartment } from './org/department-service';
 import { createPerson, deletePerson, listPeople, updatePerson } from './org/people-service';
 import { getWorkspaceInfo, updateWorkspace } from './workspace/workspace-service';
@@ -46,5 +50,16 @@ export function createHandlers(ctx: Ctx): Handlers {
     'budget.grid': (input) => budgetGrid(ctx, input),
     'budget.setCells': (input) => setCells(ctx, input),
     'budget.variance': (input) => varianceReport(ctx, input),
+
+    'imports.preview': async ({ file, options }) => {
+      // The contract has already checked that this is base64 of at most 12 MB.
+      const bytes = Buffer.from(file.base64, 'base64');
+      const csv = options.decimalComma === undefined ? {} : { csv: { decimalComma: options.decimalComma } };
+      const workbook = await readWorkbookContained(bytes, file.name, csv);
+      return planImport(ctx, workbook, options);
+    },
+    'imports.commit': (input) => commitImport(ctx, input.plan),
+    'imports.history': () => listImportBatches(ctx),
+    'imports.undoBatch': (input) => undoImportBatch(ctx, input.batchId),
   };
 }

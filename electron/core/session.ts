@@ -14,7 +14,7 @@ export interface Session {
   workspace: Workspace;
   ctx: Ctx;
   handlers: Handlers;
-  call(method: unknown, payload: unknown): Result<unknown>;
+  call(method: unknown, payload: unknown): Promise<Result<unknown>>;
   close(): void;
 }
 

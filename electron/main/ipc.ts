@@ -27,7 +27,7 @@ export function channelOf(method: MethodName): string {
 }
 
 export function createIpcListener(method: MethodName, getSession: () => Pick<Session, 'call'> | null) {
-  return (event: SenderInfo, payload?: unknown): Result<unknown> => {
+  return async (event: SenderInfo, payload?: unknown): Promise<Result<unknown>> => {
     const url = event.senderFrame?.url ?? '';
     if (!isAppUrl(url)) {
       log.warn(`refused ${method} from ${url.slice(0, 200) || 'an unknown frame'}`);

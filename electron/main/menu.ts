@@ -39,6 +39,8 @@ export function buildMenuTemplate(actions: MenuActions, state: MenuState): MenuI
       { type: 'separator' },
       { label: 'Save a Copy…', accelerator: 'CmdOrCtrl+Shift+S', enabled: state.hasWorkspace, click: () => actions.saveCopy() },
       { type: 'separator' },
+      { label: 'Import Spreadsheet…', accelerator: 'CmdOrCtrl+I', enabled: state.hasWorkspace, click: () => actions.menuCommand('import') },
+      { type: 'separator' },
       isMac ? { role: 'close' } : { role: 'quit' },
     ],
   };

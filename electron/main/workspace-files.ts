@@ -8,6 +8,7 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import { AppError, type AppErrorData } from '../../shared/result';
 import { backupTo, listBackups } from '../core/db/open-workspace';
 import { openSession, type Session } from '../core/session';
+import { getWorkspaceInfo } from '../core/workspace/workspace-service';
 
 export type OpenOutcome = { ok: true; session: Session } | { ok: false; error: AppErrorData; newestBackup: string | null };
 
@@ -74,7 +75,11 @@ export function restoreNewestBackup(damaged: string): string | null {
 }
 
 /** Names the workspace for the title bar; null when its settings cannot be read. */
-export function workspaceName(session: Pick<Session, 'call'>): string | null {
-  const info = session.call('workspace.info', {});
-  return info.ok ? (info.value as { name: string }).name : null;
+export function workspaceName(session: Pick<Session, 'ctx'>): string | null {
+  // Straight to the service: the title is needed synchronously, and dispatch is async.
+  try {
+    return getWorkspaceInfo(session.ctx).name;
+  } catch {
+    return null;
+  }
 }

@@ -14,7 +14,8 @@ import { readStaticFile, securityHeaders } from './static-files';
 
 const log = createLogger('serve');
 
-export const maxBodyBytes = 16 * 1024 * 1024;
+/** 17 MB: a 12 MB spreadsheet (imports.preview's limit) is 16 MB as base64, plus its options. */
+export const maxBodyBytes = 17 * 1024 * 1024;
 export const tokenHeader = 'x-qm-token';
 const apiPrefix = '/api/';
 
@@ -146,7 +147,7 @@ export async function createServeServer(options: ServeOptions): Promise<ServeSer
         return;
       }
     }
-    const result = options.session.call(method, payload);
+    const result = await options.session.call(method, payload);
     sendResult(res, result.ok ? 200 : statusOf(result.error.code), result);
   }
 

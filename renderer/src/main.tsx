@@ -6,6 +6,7 @@ import './styles/base.css';
 import './styles/shell.css';
 import './styles/grid.css';
 import './styles/views.css';
+import './styles/imports.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

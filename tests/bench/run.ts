@@ -18,6 +18,7 @@ import { openWorkspace } from '../../electron/core/db/open-workspace';
 import { redo, undo } from '../../electron/core/history/history-service';
 import { listDepartments, moveDepartment } from '../../electron/core/org/department-service';
 import { buildLargeWorkspace, describeLargeWorkspace, shape } from './build-large';
+import { runImportBench } from './import';
 
 // Bump when the schema changes, so a stale cached file is rebuilt rather than upgraded.
 const BENCH_VERSION = 2;
@@ -159,6 +160,9 @@ async function main(): Promise<void> {
   ws.close();
   sampleRss();
   console.log(`peak RSS (sampled): ${(peakRss / 1e6).toFixed(0)} MB`);
+
+  // Issue 3's import figures, on their own generated workspace and files.
+  await runImportBench();
 }
 
 main().catch((err: unknown) => {

@@ -1,6 +1,7 @@
 /**
- * Starts the real app in serve mode on a fresh demo workspace for each test: real renderer,
- * real handlers, real SQLite. The URL (with its per-launch token) is read from serve's stdout.
+ * Starts the real app in serve mode on a fresh workspace for each test: real renderer, real
+ * handlers, real SQLite. `app` is the demo workspace; `emptyApp` is a new, empty one (for
+ * building a workspace from imports). The URL (with its per-launch token) is read from serve's stdout.
  */
 import { test as base } from '@playwright/test';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -48,24 +49,35 @@ async function startServe(workspace: string): Promise<{ url: string; child: Chil
   return { url, child };
 }
 
-export const test = base.extend<{ app: ServedApp }>({
+function cliIn(): ServedApp['cli'] {
+  return (args) => {
+    const r = spawnSync(process.execPath, tsx(['electron/cli/main.ts', ...args]), { cwd: root, encoding: 'utf8' });
+    return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+  };
+}
+
+async function serveFresh(initArgs: (workspace: string) => string[], use: (app: ServedApp) => Promise<void>): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'qm-e2e-'));
+  const workspace = join(dir, 'workspace.sqlite');
+  const cli = cliIn();
+  const init = cli(initArgs(workspace));
+  if (init.status !== 0) throw new Error(`init failed: ${init.stderr}`);
+  const { url, child } = await startServe(workspace);
+  try {
+    await use({ url, workspace, cli });
+  } finally {
+    child.kill('SIGINT');
+    await new Promise((r) => child.once('exit', r));
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export const test = base.extend<{ app: ServedApp; emptyApp: ServedApp }>({
   app: async ({}, use) => {
-    const dir = mkdtempSync(join(tmpdir(), 'qm-e2e-'));
-    const workspace = join(dir, 'demo.sqlite');
-    const cli = (args: string[]) => {
-      const r = spawnSync(process.execPath, tsx(['electron/cli/main.ts', ...args]), { cwd: root, encoding: 'utf8' });
-      return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-    };
-    const init = cli(['init', workspace, '--demo', '--as-of', '2026-11-21']);
-    if (init.status !== 0) throw new Error(`init failed: ${init.stderr}`);
-    const { url, child } = await startServe(workspace);
-    try {
-      await use({ url, workspace, cli });
-    } finally {
-      child.kill('SIGINT');
-      await new Promise((r) => child.once('exit', r));
-      rmSync(dir, { recursive: true, force: true });
-    }
+    await serveFresh((workspace) => ['init', workspace, '--demo', '--as-of', '2026-11-21'], use);
+  },
+  emptyApp: async ({}, use) => {
+    await serveFresh((workspace) => ['init', workspace, '--name', 'Larkspur Freight'], use);
   },
 });
 

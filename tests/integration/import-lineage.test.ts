@@ -20,7 +20,9 @@ async function importFixture(name: string, options: ImportOptions = {}): Promise
   const workbook = await readWorkbook(readFileSync(fixturePath(name)), name);
   const plan = planImport(ws.ctx, workbook, options);
   expect(plan.problems.filter((p) => p.severity === 'error')).toEqual([]);
-  return Number(commitImport(ws.ctx, plan).batch.replace('#', ''));
+  const { batch } = commitImport(ws.ctx, plan);
+  if (batch === null) throw new Error(`${name} was not imported`);
+  return Number(batch.replace('#', ''));
 }
 
 beforeAll(async () => {

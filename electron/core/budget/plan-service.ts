@@ -82,7 +82,7 @@ export function createPlan(ctx: Ctx, input: PlanCreate): Plan {
  * The JSON image of a budget line exactly as the Writer records it (drizzle's field names, in
  * schema order), built in SQL so that hundreds of thousands of images cost one statement.
  */
-const lineImage = `json_object('id', id, 'planId', plan_id, 'departmentId', department_id, 'accountId', account_id,
+export const lineImage = `json_object('id', id, 'planId', plan_id, 'departmentId', department_id, 'accountId', account_id,
   'period', period, 'amountMinor', amount_minor, 'source', source, 'updatedAt', updated_at, 'importBatchId', import_batch_id)`;
 
 function auditLinesOfPlan(ctx: Ctx, changeId: string, planId: string, side: 'before' | 'after'): void {

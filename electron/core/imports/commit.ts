@@ -1,8 +1,9 @@
 /**
  * commitImport: writes a previewed import as ONE undoable change — the batch row, any plan,
  * departments or accounts created on the spot, and every figure or record — all or nothing.
- * Every write goes through the Writer, so the change's row images are exactly what linear undo
- * and undo-by-batch restore. Each figure keeps its source cell and its batch.
+ * Every write is recorded with its row image, so linear undo and undo-by-batch restore exactly
+ * what was there: updates and removals through the Writer, new figures in bulk SQL with the same
+ * images (bulk-figures.ts). Each figure keeps its source cell and its batch.
  *
  * The plan may have crossed IPC and the workspace may have moved on since the preview, so the
  * commit checks again what it relies on (codes, plan, months, leaf departments) and works out
@@ -21,6 +22,7 @@ import { AppError } from '../../../shared/result';
 import { isoNow, type Ctx } from '../context';
 import { withChange, type Writer } from '../history/change';
 import { getSettings } from '../workspace/workspace-service';
+import { insertFreshFigures } from './bulk-figures';
 import { figuresIdentical, planFigures } from './diff';
 import { loadLookup, peopleOf, personKey, type Lookup } from './lookup';
 import { saveMapping } from './mapping';
@@ -179,20 +181,12 @@ function commitFigures(ctx: Ctx, plan: ImportPlan, kind: 'budget' | 'actuals', r
       undoneAt: null,
     });
     const table = kind === 'budget' ? 'budget_lines' : 'actuals';
+    // New cells in bulk first (their images are selected by batch id, so before any update joins the batch).
+    const fresh = figures.writes.filter((x) => !x.existing).map((x) => x.record);
+    insertFreshFigures(ctx, lookup, { table, planId, batchId, changeId: w.changeId, at, records: fresh });
     for (const { record, existing } of figures.writes) {
-      const values = { amountMinor: record.amountMinor, source: record.source, importBatchId: batchId, updatedAt: at };
-      if (existing) w.update(table, existing.id, values);
-      else {
-        const cell = {
-          id: ctx.newId(),
-          departmentId: lookup.departments.get(record.departmentCode)!.id,
-          accountId: lookup.accounts.get(record.accountCode)!.id,
-          period: record.period,
-          ...values,
-        };
-        if (table === 'budget_lines') w.insert('budget_lines', { ...cell, planId: planId! });
-        else w.insert('actuals', cell);
-      }
+      if (!existing) continue;
+      w.update(table, existing.id, { amountMinor: record.amountMinor, source: record.source, importBatchId: batchId, updatedAt: at });
     }
     for (const line of figures.removes) w.remove(table, line.id);
     if (plan.sourceKey) saveMapping(ctx, plan.sourceKey, plan.rememberMapping, at);

@@ -103,34 +103,69 @@ function trimCode(code: string): string {
   return code.replace(/[._-]+$/, '');
 }
 
+/** A leading token that is a known code: "210 Warehouse", "WH-1 Warehouse", "999 =HYPERLINK(…)". */
+function leadingKnownCode(text: string, codes: ReadonlySet<string>): string | null {
+  const lead = /^\s*(\S+?)[-–—:·]?(?:\s|$)/u.exec(text);
+  if (!lead) return null;
+  const code = trimCode(lead[1]!);
+  return codes.has(code) ? code : null;
+}
+
 /**
  * A department named by the sheet or its title block. "Cost centre 420" names a code outright; a
- * leading number ("210 Warehouse") or a department's name counts only when the workspace knows it,
- * so "2027 budget" is not taken for department 2027.
+ * leading code ("210 Warehouse") or a department's name counts only when the workspace knows it,
+ * so "2027 budget" is not taken for department 2027. Codes are looked for in every title row
+ * before names are, because a title block often starts with the company's name, which may also
+ * be the top department's ("Larkspur Freight" above "210 Warehouse").
  */
 export function departmentFromSheet(
   sheet: SheetData,
   headerRow: number,
   known: { codes: ReadonlySet<string>; codeByName: ReadonlyMap<string, string> },
 ): SheetDepartment | null {
-  const fromText = (text: string): string | null => {
+  const byCode = (text: string): string | null => {
     const l = labelled.exec(text);
     if (l && /\d/.test(l[1]!)) return trimCode(l[1]!);
     const lead = leadingCode.exec(text);
     if (lead && known.codes.has(trimCode(lead[1]!))) return trimCode(lead[1]!);
-    const byName = known.codeByName.get(normalizeHeader(text));
-    if (byName !== undefined) return byName;
     if (known.codes.has(text.trim())) return text.trim();
-    return null;
+    return leadingKnownCode(text, known.codes);
   };
-  const fromName = fromText(sheet.name);
-  if (fromName !== null) return { code: fromName, from: 'sheet name' };
+  const byName = (text: string): string | null => known.codeByName.get(normalizeHeader(text)) ?? null;
+  const titles: string[] = [];
   for (let r = 0; r < headerRow; r++) {
     for (const value of sheet.rows[r] ?? []) {
       const text = cellText(value as CellValue);
-      if (text === '') continue;
-      const code = fromText(text);
+      if (text !== '') titles.push(text);
+    }
+  }
+  for (const match of [byCode, byName]) {
+    const fromName = match(sheet.name);
+    if (fromName !== null) return { code: fromName, from: 'sheet name' };
+    for (const text of titles) {
+      const code = match(text);
       if (code !== null) return { code, from: 'title' };
+    }
+  }
+  return null;
+}
+
+/**
+ * A plan named at the start of a title line ("FY2027 · Base — budget template", as our templates
+ * write it), among the workspace's plan names; the longest name wins ("FY2027 · Base case" over
+ * "FY2027 · Base"). Only existing plans count: a title never creates one.
+ */
+export function planFromTitle(sheet: SheetData, headerRow: number, planNames: readonly string[]): string | null {
+  const spaced = (t: string) => t.toLowerCase().replace(/\s+/g, ' ').trim();
+  const names = [...planNames].sort((a, b) => b.length - a.length);
+  for (let r = 0; r < headerRow; r++) {
+    for (const value of sheet.rows[r] ?? []) {
+      const text = spaced(cellText(value as CellValue));
+      if (text === '') continue;
+      for (const name of names) {
+        const n = spaced(name);
+        if (text.startsWith(n) && !/[\p{L}\p{N}]/u.test(text.charAt(n.length))) return name;
+      }
     }
   }
   return null;

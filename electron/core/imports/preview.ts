@@ -28,7 +28,7 @@ import { AppError } from '../../../shared/result';
 import { planName as composePlanName } from '../budget/plan-service';
 import type { Ctx } from '../context';
 import { getSettings } from '../workspace/workspace-service';
-import { departmentFromSheet, findHeaderRow, HEADER_SEARCH_ROWS, type HeaderDetection } from './detect';
+import { departmentFromSheet, findHeaderRow, HEADER_SEARCH_ROWS, planFromTitle, type HeaderDetection } from './detect';
 import { normalizeHeader } from './headers';
 import { diffEntities, figuresIdentical, planFigures } from './diff';
 import { readAccounts, readDepartments, readPeople, type RawAccount, type RawDepartment, type RawPerson } from './entities';
@@ -183,6 +183,14 @@ function sameFileBatch(ctx: Ctx, kind: ImportKind, hash: string, planId: string 
   return row ? batchLabel(row.seq) : null;
 }
 
+/** The plan every included sheet's title block names (our templates write it), or null if none or they differ. */
+function titledPlan(ctx: Ctx, included: readonly Included[]): string | null {
+  const names = plansOf(ctx).map((p) => p.name);
+  const found = new Set(included.map((i) => planFromTitle(i.sheet, i.detection.row, names)));
+  const [only] = found;
+  return found.size === 1 && only !== undefined ? only : null;
+}
+
 function rememberable(mapping: readonly ColumnMapping[]): MappingChoice[] {
   return mapping.filter((m) => m.header !== '' && m.field !== 'month' && m.field !== 'quarter' && m.field !== 'total').map((m) => ({ header: m.header, field: m.field }));
 }
@@ -297,6 +305,7 @@ export function planImport(ctx: Ctx, workbook: WorkbookData, rawOptions: ImportO
     target: null as PlanTarget | null,
     records: null as ImportRecords | null,
     creates: { departments: [], accounts: [] } as ImportPlan['creates'],
+    unknownCodes: { departments: [], accounts: [] } as ImportPlan['unknownCodes'],
     rowsRead: 0,
     figureDiff: null as ImportPlan['figureDiff'],
     entityDiff: null as ImportPlan['entityDiff'],
@@ -340,7 +349,9 @@ export function planImport(ctx: Ctx, workbook: WorkbookData, rawOptions: ImportO
     }
     let months: readonly string[] | null = null;
     if (kind === 'budget') {
-      const choice = chooseTarget(ctx, options, [...new Set(raw.map((f) => f.period))], settings.fiscalYearStartMonth, problems);
+      const titled = options.planId === undefined && options.planName === undefined ? titledPlan(ctx, included) : null;
+      if (titled !== null) notes.push(`Going to ${titled}, the plan the file's title names.`);
+      const choice = chooseTarget(ctx, titled === null ? options : { ...options, planName: titled }, [...new Set(raw.map((f) => f.period))], settings.fiscalYearStartMonth, problems);
       base.target = choice.target;
       base.planCandidates = choice.candidates;
       notes.push(...choice.notes);
@@ -349,6 +360,7 @@ export function planImport(ctx: Ctx, workbook: WorkbookData, rawOptions: ImportO
     const resolver = new CodeResolver(lookup, options.unknownCodes ?? 'refuse', problems);
     const rows = checkFigures(raw, resolver, lookup, problems, { kind, months, planName: base.target?.planName ?? null, duplicates });
     base.creates = resolver.creates;
+    base.unknownCodes = resolver.unknown;
     base.records = kind === 'budget' ? { kind, rows } : { kind, rows };
     if (rows.length === 0 && problems.errors === 0) problems.error(problems.ref(), 'there are no amounts to import under the header row');
     const planId = base.target?.planId ?? null;
@@ -384,6 +396,7 @@ export function planImport(ctx: Ctx, workbook: WorkbookData, rawOptions: ImportO
       const resolver = new CodeResolver(lookup, options.unknownCodes ?? 'refuse', problems);
       records = { kind, rows: checkPeople(raw, resolver, problems) };
       base.creates = resolver.creates;
+      base.unknownCodes = resolver.unknown;
     }
     base.records = records;
     if (records.rows.length === 0 && problems.errors === 0) problems.error(problems.ref(), 'there are no rows to import under the header row');

@@ -30,6 +30,8 @@ export class CodeResolver {
   private readonly mapped = new Map<string, string>();
   private readonly reported = new Set<string>();
   readonly creates: Creates = { departments: [], accounts: [] };
+  /** Every code not in the workspace, whatever the policy: the preview offers to map them. */
+  readonly unknown: { departments: string[]; accounts: string[] } = { departments: [], accounts: [] };
 
   constructor(
     private readonly lookup: Lookup,
@@ -63,6 +65,7 @@ export class CodeResolver {
   }
 
   private resolve(what: 'department' | 'account', code: string, ref: string, exists: (c: string) => boolean, create: () => void): string | null {
+    this.once(`unknown ${what} ${code}`, () => (what === 'department' ? this.unknown.departments : this.unknown.accounts).push(code));
     const list = what === 'department' ? 'the org' : 'the chart of accounts';
     if (this.policy === 'create') {
       const key = `create ${what} ${code}`;

@@ -17,7 +17,11 @@ function describeIssues(error: z.ZodError): string {
     .join('; ');
 }
 
-export function dispatch(handlers: Handlers, method: unknown, payload: unknown, log: Logger = defaultLog): Result<unknown> {
+/**
+ * Async because some handlers are (reading a spreadsheet happens in a worker); a synchronous
+ * handler's answer goes through the same awaited path, so every transport treats both alike.
+ */
+export async function dispatch(handlers: Handlers, method: unknown, payload: unknown, log: Logger = defaultLog): Promise<Result<unknown>> {
   if (!isMethodName(method)) {
     return { ok: false, error: { code: 'unknown_method', message: `Unknown method: ${String(method).slice(0, 80)}` } };
   }
@@ -35,7 +39,7 @@ export function dispatch(handlers: Handlers, method: unknown, payload: unknown, 
   }
   try {
     const handler = handlers[method] as (input: unknown) => unknown;
-    const value = handler(parsed.data);
+    const value: unknown = await handler(parsed.data);
     const checked = spec.output.safeParse(value);
     if (!checked.success) {
       log.error(`output of ${method} broke its contract`, describeIssues(checked.error));

@@ -1,6 +1,8 @@
 import { useEffect } from 'react';
 import { AccountsView } from '../features/accounts/accounts-view';
 import { BudgetView } from '../features/budget/budget-view';
+import { ImportsView } from '../features/imports/imports-view';
+import { useFileDrop } from '../features/imports/use-file-drop';
 import { OrgView } from '../features/org/org-view';
 import { PlansView } from '../features/plans/plans-view';
 import { VarianceView } from '../features/variance/variance-view';
@@ -26,6 +28,8 @@ function CurrentView() {
       return <VarianceView />;
     case 'plans':
       return <PlansView />;
+    case 'import':
+      return <ImportsView />;
   }
 }
 
@@ -36,6 +40,7 @@ export function App() {
   const helpOpen = useApp((s) => s.helpOpen);
   const workspaceName = useApp((s) => s.workspace?.name);
   useGlobalShortcuts();
+  const draggingFile = useFileDrop();
 
   useEffect(() => {
     void useApp.getState().refresh();
@@ -72,6 +77,11 @@ export function App() {
           <CurrentView />
         </main>
       </div>
+      {draggingFile ? (
+        <div className="file-drop-hint" aria-hidden="true">
+          Drop to import the spreadsheet
+        </div>
+      ) : null}
       <Toasts />
       <GlobalDialogs />
       {paletteOpen ? <CommandPalette /> : null}

@@ -36,6 +36,7 @@ export function buildCommands(): Command[] {
     { id: 'create-plan', title: 'Create plan…', run: () => s.openDialog({ kind: 'createPlan' }) },
     { id: 'add-department', title: 'Add department…', run: () => s.openDialog({ kind: 'addDepartment', parentId: s.departmentId }) },
     { id: 'add-account', title: 'Add account…', run: () => s.openDialog({ kind: 'addAccount' }) },
+    { id: 'import', title: 'Import a spreadsheet…', hint: 'Alt+6', run: () => s.setView('import') },
     { id: 'help', title: 'Show keyboard shortcuts', hint: '?', run: () => s.setHelpOpen(true) },
   );
   if (plan) {

@@ -7,6 +7,7 @@ const general: [string, string][] = [
   ['?', 'This list'],
   ['Ctrl/⌘ Z', 'Undo'],
   ['Ctrl/⌘ Shift Z, Ctrl Y', 'Redo'],
+  ['Drop a file on the window', 'Import a spreadsheet'],
 ];
 
 const grid: [string, string][] = [

@@ -5,6 +5,7 @@ export const views = [
   { id: 'budget', label: 'Budget', key: 'b' },
   { id: 'variance', label: 'Variance', key: 'v' },
   { id: 'plans', label: 'Plans', key: 'p' },
+  { id: 'import', label: 'Import', key: 'i' },
 ] as const;
 
 export type ViewId = (typeof views)[number]['id'];

@@ -248,13 +248,13 @@ describe('deleteDepartment', () => {
 });
 
 describe('through the dispatcher', () => {
-  it('answers refusals as data and parses input', () => {
-    t.session.call('org.createDepartment', { code: '210', name: 'Warehouse', parentId: null });
-    const dup = t.session.call('org.createDepartment', { code: '210', name: 'Again', parentId: null });
+  it('answers refusals as data and parses input', async () => {
+    await t.session.call('org.createDepartment', { code: '210', name: 'Warehouse', parentId: null });
+    const dup = await t.session.call('org.createDepartment', { code: '210', name: 'Again', parentId: null });
     expect(dup).toEqual({ ok: false, error: { code: 'conflict', message: 'Cost-centre code 210 is already used by Warehouse.' } });
-    const bad = t.session.call('org.createDepartment', { code: ' ', name: 'X', parentId: null });
+    const bad = await t.session.call('org.createDepartment', { code: ' ', name: 'X', parentId: null });
     expect(bad.ok).toBe(false);
-    const list = t.session.call('org.listDepartments', {});
+    const list = await t.session.call('org.listDepartments', {});
     expect(list.ok && (list.value as { code: string }[]).map((d) => d.code)).toEqual(['210']);
   });
 });

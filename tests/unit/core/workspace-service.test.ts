@@ -95,9 +95,9 @@ describe('workspace settings', () => {
     expect(updateWorkspace(t.ctx, { name: 'Renamed', fiscalYearStartMonth: 1 }).name).toBe('Renamed');
   });
 
-  it('answers workspace.info through the dispatcher', () => {
+  it('answers workspace.info through the dispatcher', async () => {
     t = tempWorkspace();
-    const res = t.session.call('workspace.info', {});
+    const res = await t.session.call('workspace.info', {});
     expect(res).toMatchObject({ ok: true, value: { name: 'Test Co', currency: 'USD', fiscalYearStartMonth: 1 } });
   });
 });

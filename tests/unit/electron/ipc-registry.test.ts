@@ -75,38 +75,38 @@ describe('IPC registry (E3)', () => {
     expect(handlers.size).toBe(0);
   });
 
-  it('refuses calls from any frame but the app’s own, before any handler runs', () => {
+  it('refuses calls from any frame but the app’s own, before any handler runs', async () => {
     let calls = 0;
-    const spy = { call: (): Result<unknown> => (calls++, { ok: true, value: null }) };
+    const spy = { call: (): Promise<Result<unknown>> => (calls++, Promise.resolve({ ok: true, value: null })) };
     const { ipcMain, handlers } = fakeIpcMain();
     registerIpc(ipcMain, () => spy);
     for (const [channel, listener] of handlers) {
       for (const frame of foreignFrames) {
-        const result = listener(frame, {}) as Result<unknown>;
+        const result = (await listener(frame, {})) as Result<unknown>;
         expect(result.ok, `${channel} from ${frame.senderFrame?.url}`).toBe(false);
         expect(!result.ok && result.error.code).toBe('forbidden');
       }
     }
     expect(calls).toBe(0);
-    const ok = handlers.get(`${ipcChannelPrefix}workspace.info`)!(appFrame, {}) as Result<unknown>;
+    const ok = (await handlers.get(`${ipcChannelPrefix}workspace.info`)!(appFrame, {})) as Result<unknown>;
     expect(ok.ok).toBe(true);
     expect(calls).toBe(1);
   });
 
-  it('refuses a mutating call from a foreign frame on a real workspace, leaving the file as it was', () => {
+  it('refuses a mutating call from a foreign frame on a real workspace, leaving the file as it was', async () => {
     const { ipcMain, handlers } = fakeIpcMain();
     registerIpc(ipcMain, () => ws.session);
     const before = fileHash();
     const payload = { code: 'EVIL', name: 'Evil', parentId: null, manager: null };
-    const refused = handlers.get(`${ipcChannelPrefix}org.createDepartment`)!(foreignFrames[0]!, payload) as Result<unknown>;
+    const refused = (await handlers.get(`${ipcChannelPrefix}org.createDepartment`)!(foreignFrames[0]!, payload)) as Result<unknown>;
     expect(refused.ok).toBe(false);
     expect(fileHash()).toBe(before);
   });
 
-  it('says so when no workspace is open', () => {
+  it('says so when no workspace is open', async () => {
     const { ipcMain, handlers } = fakeIpcMain();
     registerIpc(ipcMain, () => null);
-    const result = handlers.get(`${ipcChannelPrefix}workspace.info`)!(appFrame, {}) as Result<unknown>;
+    const result = (await handlers.get(`${ipcChannelPrefix}workspace.info`)!(appFrame, {})) as Result<unknown>;
     expect(result).toMatchObject({ ok: false, error: { code: 'refused' } });
   });
 });
@@ -119,18 +119,23 @@ describe('IPC fuzzing (T3)', () => {
     fc.constant(JSON.parse('{"__proto__":{"polluted":true},"id":"x"}') as unknown),
   );
 
-  it.each(methodNames.map((m) => [m] as [MethodName]))('%s answers a typed Result for arbitrary payloads', (method) => {
+  it.each(methodNames.map((m) => [m] as [MethodName]))('%s answers a typed Result for arbitrary payloads', async (method) => {
     const { ipcMain, handlers } = fakeIpcMain();
     registerIpc(ipcMain, () => ws.session);
     const listener = handlers.get(`${ipcChannelPrefix}${method}`)!;
     const prototypes = prototypeSnapshot();
-    fc.assert(
-      fc.property(payload, fc.boolean(), (p, fromApp) => {
+    await fc.assert(
+      fc.asyncProperty(payload, fc.boolean(), async (p, fromApp) => {
         const before = fileHash();
+        // Neither a synchronous throw nor a rejected promise: always a Result.
         let result: unknown;
-        expect(() => {
-          result = listener(fromApp ? appFrame : foreignFrames[0]!, p);
-        }).not.toThrow();
+        let threw = false;
+        try {
+          result = await listener(fromApp ? appFrame : foreignFrames[0]!, p);
+        } catch {
+          threw = true;
+        }
+        expect(threw).toBe(false);
         expect(isResult(result)).toBe(true);
         const r = result as Result<unknown>;
         if (!r.ok) {

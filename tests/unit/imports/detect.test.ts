@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { departmentFromSheet, findHeaderRow } from '../../../electron/core/imports/detect';
+import { departmentFromSheet, findHeaderRow, planFromTitle } from '../../../electron/core/imports/detect';
 import { isFullYearHeader, isTotalLabel, parseMonth, parseQuarter } from '../../../electron/core/imports/months';
 import { months2027, sheet } from './workbooks';
 
@@ -88,5 +88,29 @@ describe('department of a sheet', () => {
   it('does not take a year for a department', () => {
     const s = sheet('2027 Budget', [['2027 budget submission'], ['Account', 'Jan 2027']]);
     expect(departmentFromSheet(s, 1, known)).toBeNull();
+  });
+});
+
+describe('what a template title block names', () => {
+  const known = {
+    codes: new Set(['100', '210', 'WH-1', '999']),
+    codeByName: new Map([['larkspurfreight', '100'], ['warehouse', '210']]),
+  };
+
+  it('takes a leading known code whatever follows it', () => {
+    expect(departmentFromSheet(sheet('WH-1 Warehouse', [['Account', 'Jan 2027']]), 0, known)).toEqual({ code: 'WH-1', from: 'sheet name' });
+    expect(departmentFromSheet(sheet('999 =HYPERLINK(x)', [['Account', 'Jan 2027']]), 0, known)).toEqual({ code: '999', from: 'sheet name' });
+  });
+
+  it('prefers a code in any title row to a name in an earlier one (the company is often the top department)', () => {
+    const s = sheet('Sheet1', [['Larkspur Freight'], ['FY2027 · Base — budget template'], ['210 Warehouse'], ['Account code', 'Jan 2027']]);
+    expect(departmentFromSheet(s, 3, known)).toEqual({ code: '210', from: 'title' });
+  });
+
+  it('finds an existing plan named at the start of a title line, the longest name first', () => {
+    const s = sheet('210 Warehouse', [['Larkspur Freight'], ['FY2027 · Base case — budget template'], ['Account code', 'Jan 2027']]);
+    expect(planFromTitle(s, 2, ['FY2027 · Base', 'FY2027 · Base case'])).toBe('FY2027 · Base case');
+    expect(planFromTitle(s, 2, ['FY2027 · Growth'])).toBeNull();
+    expect(planFromTitle(sheet('x', [['FY2027 · Baseline'], ['a', 'b']]), 1, ['FY2027 · Base'])).toBeNull();
   });
 });

@@ -1,0 +1,184 @@
+/**
+ * The import benchmark of issue 3, printed by `npm run bench` after the workspace figures (or on
+ * its own: `npx tsx tests/bench/import.ts`). It generates, into .bench/, a 100,000-row
+ * long-format actuals CSV and a 50-sheet budget workbook (one sheet per department, a column per
+ * month) for a generated workspace, then times each stage against the bare parser of the same
+ * bytes (papaparse / exceljs) and a bare prepared-statement INSERT of the same rows. Target: the
+ * importer (read + validate) costs at most 2× the bare parse. It prints figures and asserts nothing.
+ */
+import ExcelJS from 'exceljs';
+import Papa from 'papaparse';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createCtx, type Ctx } from '../../electron/core/context';
+import { openWorkspace } from '../../electron/core/db/open-workspace';
+import { commitImport } from '../../electron/core/imports/commit';
+import type { WorkbookData } from '../../electron/core/imports/model';
+import { planImport } from '../../electron/core/imports/preview';
+import { readWorkbookContained } from '../../electron/core/imports/read/read-contained';
+import { readWorkbook } from '../../electron/core/imports/read/read-workbook';
+import type { ImportPlan } from '../../shared/imports';
+import { initWorkspace } from '../../electron/core/workspace/workspace-service';
+
+const dir = join(process.cwd(), '.bench');
+const shape = { departments: 50, accounts: 200, actualMonths: 10, csvRows: 100_000 } as const;
+
+const deptCode = (d: number) => String(1000 + d);
+const accountCode = (a: number) => String(5000 + a * 10);
+/** Stable amounts without a random source (cents). */
+const amount = (d: number, a: number, m: number) => ((Math.imul(d + 1, 73_856_093) ^ Math.imul(a + 1, 19_349_663) ^ Math.imul(m + 1, 83_492_791)) >>> 0) % 5_000_000;
+
+function buildWorkspace(path: string): { ctx: Ctx; close: () => void } {
+  for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
+  const ws = openWorkspace(path, { create: true });
+  let n = 0;
+  const ctx = createCtx(ws.db, 'import-bench.sqlite', 'bench', { newId: () => `b-${String(++n).padStart(9, '0')}` });
+  initWorkspace(ctx, { name: 'Bench Freight', currency: 'USD', fiscalYearStartMonth: 1 });
+  const at = '2026-01-01T00:00:00.000Z';
+  const db = ws.sqlite;
+  db.transaction(() => {
+    const dept = db.prepare('INSERT INTO departments (id, code, name, parent_id, manager, created_at, updated_at) VALUES (?, ?, ?, ?, NULL, ?, ?)');
+    dept.run('root', '1', 'Bench Freight', null, at, at);
+    for (let d = 0; d < shape.departments; d++) dept.run(`d${d}`, deptCode(d), `Unit ${d}`, 'root', at, at);
+    const account = db.prepare('INSERT INTO accounts (id, code, name, type, active, created_at, updated_at) VALUES (?, ?, ?, ?, 1, ?, ?)');
+    for (let a = 0; a < shape.accounts; a++) account.run(`a${a}`, accountCode(a), `Account ${a}`, a < 20 ? 'revenue' : 'expense', at, at);
+    db.prepare("INSERT INTO plans (id, name, fiscal_year, scenario, status, created_at, updated_at) VALUES ('p27', 'FY2027 · Base', 2027, 'Base', 'draft', ?, ?)").run(at, at);
+  })();
+  return { ctx, close: () => ws.close() };
+}
+
+function actualsCsv(): string {
+  const parts = ['Period,Cost Center,GL Account,Description,Amount\n'];
+  let rows = 0;
+  for (let m = 0; m < shape.actualMonths && rows < shape.csvRows; m++) {
+    for (let d = 0; d < shape.departments && rows < shape.csvRows; d++) {
+      for (let a = 0; a < shape.accounts && rows < shape.csvRows; a++, rows++) {
+        const cents = amount(d, a, m);
+        parts.push(`2026-${String(m + 1).padStart(2, '0')},${deptCode(d)},${accountCode(a)},Account ${a},${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}\n`);
+      }
+    }
+  }
+  return parts.join('');
+}
+
+async function budgetWorkbook(): Promise<Uint8Array> {
+  const book = new ExcelJS.Workbook();
+  const months = Array.from({ length: 12 }, (_, m) => `${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][m]} 2027`);
+  for (let d = 0; d < shape.departments; d++) {
+    const ws = book.addWorksheet(`${deptCode(d)} Unit ${d}`);
+    ws.addRow([`Unit ${d} — FY2027 · Base budget`]);
+    ws.mergeCells('A1:O1');
+    ws.addRow([]);
+    ws.addRow(['Account code', 'Account name', ...months, 'FY total']);
+    for (let a = 0; a < shape.accounts; a++) {
+      const values = months.map((_, m) => amount(d, a, m) / 100);
+      const r = ws.rowCount + 1;
+      ws.addRow([accountCode(a), `Account ${a}`, ...values, { formula: `SUM(C${r}:N${r})`, result: Math.round(values.reduce((s, v) => s + v * 100, 0)) / 100 }]);
+    }
+  }
+  return new Uint8Array(await book.xlsx.writeBuffer());
+}
+
+async function timed<T>(fn: () => T | Promise<T>): Promise<[number, T]> {
+  const t = performance.now();
+  const value = await fn();
+  return [performance.now() - t, value];
+}
+
+/** Peak resident set so far, MB (the OS's high-water mark, so it includes the reader's worker thread). */
+function peakMb(): number {
+  return process.resourceUsage().maxRSS / 1024;
+}
+
+interface Stage {
+  label: string;
+  ms: number;
+  rows: number;
+  note?: string;
+}
+
+function print(title: string, stages: Stage[]): void {
+  console.log(`\n${title}`);
+  console.log(`  ${'stage'.padEnd(46)}${'ms'.padStart(9)}${'rows/s'.padStart(12)}${'peak RSS'.padStart(11)}`);
+  for (const s of stages) {
+    console.log(`  ${s.label.padEnd(46)}${s.ms.toFixed(0).padStart(9)}${Math.round(s.rows / (s.ms / 1000)).toLocaleString('en-US').padStart(12)}${s.note ? `   ${s.note}` : ''}`);
+  }
+}
+
+/** A bare prepared INSERT of the same cells into a scratch table of the same shape, one transaction. */
+function bareInsert(ctx: Ctx, rows: ReadonlyArray<{ departmentCode: string; accountCode: string; period: string; amountMinor: number; source: string }>): number {
+  const db = ctx.db.$client;
+  db.exec('DROP TABLE IF EXISTS bench_scratch; CREATE TABLE bench_scratch (id TEXT PRIMARY KEY, department TEXT NOT NULL, account TEXT NOT NULL, period TEXT NOT NULL, amount_minor INTEGER NOT NULL, source TEXT)');
+  const insert = db.prepare('INSERT INTO bench_scratch VALUES (?, ?, ?, ?, ?, ?)');
+  const t = performance.now();
+  db.transaction(() => {
+    let i = 0;
+    for (const r of rows) insert.run(`s${++i}`, r.departmentCode, r.accountCode, r.period, r.amountMinor, r.source);
+  })();
+  const ms = performance.now() - t;
+  db.exec('DROP TABLE bench_scratch');
+  return ms;
+}
+
+async function benchFile(ctx: Ctx, title: string, fileName: string, bytes: Uint8Array, bare: () => unknown, rowsOf: (w: WorkbookData) => number): Promise<void> {
+  const stages: Stage[] = [];
+  const [bareMs] = await timed(bare);
+  const [readMs, workbook] = await timed(() => readWorkbook(bytes, fileName));
+  const rows = rowsOf(workbook);
+  const mark = (label: string, ms: number, note?: string) => stages.push({ label, ms, rows, note: `${peakMb().toFixed(0).padStart(6)} MB${note ? `   ${note}` : ''}` });
+  mark(`bare parse (${fileName.endsWith('.csv') ? 'papaparse' : 'exceljs load'})`, bareMs);
+  mark('our read (readWorkbook, in process)', readMs, `${(readMs / bareMs).toFixed(2)}× bare`);
+  const [containedMs] = await timed(() => readWorkbookContained(bytes, fileName));
+  mark('contained read (worker thread)', containedMs, `${(containedMs / bareMs).toFixed(2)}× bare`);
+  const [planMs, plan] = await timed((): ImportPlan => planImport(ctx, workbook));
+  const errors = plan.problems.filter((p) => p.severity === 'error');
+  if (errors.length > 0) throw new Error(`${fileName}: ${errors.length} errors, first ${errors[0]!.ref}: ${errors[0]!.message}`);
+  mark('planImport (detect, map, validate, diff)', planMs);
+  const importer = containedMs + planMs;
+  mark('importer = contained read + planImport', importer, `${(importer / bareMs).toFixed(2)}× bare (target ≤ 2×: ${importer <= 2 * bareMs ? 'met' : 'MISSED'})`);
+  const records = plan.records!.kind === 'budget' || plan.records!.kind === 'actuals' ? plan.records!.rows : [];
+  const [commitMs, result] = await timed(() => commitImport(ctx, plan));
+  const insertMs = bareInsert(ctx, records);
+  mark(`commitImport (${result.cellsImported.toLocaleString('en-US')} cells, audited, one change)`, commitMs, `${(commitMs / insertMs).toFixed(1)}× bare insert`);
+  mark('bare prepared INSERT of the same rows', insertMs);
+  print(`${title} — ${(bytes.byteLength / 1048576).toFixed(1)} MB, ${rows.toLocaleString('en-US')} rows`, stages);
+}
+
+export async function runImportBench(): Promise<void> {
+  mkdirSync(dir, { recursive: true });
+  const { ctx, close } = buildWorkspace(join(dir, 'import-bench.sqlite'));
+  try {
+    const csvPath = join(dir, 'import-actuals-100k.csv');
+    writeFileSync(csvPath, actualsCsv());
+    const csv = new Uint8Array(readFileSync(csvPath));
+    await benchFile(
+      ctx,
+      'Actuals CSV, long format',
+      'actuals-fy2026.csv',
+      csv,
+      () => Papa.parse(new TextDecoder().decode(csv), { delimiter: ',' }),
+      (w) => w.sheets.reduce((s, sh) => s + sh.rows.length - 1, 0),
+    );
+    const xlsxPath = join(dir, 'import-budget-50-sheets.xlsx');
+    writeFileSync(xlsxPath, await budgetWorkbook());
+    const xlsx = new Uint8Array(readFileSync(xlsxPath));
+    await benchFile(
+      ctx,
+      'Budget workbook, 50 sheets × 200 accounts × 12 months (rows = month cells)',
+      'budget-fy2027.xlsx',
+      xlsx,
+      () => new ExcelJS.Workbook().xlsx.load(Buffer.from(xlsx) as unknown as Parameters<ExcelJS.Xlsx['load']>[0]),
+      () => shape.departments * shape.accounts * 12,
+    );
+  } finally {
+    close();
+  }
+}
+
+// Run directly (npx tsx tests/bench/import.ts) as well as from run.ts.
+if (import.meta.url === `file://${process.argv[1]}`) {
+  runImportBench().catch((err: unknown) => {
+    console.error(err);
+    process.exitCode = 1;
+  });
+}

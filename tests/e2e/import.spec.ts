@@ -1,0 +1,194 @@
+/**
+ * Issue 3 from the UI: every sample file imported into an empty workspace through the wizard, in
+ * the order a director would (departments, accounts, people, both budgets into a new plan
+ * "FY2027 · Base", actuals), with screenshots of the mapping, preview and diff steps; totals
+ * checked against the CLI's JSON export; the same file again changes nothing; undoing a batch
+ * from the history takes its figures out. Plus: a file dropped on the window opens the wizard,
+ * and cancelling writes nothing.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { fixturePath } from '../helpers/fixtures';
+import { expect, screenshotDir, test, type ServedApp } from './serve-fixture';
+
+mkdirSync(screenshotDir, { recursive: true });
+
+async function openApp(page: Page, url: string) {
+  const errors: string[] = [];
+  page.on('pageerror', (err) => errors.push(err.message));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(msg.text());
+  });
+  await page.goto(url);
+  await expect(page.getByRole('navigation', { name: 'Views' })).toBeVisible();
+  return errors;
+}
+
+interface Export {
+  budgetLines: { plan: string; departmentCode: string; amountMinor: number }[];
+  actuals: { departmentCode: string; amountMinor: number }[];
+  departments: { code: string }[];
+  accounts: { code: string }[];
+  people: { name: string }[];
+}
+
+function exported(app: ServedApp): Export {
+  return JSON.parse(app.cli(['export', app.workspace, '--format', 'json']).stdout) as Export;
+}
+
+function sumBy<T>(rows: readonly T[], key: (r: T) => string, amount: (r: T) => number): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const r of rows) out[key(r)] = (out[key(r)] ?? 0) + amount(r);
+  return out;
+}
+
+const wizardStep = (page: Page) => page.getByRole('list', { name: 'Import steps' }).locator('[aria-current="step"]');
+
+/** Picks the file and waits for the preview to come back. */
+async function chooseFile(page: Page, name: string) {
+  await page.getByLabel('Spreadsheet file').setInputFiles(fixturePath(name));
+  await expect(page.getByRole('region', { name: 'Import' }).getByText(name, { exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Next: mapping' })).toBeEnabled({ timeout: 30_000 });
+}
+
+async function idle(page: Page) {
+  await expect(page.locator('.wizard-body[aria-busy="true"]')).toHaveCount(0, { timeout: 30_000 });
+}
+
+/**
+ * Walks the wizard for one file; `onMapping` makes choices on the mapping step. Returns the
+ * per-department amounts the result step shows ("420: 72 cells, 951,450.00").
+ */
+async function importFile(page: Page, name: string, opts: { onMapping?: () => Promise<void>; shots?: boolean } = {}): Promise<Record<string, number>> {
+  await chooseFile(page, name);
+  await page.getByRole('button', { name: 'Next: mapping' }).click();
+  await expect(wizardStep(page)).toContainText('Mapping');
+  if (opts.onMapping) await opts.onMapping();
+  await idle(page);
+  if (opts.shots) await page.screenshot({ path: join(screenshotDir, 'import-mapping.png'), fullPage: true });
+  await page.getByRole('button', { name: 'Next: preview' }).click();
+  await expect(wizardStep(page)).toContainText('Preview');
+  await expect(page.getByText(/must be fixed before importing/)).toHaveCount(0);
+  if (opts.shots) await page.screenshot({ path: join(screenshotDir, 'import-preview.png'), fullPage: true });
+  await page.getByRole('button', { name: 'Next: changes' }).click();
+  await expect(wizardStep(page)).toContainText('Changes');
+  if (opts.shots) await page.screenshot({ path: join(screenshotDir, 'import-diff.png'), fullPage: true });
+  await page.getByRole('button', { name: 'Commit import' }).click();
+  const result = page.locator('.import-result');
+  await expect(result).toContainText(`Imported ${name} as import #`);
+  const amounts: Record<string, number> = {};
+  for (const line of await page.locator('.done-step .code-list li').allInnerTexts()) {
+    const m = /^(\S+): .*, (-?[\d,]+\.\d\d)$/.exec(line.trim());
+    if (m) amounts[m[1]!] = Math.round(Number(m[2]!.replace(/,/g, '')) * 100);
+  }
+  await page.getByRole('button', { name: 'Import another file' }).click();
+  await expect(wizardStep(page)).toContainText('File & sheets');
+  return amounts;
+}
+
+test('every sample file imports into an empty workspace through the wizard, in order, with the right totals', async ({ page, emptyApp: app }) => {
+  test.setTimeout(240_000);
+  const errors = await openApp(page, app.url);
+  // Alt+6 is the Import view.
+  await page.locator('body').press('Alt+6');
+  await expect(page.getByRole('region', { name: 'Import' })).toBeVisible();
+
+  await importFile(page, 'departments.csv');
+  await importFile(page, 'accounts.csv');
+  await importFile(page, 'people-hr-export.xlsx');
+  const marketing = await importFile(page, 'budget-marketing-fy2027.xlsx', {
+    shots: true,
+    onMapping: async () => {
+      // An empty workspace has no plan: name a new one.
+      await page.locator('#import-plan').selectOption({ label: 'New plan…' });
+      await page.getByLabel('New plan name').fill('FY2027 · Base');
+      await page.getByRole('button', { name: 'Use this name' }).click();
+      await idle(page);
+      await expect(page.locator('.import-target')).toContainText('FY2027 · Base (a new draft plan)');
+      // Every column shows how it was mapped.
+      await expect(page.locator('.mapping-table .how-tag').first()).toBeVisible();
+    },
+  });
+  const warehouse = await importFile(page, 'budget-warehouse-fy2027.csv', {
+    onMapping: async () => {
+      // The plan now exists and is the only draft for FY2027: it is found without asking.
+      await expect(page.locator('.import-target')).toContainText('FY2027 · Base');
+    },
+  });
+  const actuals = await importFile(page, 'actuals-fy2026-gl-export.csv');
+
+  // The figures the wizard reported are the workspace's, as the CLI's JSON export reads them.
+  const data = exported(app);
+  const csvLines = (name: string) => readFileSync(fixturePath(name), 'utf8').trim().split(/\r?\n/).length - 1;
+  expect(data.departments).toHaveLength(csvLines('departments.csv'));
+  expect(data.accounts).toHaveLength(csvLines('accounts.csv'));
+  expect(data.people.length).toBeGreaterThan(0);
+  const budget = sumBy(data.budgetLines.filter((l) => l.plan === 'FY2027 · Base'), (l) => l.departmentCode, (l) => l.amountMinor);
+  expect(budget).toEqual({ ...marketing, ...warehouse });
+  expect(budget['420']).toBe(951_450_00);
+  expect(budget['210']).toBe(1_229_593_64);
+  expect(data.budgetLines.filter((l) => l.departmentCode === '210')).toHaveLength(csvLines('budget-warehouse-fy2027.csv'));
+  const actualTotals = sumBy(data.actuals, (l) => l.departmentCode, (l) => l.amountMinor);
+  expect(Object.keys(actualTotals).length).toBeGreaterThan(0);
+  // Actuals are reported per department net of refunds, as signed amounts; the export agrees.
+  expect(actualTotals).toEqual(actuals);
+
+  // The same actuals file again: the diff says nothing would change, and Import is not offered.
+  await chooseFile(page, 'actuals-fy2026-gl-export.csv');
+  await page.getByRole('button', { name: 'Next: mapping' }).click();
+  await page.getByRole('button', { name: 'Next: preview' }).click();
+  await page.getByRole('button', { name: 'Next: changes' }).click();
+  await expect(page.getByText('The same as import #6: nothing would change.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Nothing to import' })).toBeDisabled();
+  await page.getByRole('button', { name: 'Cancel' }).click();
+
+  // Import history lists every batch; undoing the actuals takes them out of the workspace.
+  await page.getByRole('radio', { name: 'Import history' }).click();
+  const history = page.getByRole('table', { name: 'Import history' });
+  await expect(history.locator('tbody tr')).toHaveCount(6);
+  await expect(history.locator('tr[data-batch="#4"]')).toContainText('budget-marketing-fy2027.xlsx');
+  await page.screenshot({ path: join(screenshotDir, 'import-history.png'), fullPage: true });
+  await history.getByRole('button', { name: 'Undo import #6' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Undo import #6?' });
+  await confirm.getByRole('button', { name: 'Undo import' }).click();
+  await expect(confirm).toBeHidden();
+  await expect(history.locator('tr[data-batch="#6"]')).toContainText('Undone');
+  expect(exported(app).actuals).toEqual([]);
+  expect(exported(app).budgetLines).toHaveLength(data.budgetLines.length);
+
+  // The Budget view shows the imported plan (the shared lists were refreshed).
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Budget', exact: true }).click();
+  await expect(page.getByRole('combobox', { name: 'Plan' })).toContainText('FY2027 · Base');
+  expect(errors).toEqual([]);
+});
+
+test('a file dropped on the window opens the wizard; cancel writes nothing; errors block the import', async ({ page, app }) => {
+  const errors = await openApp(page, app.url);
+  const before = app.cli(['export', app.workspace, '--format', 'json']).stdout;
+  // A budget for a department code the demo org does not have: unknown codes are errors by default.
+  const csv = 'Department,Account,Period,Amount\n999,6000,2027-01,"1,000.00"\n';
+  await page.evaluate((text) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([text], 'dropped.csv', { type: 'text/csv' }));
+    for (const type of ['dragenter', 'dragover', 'drop']) {
+      document.body.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    }
+  }, csv);
+  await expect(page.getByRole('region', { name: 'Import' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Import' }).getByText('dropped.csv', { exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Next: mapping' })).toBeEnabled({ timeout: 30_000 });
+  await page.getByRole('button', { name: 'Next: mapping' }).click();
+  await expect(page.getByRole('region', { name: 'Unknown codes' })).toContainText('department 999');
+  await page.getByRole('button', { name: 'Next: preview' }).click();
+  const problem = page.locator('.problem.error', { hasText: 'dropped.csv!dropped!A2' });
+  await expect(problem).toContainText('dropped.csv!dropped!A2');
+  await expect(page.getByRole('button', { name: 'Next: changes' })).toBeDisabled();
+  await problem.click();
+  await expect(page.locator('.problem-detail')).toContainText('cell A2');
+  await page.screenshot({ path: join(screenshotDir, 'import-problems.png'), fullPage: true });
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(wizardStep(page)).toContainText('File & sheets');
+  expect(app.cli(['export', app.workspace, '--format', 'json']).stdout).toBe(before);
+  expect(errors).toEqual([]);
+});
