@@ -47,9 +47,9 @@ export function HistoryTable() {
                     {b.fileName}
                   </th>
                   <td>{b.kind}</td>
-                  <td>{b.sheets.join(', ')}</td>
+                  <td className="wrap">{b.sheets.join(', ')}</td>
                   <td className="num">{b.rowsImported}</td>
-                  <td>{[b.planName, b.departmentCodes.join(', ')].filter(Boolean).join(' · ')}</td>
+                  <td className="wrap">{[b.planName, b.departmentCodes.join(', ')].filter(Boolean).join(' · ')}</td>
                   <td className="date">{when(b.createdAt)}</td>
                   <td>{b.origin}</td>
                   <td className="row-actions">
