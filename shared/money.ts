@@ -7,11 +7,37 @@ const MAX_MINOR = Number.MAX_SAFE_INTEGER;
 
 export type ParsedAmount = { ok: true; minor: number | null } | { ok: false; message: string };
 
+/** "1234", "-1234.5", "0.07": at most 13 whole digits (so the result stays a safe integer) and at most two decimals. */
+const simpleAmount = /^(-?)(\d{1,13})(?:\.(\d{1,2}))?$/;
+
+/**
+ * The fast path of parseAmount (cents only): a plain decimal number as a file or a spreadsheet
+ * writes it, turned into minor units without the general parser's string juggling. Null when
+ * the text is not that simple; then parseAmountGeneral decides. Whenever it answers, the answer
+ * equals parseAmountGeneral's (a property test holds it to that).
+ */
+export function parseSimpleAmount(text: string): number | null {
+  const m = simpleAmount.exec(text);
+  if (m === null) return null;
+  const frac = m[3];
+  const minor = Number(m[2]) * 100 + (frac === undefined ? 0 : frac.length === 1 ? Number(frac) * 10 : Number(frac));
+  return minor === 0 ? 0 : m[1] === '-' ? -minor : minor;
+}
+
 /**
  * Parses an amount as a person types it: "1,234.50", "1234.5", "(200)", "-200", "12k",
  * "1.5m", "$1,200", "200-". An empty string means "no value" (null), not zero.
  */
 export function parseAmount(text: string, minorDigits = 2): ParsedAmount {
+  if (minorDigits === 2) {
+    const minor = parseSimpleAmount(text);
+    if (minor !== null) return { ok: true, minor };
+  }
+  return parseAmountGeneral(text, minorDigits);
+}
+
+/** parseAmount without its fast path: the reference the fast path is tested against. */
+export function parseAmountGeneral(text: string, minorDigits = 2): ParsedAmount {
   let s = text.trim().replace(/[\s\u00a0\u202f]/g, '');
   if (s === '') return { ok: true, minor: null };
   let negative = false;

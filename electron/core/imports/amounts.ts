@@ -4,7 +4,7 @@
  * file's "1.234,50" is turned into "1234.50". An empty cell is no value — never a zero with a
  * source — and text like "tbd" is an error at that cell, never a silent zero.
  */
-import { parseAmount } from '../../../shared/money';
+import { parseAmount, parseSimpleAmount } from '../../../shared/money';
 import type { CellValue } from './model';
 
 export type CellAmount = { ok: true; minor: number | null } | { ok: false; message: string };
@@ -35,7 +35,32 @@ function stripCurrency(text: string): string {
     .replace(/\s*(?:[$€£¥]|\s[A-Z]{3})(?=[)-]?$)/, '');
 }
 
+/** Whole numbers up to this many major units are exact in cents as doubles (×100 stays below 2^53). */
+const MAX_FAST_INTEGER = 90_000_000_000_000;
+
+/**
+ * Amount cells as minor units. Plain numbers and plain numeric text ("1234.5") — nearly every
+ * cell of a real file — take a fast path; everything else goes through parseCellAmountGeneral.
+ * Both give the same answer for every value (a property test holds them to that).
+ */
 export function parseCellAmount(value: CellValue, options: { decimalComma: boolean }): CellAmount {
+  if (typeof value === 'number') {
+    // + 0 turns -0 into 0, as the general parser does.
+    if (Number.isInteger(value) && Math.abs(value) <= MAX_FAST_INTEGER) return { ok: true, minor: value * 100 + 0 };
+    if (Number.isFinite(value)) {
+      const minor = parseSimpleAmount(String(value));
+      if (minor !== null) return { ok: true, minor };
+    }
+  } else if (typeof value === 'string') {
+    // Plain numeric text reads the same with a decimal comma or point: at most two decimals, no grouping.
+    const minor = parseSimpleAmount(value.trim());
+    if (minor !== null) return { ok: true, minor };
+  }
+  return parseCellAmountGeneral(value, options);
+}
+
+/** parseCellAmount without its fast path: the reference the fast path is tested against. */
+export function parseCellAmountGeneral(value: CellValue, options: { decimalComma: boolean }): CellAmount {
   if (value === null) return { ok: true, minor: null };
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) return { ok: false, message: 'is not a number' };

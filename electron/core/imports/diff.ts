@@ -32,8 +32,29 @@ export interface FigurePlan {
   diff: FigureDiff;
 }
 
-function cellKey(departmentId: string, accountId: string, period: string): string {
-  return `${departmentId}\u0000${accountId}\u0000${period}`;
+/** Interned strings: 2^17 of them, so three indices make one safe integer (2^51). */
+const KEY_SPACE = 131_072;
+
+/**
+ * Cell keys for the diff's maps. Department id, account id and period are each interned to a
+ * small number and the three combine into one number, which a Map hashes without building a
+ * string per cell. Past 2^17 distinct strings (never in practice) a cell falls back to a string
+ * key; a cell's key is always the same number or the same string, so lookups still agree.
+ */
+function cellKeys(): (departmentId: string, accountId: string, period: string) => number | string {
+  const interned = new Map<string, number>();
+  const intern = (s: string): number => {
+    let n = interned.get(s);
+    if (n === undefined) interned.set(s, (n = interned.size));
+    return n;
+  };
+  return (departmentId, accountId, period) => {
+    const d = intern(departmentId);
+    const a = intern(accountId);
+    const p = intern(period);
+    if (d < KEY_SPACE && a < KEY_SPACE && p < KEY_SPACE) return (d * KEY_SPACE + a) * KEY_SPACE + p;
+    return `${departmentId}\u0000${accountId}\u0000${period}`;
+  };
 }
 
 function currentLines(ctx: Ctx, kind: 'budget' | 'actuals', planId: string | null, departmentIds: readonly string[]): CurrentLine[] {
@@ -42,13 +63,17 @@ function currentLines(ctx: Ctx, kind: 'budget' | 'actuals', planId: string | nul
   const sqlite = ctx.db.$client;
   const out: CurrentLine[] = [];
   // One department at a time keeps the statement simple and uses the (plan, department) index.
-  const statement =
+  // Rows as arrays (raw), made into objects here: cheaper than better-sqlite3's named-column objects.
+  const statement = (
     kind === 'budget'
       ? sqlite.prepare(`SELECT ${columns} FROM budget_lines WHERE plan_id = ? AND department_id = ? ORDER BY account_id, period`)
-      : sqlite.prepare(`SELECT ${columns} FROM actuals WHERE department_id = ? ORDER BY account_id, period`);
+      : sqlite.prepare(`SELECT ${columns} FROM actuals WHERE department_id = ? ORDER BY account_id, period`)
+  ).raw(true);
   for (const d of departmentIds) {
-    const rows = (kind === 'budget' ? statement.all(planId, d) : statement.all(d)) as CurrentLine[];
-    out.push(...rows);
+    const rows = (kind === 'budget' ? statement.all(planId, d) : statement.all(d)) as Array<[string, string, string, string, number, string | null, string | null]>;
+    for (const [id, departmentId, accountId, period, amountMinor, source, importBatchId] of rows) {
+      out.push({ id, departmentId, accountId, period, amountMinor, source, importBatchId });
+    }
   }
   return out;
 }
@@ -67,7 +92,9 @@ export function planFigures(ctx: Ctx, kind: 'budget' | 'actuals', planId: string
   }
   const inScope = (l: CurrentLine) => kind === 'budget' || (periodsByDepartment.get(l.departmentId)?.has(l.period) ?? false);
   const lines = currentLines(ctx, kind, planId, departmentIds).filter(inScope);
-  const byCell = new Map(lines.map((l) => [cellKey(l.departmentId, l.accountId, l.period), l]));
+  const cellKey = cellKeys();
+  const byCell = new Map<number | string, CurrentLine>();
+  for (const l of lines) byCell.set(cellKey(l.departmentId, l.accountId, l.period), l);
 
   const codeOfDepartment = (id: string) => lookup.departmentsById.get(id)?.code ?? id;
   const codeOfAccount = (id: string) => lookup.accountsById.get(id)?.code ?? id;
@@ -80,7 +107,7 @@ export function planFigures(ctx: Ctx, kind: 'budget' | 'actuals', planId: string
   };
   const diff: FigureDiff = { changed: [], added: [], removed: [], unchanged: 0, totals: { before: 0, after: 0 }, perDepartment: [] };
   const writes: FigurePlan['writes'] = [];
-  const covered = new Set<string>();
+  const covered = new Set<number | string>();
   for (const record of records) {
     const departmentId = departmentIdOf(record.departmentCode);
     const accountId = accountIdOf(record.accountCode);
@@ -88,16 +115,16 @@ export function planFigures(ctx: Ctx, kind: 'budget' | 'actuals', planId: string
     const existing = key === undefined ? undefined : byCell.get(key);
     if (key !== undefined) covered.add(key);
     writes.push({ record, existing });
-    const change: CellChange = {
+    const change = (): CellChange => ({
       departmentCode: record.departmentCode,
       accountCode: record.accountCode,
       period: record.period,
       before: existing?.amountMinor ?? null,
       after: record.amountMinor,
       source: record.source,
-    };
-    if (!existing) diff.added.push(change);
-    else if (existing.amountMinor !== record.amountMinor) diff.changed.push(change);
+    });
+    if (!existing) diff.added.push(change());
+    else if (existing.amountMinor !== record.amountMinor) diff.changed.push(change());
     else diff.unchanged++;
     tally(record.departmentCode, existing?.amountMinor ?? 0, record.amountMinor);
   }

@@ -14,7 +14,7 @@
 import { fiscalYearMonths } from '../../../shared/periods';
 import { parseCellAmount } from './amounts';
 import { cellText } from './headers';
-import { sourceRef, type CellValue } from './model';
+import { cellRef, type CellValue } from './model';
 import { parseMonth } from './months';
 import type { Problems } from './problems';
 import { cell, codeText, columnOf, dataRows, totalRowKind, type MappedSheet } from './rows';
@@ -80,6 +80,50 @@ function quarterMonths(q: number, year: number | null, months: readonly string[]
   return new Set(fiscalYearMonths(fy, fiscalStartMonth).slice((q - 1) * 3, q * 3));
 }
 
+/**
+ * References to cells of one sheet ("file!sheet!D7"), the same text as sourceRef and
+ * Problems.ref give, from a prefix and column letters worked out once.
+ */
+function sheetRefs(fileName: string, sheet: string): (row: number, column: number) => string {
+  const prefix = `${fileName}!${sheet}!`;
+  const letters = new Map<number, string>();
+  return (row, column) => {
+    let l = letters.get(column);
+    if (l === undefined) letters.set(column, (l = cellRef(0, column).slice(0, -1)));
+    return `${prefix}${l}${row + 1}`;
+  };
+}
+
+/**
+ * A long-format figure whose department, account and month references — needed only when a
+ * problem is reported — are written out on demand rather than for every row.
+ */
+class LongFigure implements RawFigure {
+  constructor(
+    readonly departmentCode: string,
+    readonly accountCode: string,
+    readonly accountName: string | null,
+    readonly period: string,
+    readonly amount: RawFigure['amount'],
+    readonly source: string,
+    private readonly refAt: (row: number, column: number) => string,
+    private readonly row: number,
+    private readonly columns: { department: number | undefined; account: number; period: number; givenDepartmentRef: string | undefined },
+  ) {}
+
+  get departmentRef(): string {
+    return this.columns.department !== undefined ? this.refAt(this.row, this.columns.department) : this.columns.givenDepartmentRef!;
+  }
+
+  get accountRef(): string {
+    return this.refAt(this.row, this.columns.account);
+  }
+
+  get periodRef(): string {
+    return this.refAt(this.row, this.columns.period);
+  }
+}
+
 /** Rows of a long sheet: one figure per row. */
 function longFigures(input: FigureSheetInput, problems: Problems): FigureSheetOutput {
   const m = input.mapping;
@@ -104,6 +148,17 @@ function longFigures(input: FigureSheetInput, problems: Problems): FigureSheetOu
   }
   if (col.account === undefined || col.period === undefined) return out;
   const labels = [col.department, col.account, col.name].filter((c): c is number => c !== undefined);
+  const problemRef = sheetRefs(problems.fileName, sheet);
+  const sourceRefAt = problems.fileName === input.fileName ? problemRef : sheetRefs(input.fileName, sheet);
+  const refColumns = { department: col.department, account: col.account, period: col.period, givenDepartmentRef: input.department?.ref };
+  // A file's month column repeats a handful of texts: each is parsed once.
+  const monthOfText = new Map<string, string | null>();
+  const monthOf = (value: CellValue): string | null => {
+    if (typeof value !== 'string') return parseMonth(value);
+    let found = monthOfText.get(value);
+    if (found === undefined) monthOfText.set(value, (found = parseMonth(value)));
+    return found;
+  };
   for (const { index: r, cells } of dataRows(input)) {
     if (totalRowKind(cells, labels)) {
       out.skippedRows++;
@@ -112,8 +167,8 @@ function longFigures(input: FigureSheetInput, problems: Problems): FigureSheetOu
     out.dataRows++;
     const accountCode = codeText(cell(cells, col.account));
     const periodValue = cell(cells, col.period);
-    const period = parseMonth(periodValue);
-    const ref = (c: number) => problems.ref(sheet, r, c);
+    const period = monthOf(periodValue);
+    const ref = (c: number) => problemRef(r, c);
     let amount: RawFigure['amount'] | null = null;
     let amountColumn = col.amount ?? col.debit ?? col.credit!;
     if (col.amount !== undefined) {
@@ -141,17 +196,19 @@ function longFigures(input: FigureSheetInput, problems: Problems): FigureSheetOu
     }
     // An empty amount is no value, never a zero with a source.
     if (amount === null) continue;
-    out.figures.push({
-      departmentCode,
-      departmentRef: col.department !== undefined ? ref(col.department) : input.department!.ref,
-      accountCode,
-      accountRef: ref(col.account),
-      accountName: col.name !== undefined ? cellText(cell(cells, col.name)) || null : null,
-      period,
-      periodRef: ref(col.period),
-      amount,
-      source: sourceRef(input.fileName, sheet, r, amountColumn),
-    });
+    out.figures.push(
+      new LongFigure(
+        departmentCode,
+        accountCode,
+        col.name !== undefined ? cellText(cell(cells, col.name)) || null : null,
+        period,
+        amount,
+        sourceRefAt(r, amountColumn),
+        problemRef,
+        r,
+        refColumns,
+      ),
+    );
   }
   return out;
 }
@@ -191,6 +248,8 @@ function wideFigures(input: FigureSheetInput, problems: Problems): FigureSheetOu
   const sinceSubtotal = new Map<number, number>();
   const sinceStart = new Map<number, number>();
   const numericColumns = [...months.map((x) => x.column), ...quarters.map((q) => q.column), ...totals];
+  const periodRefs = new Map(months.map((mo) => [mo.column, problems.ref(sheet, input.headerRow, mo.column)]));
+  const sourceRefAt = sheetRefs(input.fileName, sheet);
 
   for (const { index: r, cells } of dataRows(input)) {
     const ref = (c: number) => problems.ref(sheet, r, c);
@@ -229,20 +288,24 @@ function wideFigures(input: FigureSheetInput, problems: Problems): FigureSheetOu
       if (col.department !== undefined && monthValues.length > 0) problems.error(ref(col.department), 'no department');
       continue;
     }
+    // The same for every month of the row: worked out once.
+    const departmentRef = monthValues.length === 0 ? '' : col.department !== undefined ? ref(col.department) : input.department!.ref;
+    const accountRef = monthValues.length === 0 ? '' : ref(col.account);
+    const accountName = col.name !== undefined && monthValues.length > 0 ? cellText(cell(cells, col.name)) || null : null;
     for (const mo of monthValues) {
       const minor = values.get(mo.column)!;
       sinceSubtotal.set(mo.column, (sinceSubtotal.get(mo.column) ?? 0) + minor);
       sinceStart.set(mo.column, (sinceStart.get(mo.column) ?? 0) + minor);
       out.figures.push({
         departmentCode,
-        departmentRef: col.department !== undefined ? ref(col.department) : input.department!.ref,
+        departmentRef,
         accountCode,
-        accountRef: ref(col.account),
-        accountName: col.name !== undefined ? cellText(cell(cells, col.name)) || null : null,
+        accountRef,
+        accountName,
         period: mo.period,
-        periodRef: problems.ref(sheet, input.headerRow, mo.column),
+        periodRef: periodRefs.get(mo.column)!,
         amount: { minor },
-        source: sourceRef(input.fileName, sheet, r, mo.column),
+        source: sourceRefAt(r, mo.column),
       });
     }
     const monthSum = (set: Set<string> | null) =>

@@ -59,9 +59,12 @@ export function isFullYearHeader(value: CellValue): boolean {
   return /^(fy ?(\d{2}|\d{4})?( total)?|(fy ?(\d{2}|\d{4}) )?total|full[ -]year( total)?|annual( total)?|year( total)?|ytd|sum|grand total)$/.test(s);
 }
 
+const containsTotal = /total/i;
+
 /** "Total", "Subtotal", "Total expenses", "Total Marketing", "Grand total", "Expenses total". */
 export function isTotalLabel(value: CellValue): 'total' | 'subtotal' | null {
-  if (typeof value !== 'string') return null;
+  // Every label below contains "total": most cells do not, and are done with in one test.
+  if (typeof value !== 'string' || !containsTotal.test(value)) return null;
   const s = value.trim().toLowerCase();
   if (/^sub[ -]?total\b/.test(s) || /\bsub[ -]?total$/.test(s)) return 'subtotal';
   if (/^(grand )?total\b/.test(s) || /\btotal$/.test(s)) return 'total';

@@ -345,7 +345,7 @@ export function planImport(ctx: Ctx, workbook: WorkbookData, rawOptions: ImportO
     for (const i of included) {
       const out = readFigures({ ...common(i), fiscalStartMonth: settings.fiscalYearStartMonth }, problems);
       tally(i, out);
-      raw.push(...out.figures);
+      for (const f of out.figures) raw.push(f);
     }
     let months: readonly string[] | null = null;
     if (kind === 'budget') {

@@ -34,8 +34,17 @@ export function totalRowKind(row: readonly CellValue[], labelColumns: readonly n
     const kind = isTotalLabel(cell(row, c));
     if (kind) return kind;
   }
-  const first = row.find((v) => cellText(v) !== '');
-  return first === undefined ? null : isTotalLabel(first);
+  // The first filled cell (what cellText reads as non-empty); only text can be a total label.
+  for (const v of row) {
+    if (v === null || v === undefined) continue;
+    if (typeof v === 'string') {
+      if (v.trim() === '') continue;
+      return isTotalLabel(v);
+    }
+    if (v instanceof Date && Number.isNaN(v.getTime())) continue;
+    return null;
+  }
+  return null;
 }
 
 /**
