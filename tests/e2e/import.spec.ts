@@ -10,20 +10,9 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { fixturePath } from '../helpers/fixtures';
-import { expect, screenshotDir, test, type ServedApp } from './serve-fixture';
+import { expect, screenshotDir, test, type ServedApp, openApp } from './serve-fixture';
 
 mkdirSync(screenshotDir, { recursive: true });
-
-async function openApp(page: Page, url: string) {
-  const errors: string[] = [];
-  page.on('pageerror', (err) => errors.push(err.message));
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(msg.text());
-  });
-  await page.goto(url);
-  await expect(page.getByRole('navigation', { name: 'Views' })).toBeVisible();
-  return errors;
-}
 
 interface Export {
   budgetLines: { plan: string; departmentCode: string; amountMinor: number }[];

@@ -3,7 +3,7 @@
  * handlers, real SQLite. `app` is the demo workspace; `emptyApp` is a new, empty one (for
  * building a workspace from imports). The URL (with its per-launch token) is read from serve's stdout.
  */
-import { test as base } from '@playwright/test';
+import { expect, test as base, type Page } from '@playwright/test';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -81,4 +81,16 @@ export const test = base.extend<{ app: ServedApp; emptyApp: ServedApp }>({
   },
 });
 
-export { expect } from '@playwright/test';
+export { expect };
+
+/** Opens the app and collects page errors and console errors: a test expects none. */
+export async function openApp(page: Page, url: string): Promise<string[]> {
+  const errors: string[] = [];
+  page.on('pageerror', (err) => errors.push(err.message));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(msg.text());
+  });
+  await page.goto(url);
+  await expect(page.getByRole('navigation', { name: 'Views' })).toBeVisible();
+  return errors;
+}

@@ -6,20 +6,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, screenshotDir, test } from './serve-fixture';
+import { expect, screenshotDir, test, openApp } from './serve-fixture';
 
 mkdirSync(screenshotDir, { recursive: true });
-
-async function openApp(page: Page, url: string) {
-  const errors: string[] = [];
-  page.on('pageerror', (err) => errors.push(err.message));
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(msg.text());
-  });
-  await page.goto(url);
-  await expect(page.getByRole('navigation', { name: 'Views' })).toBeVisible();
-  return errors;
-}
 
 async function goTo(page: Page, view: 'Org' | 'Accounts' | 'Budget' | 'Variance' | 'Plans') {
   await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: view, exact: true }).click();

@@ -14,8 +14,9 @@ const root = resolve(import.meta.dirname, '../..');
 const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 let dir: string;
 
+// The time-out turns a CLI that does not exit (say, held open by the reader's worker) into a failure.
 function cli(...args: string[]) {
-  const run = spawnSync(process.execPath, ['--import', tsxLoader, join(root, 'electron/cli/main.ts'), ...args], { cwd: dir, encoding: 'utf8' });
+  const run = spawnSync(process.execPath, ['--import', tsxLoader, join(root, 'electron/cli/main.ts'), ...args], { cwd: dir, encoding: 'utf8', timeout: 20_000 });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 

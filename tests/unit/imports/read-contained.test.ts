@@ -1,9 +1,16 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { readWorkbookContained } from '../../../electron/core/imports/read/read-contained';
+import { readerWorkersStarted, readWorkbookContained } from '../../../electron/core/imports/read/read-contained';
+import { readWorkbook } from '../../../electron/core/imports/read/read-workbook';
 import { AppError } from '../../../shared/result';
 import { fixturePath } from '../../helpers/fixtures';
 import { buildZip, millionRowCsv, workbookShell, zerosEntry } from './read-inputs';
+
+const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 
 async function refusedWith(p: Promise<unknown>): Promise<AppError> {
   try {
@@ -56,7 +63,7 @@ describe('readWorkbookContained', () => {
     const wb = await readWorkbookContained(bytes, 'actuals-1m.csv');
     const ms = performance.now() - started;
     expect(wb.sheets[0]!.rows).toHaveLength(1_000_001);
-    console.info(`contained read of a 1,000,000-row CSV: ${ms.toFixed(0)} ms (worker start, parse, structured clone back)`);
+    console.info(`contained read of a 1,000,000-row CSV: ${ms.toFixed(0)} ms (parse and structured clone back; the worker may already be warm)`);
 
     const err = await refusedWith(readWorkbookContained(bytes, 'actuals-1m.csv', { timeoutMs: 200 }));
     expect(err.message).toBe('actuals-1m.csv took longer than 200 ms to read, so Quartermaster stopped; it is too large or damaged.');
@@ -73,8 +80,49 @@ describe('readWorkbookContained', () => {
     expect(err.code).toBe('refused');
     expect(err.message).toMatch(message);
     expect(performance.now() - started).toBeLessThan(15_000);
-    // Still alive, and still able to read.
-    const after = await readWorkbookContained(new TextEncoder().encode('a\n1\n'), 'y.csv');
+    // Still alive, and still able to read, on a fresh worker (the failed one was ended).
+    const startedBefore = readerWorkersStarted();
+    const after = await readWorkbookContained(new TextEncoder().encode('a\n1\n'), 'y.csv', { maxHeapMb: 64 });
     expect(after.sheets[0]!.rows).toEqual([['a'], ['1']]);
+    expect(readerWorkersStarted()).toBe(startedBefore + 1);
+  });
+
+  it('reuses one warm worker for successive reads, a refusal included, with nothing carried between reads', async () => {
+    const bytes = new TextEncoder().encode('a,b\n1,2\n');
+    const first = await readWorkbookContained(bytes, 'first.csv', { csv: { decimalComma: true } });
+    const started = readerWorkersStarted();
+    await refusedWith(readWorkbookContained(new TextEncoder().encode('a,b\n'), 'budget.xlsx'));
+    const second = await readWorkbookContained(bytes, 'second.csv');
+    const third = await readWorkbookContained(bytes, 'first.csv', { csv: { decimalComma: true } });
+    expect(readerWorkersStarted()).toBe(started);
+    // Each read is what an in-process read of the same input gives: the previous read's options do not leak.
+    expect(first.csv?.decimalComma).toBe(true);
+    expect(second).toEqual(await readWorkbook(bytes, 'second.csv'));
+    expect(second.csv?.decimalComma).toBe(false);
+    expect(third).toEqual(first);
+  });
+
+  it('queues concurrent reads on the one worker, and a read asking for another heap cap gets its own worker', async () => {
+    await readWorkbookContained(new TextEncoder().encode('w\n'), 'warm.csv');
+    const started = readerWorkersStarted();
+    const reads = await Promise.all(['a', 'b', 'c'].map((v) => readWorkbookContained(new TextEncoder().encode(`${v}\n1\n`), `${v}.csv`)));
+    expect(reads.map((w) => w.sheets[0]!.rows[0])).toEqual([['a'], ['b'], ['c']]);
+    expect(readerWorkersStarted()).toBe(started);
+    await readWorkbookContained(new TextEncoder().encode('a\n'), 'small.csv', { maxHeapMb: 256 });
+    expect(readerWorkersStarted()).toBe(started + 1);
+  });
+
+  it('a warm worker does not keep the process alive', () => {
+    const module = pathToFileURL(resolve(import.meta.dirname, '../../../electron/core/imports/read/read-contained.ts')).href;
+    const script = `const { readWorkbookContained } = await import(${JSON.stringify(module)});
+      const wb = await readWorkbookContained(new TextEncoder().encode('a\\n1\\n'), 'x.csv');
+      console.log(wb.sheets[0].rows.length);`;
+    const started = performance.now();
+    const run = spawnSync(process.execPath, ['--import', tsxLoader, '--input-type=module', '-e', script], { encoding: 'utf8', timeout: 20_000 });
+    expect(run.stderr).toBe('');
+    expect(run.stdout.trim()).toBe('2');
+    expect(run.status).toBe(0);
+    // Well under the 30 s idle time-out: the idle worker is unref'd.
+    expect(performance.now() - started).toBeLessThan(10_000);
   });
 });

@@ -17,7 +17,10 @@ import { type WorkerFault, type WorkerInput, type WorkerReply } from './worker-p
 export interface ContainedReadOptions extends ReadOptions {
   /** Default 30 s; the worker is terminated when it runs out. */
   timeoutMs?: number;
-  /** The worker's old-generation heap cap in MB. Default 2048: exceljs needs ~10× the XML it reads. */
+  /**
+   * The worker's old-generation heap cap in MB. Default 2048: exceljs needs ~10× the XML it reads.
+   * A cap is fixed when a worker starts, so a read asking for another cap gets a fresh worker.
+   */
   maxHeapMb?: number;
   /** Tests only: make the worker misbehave. */
   fault?: WorkerFault;
@@ -25,6 +28,29 @@ export interface ContainedReadOptions extends ReadOptions {
 
 const defaultTimeoutMs = 30_000;
 const defaultMaxHeapMb = 2048;
+/** A warm reader is kept this long after its last read, then ended so it does not hold memory. */
+const idleMs = 30_000;
+
+/**
+ * One warm worker per process: starting one costs ~300 ms (loading the bundle and exceljs), and
+ * the import wizard reads again on every mapping change. Containment is unchanged: a read that
+ * fails in any way other than a reply (time-out, crash, exit, out of memory) ends the worker,
+ * and the next read starts a fresh one. The worker keeps no state between reads.
+ */
+interface Warm {
+  worker: Worker;
+  maxHeapMb: number;
+  idleTimer?: ReturnType<typeof setTimeout>;
+}
+let warm: Warm | undefined;
+/** One read at a time per worker: each read waits for the previous one to settle. */
+let queue: Promise<unknown> = Promise.resolve();
+let workersStarted = 0;
+
+/** Tests only: how many reader workers this process has started. */
+export function readerWorkersStarted(): number {
+  return workersStarted;
+}
 
 export function readWorkbookContained(
   source: string | Uint8Array,
@@ -38,21 +64,67 @@ export function readWorkbookContained(
     options: readOptions,
     ...(fault ? { fault } : {}),
   };
+  const read = queue.then(() => readOnce(input, timeoutMs, maxHeapMb));
+  queue = read.catch(() => undefined);
+  return read;
+}
+
+/** The warm worker if it has the heap cap this read asks for; otherwise a fresh one. */
+function acquire(maxHeapMb: number): Worker {
+  if (warm) {
+    clearTimeout(warm.idleTimer);
+    if (warm.maxHeapMb === maxHeapMb) return warm.worker;
+    discard(warm.worker);
+  }
+  const worker = startWorker(maxHeapMb);
+  workersStarted++;
+  // Failures are reported by the read in progress; these only keep an idle worker's death harmless.
+  worker.on('error', () => undefined);
+  worker.on('exit', () => {
+    if (warm?.worker === worker) warm = undefined;
+  });
+  warm = { worker, maxHeapMb };
+  return worker;
+}
+
+function discard(worker: Worker): void {
+  if (warm?.worker === worker) {
+    clearTimeout(warm.idleTimer);
+    warm = undefined;
+  }
+  void worker.terminate();
+}
+
+/** After a clean reply: keep the worker, but never let it (or its idle timer) hold the process open. */
+function release(worker: Worker): void {
+  if (warm?.worker !== worker) return;
+  worker.unref();
+  warm.idleTimer = setTimeout(() => discard(worker), idleMs);
+  warm.idleTimer.unref();
+}
+
+function readOnce(input: WorkerInput, timeoutMs: number, maxHeapMb: number): Promise<WorkbookData> {
+  const { fileName } = input;
   return new Promise((resolve, reject) => {
     let worker: Worker;
     try {
-      worker = startWorker(input, maxHeapMb);
+      worker = acquire(maxHeapMb);
     } catch (err) {
       reject(refuse(fileName, 'could not be read: the reader did not start.', { cause: String(err) }));
       return;
     }
+    worker.ref();
     let settled = false;
-    const settle = (outcome: () => void): void => {
+    const settle = (outcome: () => void, keep = false): void => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+      if (keep) release(worker);
+      else discard(worker);
       outcome();
-      void worker.terminate();
     };
     const timer = setTimeout(() => {
       settle(() =>
@@ -64,13 +136,14 @@ export function readWorkbookContained(
         ),
       );
     }, timeoutMs);
-    worker.on('message', (reply: WorkerReply) => {
+    const onMessage = (reply: WorkerReply): void => {
+      // A reply, even a refusal, means the worker is healthy: keep it for the next read.
       settle(() => {
         if (reply.ok) resolve(reply.workbook);
         else reject(new AppError('refused', reply.error.message, reply.error.details));
-      });
-    });
-    worker.on('error', (err: Error & { code?: string }) => {
+      }, true);
+    };
+    const onError = (err: Error & { code?: string }): void => {
       settle(() => {
         if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') {
           reject(refuse(fileName, `needs more memory than Quartermaster allows for reading a file (${maxHeapMb} MB); it is too large or damaged.`));
@@ -78,10 +151,18 @@ export function readWorkbookContained(
           reject(refuse(fileName, 'could not be read: the reader failed on its contents.', { cause: err.message }));
         }
       });
-    });
-    worker.on('exit', (code) => {
+    };
+    const onExit = (code: number): void => {
       settle(() => reject(refuse(fileName, `could not be read: the reader stopped unexpectedly (exit code ${code}).`)));
-    });
+    };
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+    worker.on('exit', onExit);
+    try {
+      worker.postMessage(input);
+    } catch (err) {
+      settle(() => reject(refuse(fileName, 'could not be read: the reader did not start.', { cause: String(err) })));
+    }
   });
 }
 
@@ -95,18 +176,18 @@ function formatSeconds(ms: number): string {
  * worker starts tsx's loader and imports read-worker.ts. `--import tsx` in execArgv does not
  * reach a worker's entry on Node 20, hence the small loader script.
  */
-function startWorker(workerData: WorkerInput, maxHeapMb: number): Worker {
+function startWorker(maxHeapMb: number): Worker {
   const resourceLimits = { maxOldGenerationSizeMb: maxHeapMb, stackSizeMb: 4 };
   const here = import.meta.url;
   if (here.endsWith('.ts')) {
     const entry = new URL('./read-worker.ts', here).href;
     const loader = pathToFileURL(tsxEsmApiPath()).href;
     const script = `import(${JSON.stringify(loader)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
-    return new Worker(script, { eval: true, workerData, resourceLimits });
+    return new Worker(script, { eval: true, resourceLimits });
   }
   // A variable, not a literal: bundlers rewrite `new URL('literal', import.meta.url)` as an asset.
   const workerFile = 'read-worker.js';
-  return new Worker(join(dirname(fileURLToPath(here)), workerFile), { workerData, resourceLimits });
+  return new Worker(join(dirname(fileURLToPath(here)), workerFile), { resourceLimits });
 }
 
 /** tsx's ESM register API, found through its package.json exports (it is a dev dependency). */

@@ -1,9 +1,11 @@
 /**
- * The worker thread that reads one file and exits (see read-contained.ts). Built as its own
+ * The worker thread that reads files sent to it, one message per read, replying to each
+ * (see read-contained.ts, which keeps it warm between reads). Each read is a pure function of
+ * its message: nothing is kept here between reads. Built as its own
  * entry of the main bundle (out/main/read-worker.js); under tsx/vitest it runs from source.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { AppError } from '../../../../shared/result';
 import { refuse, resolveLimits, formatMegabytes } from './limits';
 import { readWorkbook } from './read-workbook';
@@ -51,6 +53,7 @@ async function run(input: WorkerInput): Promise<WorkerReply> {
   }
 }
 
-const input = workerData as WorkerInput;
-if (input.fault) misbehave(input.fault);
-else parentPort?.postMessage(await run(input));
+parentPort?.on('message', (input: WorkerInput) => {
+  if (input.fault) misbehave(input.fault);
+  else void run(input).then((reply) => parentPort?.postMessage(reply));
+});
