@@ -20,6 +20,26 @@ export function isMenuCommand(value: unknown): value is MenuCommand {
   return typeof value === 'string' && (menuCommands as readonly string[]).includes(value);
 }
 
+/**
+ * The one channel the page uses to ask main to save bytes it was given (renderer → main, invoke).
+ * Desktop blocks downloads on purpose, so a file the page produced goes through a save dialog
+ * that main shows and checks, never through a download.
+ */
+export const saveFileChannel = 'qm-save-file';
+
+export interface SaveFileRequest {
+  /** A file name (no folder) the dialog suggests; main keeps only its last path segment. */
+  suggestedName: string;
+  base64: string;
+}
+
+export interface SaveFileResult {
+  saved: boolean;
+  path?: string;
+  /** Why nothing was saved, when it was not the user cancelling. */
+  error?: string;
+}
+
 export type QuartermasterBridge = BridgeMethods & {
   /** Which transport the renderer is running on; serve mode has no preload and talks HTTP. */
   readonly mode: 'desktop';
@@ -28,6 +48,8 @@ export type QuartermasterBridge = BridgeMethods & {
    * the unsubscribe. Optional because serve mode has no preload and no application menu.
    */
   readonly onMenuCommand?: (callback: (command: MenuCommand) => void) => () => void;
+  /** Asks where to save a file and writes it there (never over an existing file); desktop only. */
+  readonly saveFile?: (request: SaveFileRequest) => Promise<SaveFileResult>;
 };
 
 /** The global the preload defines; the renderer reads it through renderer/src/api only. */

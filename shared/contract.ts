@@ -104,6 +104,12 @@ export const contract = {
   ),
   'imports.commit': mutation(z.object({ plan: importPlanSchema }).strict(), importResultSchema, 'Write a previewed import as one change (the plan is checked again).'),
   'imports.history': query(none, z.array(importBatchSchema), 'Every import batch, newest first.'),
+  'imports.templates': query(
+    z.object({ planId: idSchema, departmentIds: z.array(idSchema).max(10_000).optional() }).strict(),
+    z.object({ fileName: z.string().min(1), base64: z.string() }),
+    // A query: it reads the workspace and writes nothing in it; the page saves the bytes.
+    'Manager budget templates of a plan as one xlsx (a sheet per leaf department), sent as base64.',
+  ),
   'imports.undoBatch': mutation(z.object({ batchId: idSchema }).strict(), undoBatchResultSchema, 'Undo one import batch, unless later work touched its rows.'),
 } as const;
 

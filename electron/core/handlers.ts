@@ -13,6 +13,7 @@ import { commitImport } from './imports/commit';
 import { listImportBatches, undoImportBatch } from './imports/history';
 import { planImport } from './imports/preview';
 import { readWorkbookContained } from './imports/read/read-contained';
+import { budgetTemplateWorkbook } from './imports/templates';
 import { createDepartment, deleteDepartment, listDepartments, moveDepartment, updateDepartment } from './org/department-service';
 import { createPerson, deletePerson, listPeople, updatePerson } from './org/people-service';
 import { getWorkspaceInfo, updateWorkspace } from './workspace/workspace-service';
@@ -60,6 +61,10 @@ export function createHandlers(ctx: Ctx): Handlers {
     },
     'imports.commit': (input) => commitImport(ctx, input.plan),
     'imports.history': () => listImportBatches(ctx),
+    'imports.templates': async (input) => {
+      const { fileName, bytes } = await budgetTemplateWorkbook(ctx, input);
+      return { fileName, base64: bytes.toString('base64') };
+    },
     'imports.undoBatch': (input) => undoImportBatch(ctx, input.batchId),
   };
 }

@@ -11,7 +11,7 @@ import { AppError } from '../../shared/result';
 import { createLogger } from '../core/log';
 import type { Session } from '../core/session';
 import { createDemoFile, createEmptyWorkspace, defaultSettings, localToday } from '../core/workspace/create-workspace';
-import { askForNewName, askOpenPath, askSavePath, showError, showRefused } from './dialogs';
+import { askForNewName, askOpenPath, askSavePath, saveKindFor, showError, showRefused, workspaceKind, type SaveKind } from './dialogs';
 import { buildMenuTemplate } from './menu';
 import { clearRecent, forgetRecent, readRecent, rememberRecent } from './recent';
 import { createMainWindow, windowTitle } from './window';
@@ -132,15 +132,19 @@ export class DesktopApp {
    * and ask again, suggesting the next free name. The writers still refuse an existing file
    * themselves (it could appear in between); this is about asking clearly first.
    */
-  private async askNewFilePath(title: string, suggested: string): Promise<string | null> {
+  private async askNewFilePath(title: string, suggested: string, kind: SaveKind = workspaceKind): Promise<string | null> {
     let defaultPath = freeName(suggested);
     for (;;) {
-      const path = await askSavePath(this.window, title, defaultPath);
+      const path = await askSavePath(this.window, title, defaultPath, kind);
       if (path === null || !isTaken(path)) return path;
       if (!(await askForNewName(this.window, path))) return null;
       defaultPath = freeName(path);
     }
   }
+
+  /** Where to save a file the page produced (see save-file.ts); beside the workspace by default. */
+  askExportPath = (suggestedName: string): Promise<string | null> =>
+    this.askNewFilePath('Save', join(this.defaultFolder(), suggestedName), saveKindFor(suggestedName));
 
   async newWorkspace(): Promise<void> {
     const path = await this.askNewFilePath('New Workspace', join(this.defaultFolder(), 'New Workspace.sqlite'));

@@ -4,6 +4,21 @@ import { basename } from 'node:path';
 
 const workspaceFilter = [{ name: 'Quartermaster workspace', extensions: ['sqlite'] }];
 
+/** What a save dialog is saving: the filter's label and the extension a chosen name must end in. */
+export interface SaveKind {
+  name: string;
+  extension: string;
+}
+
+export const workspaceKind: SaveKind = { name: 'Quartermaster workspace', extension: 'sqlite' };
+
+/** The kind for a file name the page suggested, from its extension. */
+export function saveKindFor(fileName: string): SaveKind {
+  const extension = /\.([A-Za-z0-9]{1,8})$/.exec(fileName)?.[1]?.toLowerCase() ?? '';
+  if (extension === 'xlsx') return { name: 'Excel workbook', extension };
+  return extension ? { name: `${extension.toUpperCase()} file`, extension } : { name: 'File', extension: 'bin' };
+}
+
 export async function askOpenPath(win: BrowserWindow | null): Promise<string | null> {
   const options = { title: 'Open Workspace', properties: ['openFile' as const], filters: workspaceFilter };
   const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
@@ -16,11 +31,11 @@ export async function askOpenPath(win: BrowserWindow | null): Promise<string | n
  * name and asks for another one (askForNewName). Where the system's own dialog asks anyway, a
  * "yes" there leads to the same request for a new name.
  */
-export async function askSavePath(win: BrowserWindow | null, title: string, defaultPath: string): Promise<string | null> {
-  const options = { title, defaultPath, filters: workspaceFilter, properties: ['createDirectory' as const] };
+export async function askSavePath(win: BrowserWindow | null, title: string, defaultPath: string, kind: SaveKind = workspaceKind): Promise<string | null> {
+  const options = { title, defaultPath, filters: [{ name: kind.name, extensions: [kind.extension] }], properties: ['createDirectory' as const] };
   const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
   if (result.canceled || !result.filePath) return null;
-  return result.filePath.endsWith('.sqlite') ? result.filePath : `${result.filePath}.sqlite`;
+  return result.filePath.endsWith(`.${kind.extension}`) ? result.filePath : `${result.filePath}.${kind.extension}`;
 }
 
 /** Explains that the chosen file exists; returns true when the user wants to choose another name. */

@@ -9,6 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { appScheme } from './app-url';
 import { DesktopApp } from './desktop-app';
 import { registerIpc } from './ipc';
+import { createSaveFileListener } from './save-file';
+import { saveFileChannel } from '../../shared/bridge';
 import { missingBindingMessage, sqliteBindingEnv, sqliteBindingPath } from './native-binding';
 import { appProtocolHandler, appSchemePrivileges } from './protocol';
 import { hardenSession, hardenWebContents } from './security';
@@ -48,6 +50,8 @@ if (!app.requestSingleInstanceLock()) {
       hardenSession(session.defaultSession);
       protocol.handle(appScheme, appProtocolHandler(rendererDir));
       registerIpc(ipcMain, desktop.currentSession);
+      const saveFile = createSaveFileListener({ askPath: desktop.askExportPath });
+      ipcMain.handle(saveFileChannel, (event, payload) => saveFile(event, payload));
       desktop.refreshMenu();
       await desktop.start();
       app.on('activate', () => desktop.showWindow());

@@ -1,10 +1,20 @@
 /**
  * The preload runs sandboxed: it may only use contextBridge and ipcRenderer. It exposes one
- * named function per contract method, plus one named subscription for menu commands, and
- * nothing else — never ipcRenderer itself, never a generic "invoke/listen on any channel" door (E4).
+ * named function per contract method, one named subscription for menu commands, one named
+ * saveFile on its fixed channel, and nothing else — never ipcRenderer itself, never a generic "invoke/listen on any channel" door (E4).
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { bridgeGlobalName, isMenuCommand, menuChannel, type BridgeMethods, type MenuCommand, type QuartermasterBridge } from '../../shared/bridge';
+import {
+  bridgeGlobalName,
+  isMenuCommand,
+  menuChannel,
+  saveFileChannel,
+  type BridgeMethods,
+  type MenuCommand,
+  type QuartermasterBridge,
+  type SaveFileRequest,
+  type SaveFileResult,
+} from '../../shared/bridge';
 import { ipcChannelPrefix, methodNames } from '../../shared/contract';
 
 // Object.fromEntries forgets the keys; the cast is checked in spirit by the registry test, which
@@ -27,6 +37,11 @@ function onMenuCommand(callback: (command: MenuCommand) => void): () => void {
   };
 }
 
-const api = Object.freeze({ ...methods, mode: 'desktop' as const, onMenuCommand }) satisfies QuartermasterBridge;
+/** Only the two fields main reads are passed on; main checks them again. */
+function saveFile(request: SaveFileRequest): Promise<SaveFileResult> {
+  return ipcRenderer.invoke(saveFileChannel, { suggestedName: request.suggestedName, base64: request.base64 }) as Promise<SaveFileResult>;
+}
+
+const api = Object.freeze({ ...methods, mode: 'desktop' as const, onMenuCommand, saveFile }) satisfies QuartermasterBridge;
 
 contextBridge.exposeInMainWorld(bridgeGlobalName, api);

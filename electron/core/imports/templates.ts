@@ -203,8 +203,23 @@ function writeNew(target: string, bytes: Uint8Array): void {
 
 export function templateFileName(data: Pick<TemplateData, 'planName'>, department: Pick<TemplateDepartment, 'code' | 'name'> | null): string {
   return department === null
-    ? fileSafe(`${data.planName} budget templates.xlsx`)
+    ? fileSafe(`${data.planName} — budget templates.xlsx`)
     : fileSafe(`${data.planName} budget — ${department.code} ${department.name}.xlsx`.slice(0, 200));
+}
+
+async function workbookBytes(data: TemplateData, departments: readonly TemplateDepartment[]): Promise<Buffer> {
+  const book = await buildTemplateWorkbook(data, departments);
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+/**
+ * The 'one-workbook' template in memory (a sheet per leaf department) and the name to save it
+ * under. The app uses this: it hands the bytes to the page, which saves them where the user says,
+ * so the core never picks a folder on the user's behalf.
+ */
+export async function budgetTemplateWorkbook(ctx: Ctx, options: Pick<TemplateExportOptions, 'planId' | 'departmentIds'>): Promise<{ fileName: string; bytes: Buffer }> {
+  const data = templateData(ctx, options.planId, options.departmentIds);
+  return { fileName: templateFileName(data, null), bytes: await workbookBytes(data, data.departments) };
 }
 
 /**
@@ -227,8 +242,7 @@ export async function exportBudgetTemplates(ctx: Ctx, options: TemplateExportOpt
   if (options.outDir !== undefined) mkdirSync(options.outDir, { recursive: true });
   const files: string[] = [];
   for (const job of jobs) {
-    const book = await buildTemplateWorkbook(data, job.departments);
-    writeNew(job.file, new Uint8Array(await book.xlsx.writeBuffer()));
+    writeNew(job.file, await workbookBytes(data, job.departments));
     files.push(job.file);
   }
   return { files };

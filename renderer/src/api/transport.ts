@@ -5,6 +5,7 @@
  */
 import { bridgeGlobalName, type MenuCommand } from '../../../shared/bridge';
 import type { MethodName } from '../../../shared/contract';
+import { ApiError } from './api-error';
 
 export type Mode = 'desktop' | 'browser';
 
@@ -93,4 +94,60 @@ export const send: Send = picked.send;
 export function onMenuCommand(listener: (command: MenuCommand) => void): void {
   const subscribe = bridge()?.onMenuCommand;
   if (typeof subscribe === 'function') (subscribe as (cb: (command: MenuCommand) => void) => unknown)(listener);
+}
+
+export interface SavedFile {
+  saved: boolean;
+  /** Where desktop wrote it; a browser download never says. */
+  path?: string;
+}
+
+function bytesOf(base64: string): Uint8Array<ArrayBuffer> {
+  const text = atob(base64);
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+  return bytes;
+}
+
+const contentTypes: Readonly<Record<string, string>> = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  csv: 'text/csv',
+};
+
+/**
+ * Saves a file the workspace produced. Desktop blocks downloads on purpose, so there main shows a
+ * save dialog (the bridge's saveFile). In a browser the file is downloaded through a temporary
+ * <a download> on a blob: URL: that is a navigation of an anchor, which the CSP's connect-src
+ * does not govern, and the bytes never leave the page.
+ */
+export async function saveFile(name: string, base64: string): Promise<SavedFile> {
+  const save = bridge()?.saveFile;
+  if (typeof save === 'function') {
+    const answer = (await (save as (request: { suggestedName: string; base64: string }) => Promise<unknown>)({ suggestedName: name, base64 })) as {
+      saved?: unknown;
+      path?: unknown;
+      error?: unknown;
+    } | null;
+    // Main's own words (e.g. the chosen file appeared meanwhile), shown as they are.
+    if (typeof answer?.error === 'string') throw new ApiError('refused', answer.error);
+    return answer?.saved === true && typeof answer.path === 'string' ? { saved: true, path: answer.path } : { saved: false };
+  }
+  const extension = /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase() ?? '';
+  const blob = new Blob([bytesOf(base64)], { type: contentTypes[extension] ?? 'application/octet-stream' });
+  const url = URL.createObjectURL(blob);
+  const anchor = document.createElement('a');
+  anchor.href = url;
+  anchor.download = name;
+  anchor.rel = 'noopener';
+  anchor.style.display = 'none';
+  document.body.append(anchor);
+  try {
+    anchor.click();
+  } finally {
+    anchor.remove();
+    // Some browsers start reading the blob only after the click has returned; a second's grace
+    // before freeing it is ample.
+    setTimeout(() => URL.revokeObjectURL(url), 1_000);
+  }
+  return { saved: true };
 }

@@ -1,4 +1,5 @@
 /** Everything the command palette can do, built from the current state. */
+import { exportBudgetTemplates } from '../features/plans/export-templates';
 import { departmentOptionText } from './pickers';
 import { redo, undo, useApp } from './store';
 import { views } from './views';
@@ -41,6 +42,7 @@ export function buildCommands(): Command[] {
   );
   if (plan) {
     commands.push({ id: 'copy-plan', title: `Copy plan ${plan.name}…`, run: () => s.openDialog({ kind: 'copyPlan', planId: plan.id }) });
+    commands.push({ id: 'export-templates', title: `Export budget templates for ${plan.name}…`, run: () => void exportBudgetTemplates(plan) });
     if (plan.status !== 'locked') {
       commands.push({ id: 'lock-plan', title: `Lock plan ${plan.name}…`, run: () => s.openDialog({ kind: 'lockPlan', planId: plan.id }) });
     }

@@ -1,7 +1,7 @@
-// E4: the preload exposes exactly one named function per contract method, its mode, and one
-// named subscription for menu commands.
+// E4: the preload exposes exactly one named function per contract method, its mode, one named
+// subscription for menu commands and one named saveFile on its fixed channel.
 import { describe, expect, it, vi } from 'vitest';
-import { menuChannel, type MenuCommand } from '../../../shared/bridge';
+import { menuChannel, saveFileChannel, type MenuCommand } from '../../../shared/bridge';
 import { ipcChannelPrefix, methodNames } from '../../../shared/contract';
 
 type Listener = (event: unknown, ...args: unknown[]) => void;
@@ -9,6 +9,7 @@ type Listener = (event: unknown, ...args: unknown[]) => void;
 const electron = vi.hoisted(() => ({
   exposed: new Map<string, unknown>(),
   invoked: [] as string[],
+  payloads: [] as unknown[],
   listeners: new Map<string, Set<Listener>>(),
 }));
 
@@ -17,6 +18,7 @@ vi.mock('electron', () => ({
   ipcRenderer: {
     invoke: (channel: string, payload: unknown) => {
       electron.invoked.push(channel);
+      electron.payloads.push(payload);
       return Promise.resolve({ ok: true, value: { channel, payload } });
     },
     on: (channel: string, listener: Listener) => {
@@ -43,9 +45,10 @@ describe('preload (E4)', () => {
     expect([...electron.exposed.keys()]).toEqual(['quartermaster']);
   });
 
-  it('exposes exactly the contract methods, the mode and onMenuCommand, each method a function', () => {
+  it('exposes exactly the contract methods, the mode, onMenuCommand and saveFile, each method a function', () => {
     const api = electron.exposed.get('quartermaster') as Record<string, unknown>;
-    expect(Object.keys(api).sort()).toEqual([...methodNames, 'mode', 'onMenuCommand'].sort());
+    expect(Object.keys(api).sort()).toEqual([...methodNames, 'mode', 'onMenuCommand', 'saveFile'].sort());
+    expect(typeof api.saveFile).toBe('function');
     expect(typeof api.onMenuCommand).toBe('function');
     expect(api.mode).toBe('desktop');
     for (const m of methodNames) expect(typeof api[m], m).toBe('function');
@@ -59,6 +62,14 @@ describe('preload (E4)', () => {
       await expect(api[m]!(payload)).resolves.toEqual({ ok: true, value: { channel: `${ipcChannelPrefix}${m}`, payload } });
     }
     expect(electron.invoked).toHaveLength(methodNames.length);
+  });
+
+  it('sends saveFile on its one fixed channel, passing on only the name and the bytes', async () => {
+    const api = electron.exposed.get('quartermaster') as { saveFile: (r: unknown) => Promise<unknown> };
+    const before = electron.invoked.length;
+    await api.saveFile({ suggestedName: 'a.xlsx', base64: 'AAAA', extra: 'dropped' });
+    expect(electron.invoked.slice(before)).toEqual([saveFileChannel]);
+    expect(electron.payloads.at(-1)).toEqual({ suggestedName: 'a.xlsx', base64: 'AAAA' });
   });
 
   it('listens for menu commands on the one fixed channel only, and unsubscribes', () => {

@@ -6,12 +6,14 @@ import { change, useApp } from '../../app/store';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { StatusBadge } from '../../components/status-badge';
 import { PlanActions } from '../budget/plan-actions';
+import { exportBudgetTemplates, useTemplateExport } from './export-templates';
 
 export function PlansView() {
   const plans = useApp((s) => s.plans);
   const currentId = useApp((s) => s.planId);
   const openDialog = useApp((s) => s.openDialog);
   const [deleting, setDeleting] = useState<Plan | null>(null);
+  const exportingId = useTemplateExport((s) => s.busyPlanId);
 
   const open = (plan: Plan, view: 'budget' | 'variance') => {
     const s = useApp.getState();
@@ -67,6 +69,16 @@ export function PlansView() {
                 <td className="row-actions">
                   <button type="button" className="button small" onClick={() => open(plan, 'variance')}>
                     Variance
+                  </button>
+                  <button
+                    type="button"
+                    className="button small"
+                    aria-label={`Export budget templates for ${plan.name}`}
+                    aria-busy={exportingId === plan.id}
+                    disabled={exportingId !== null}
+                    onClick={() => void exportBudgetTemplates(plan)}
+                  >
+                    {exportingId === plan.id ? 'Exporting…' : 'Export budget templates'}
                   </button>
                   <PlanActions plan={plan} compact />
                   {plan.status === 'draft' ? (
