@@ -1,44 +1,44 @@
 import { redo, undo, useApp } from './store';
 
+interface HistoryButtonProps {
+  verb: 'Undo' | 'Redo';
+  icon: string;
+  keys: string;
+  label: string | null;
+  enabled: boolean;
+  run: () => Promise<void>;
+}
+
+function HistoryButton({ verb, icon, keys, label, enabled, run }: HistoryButtonProps) {
+  const labelId = `${verb.toLowerCase()}-label`;
+  return (
+    <button
+      type="button"
+      className="button ghost history-button"
+      aria-label={verb}
+      aria-describedby={labelId}
+      title={label ? `${verb} ${label} (${keys})` : `Nothing to ${verb.toLowerCase()}`}
+      disabled={!enabled}
+      onClick={() => void run()}
+    >
+      <span aria-hidden="true" className="history-icon">
+        {icon}
+      </span>
+      <span className="history-verb">{verb}</span>
+      <span id={labelId} className="history-label">
+        {label ?? ''}
+      </span>
+    </button>
+  );
+}
+
 /** Undo and redo with what they would do, so the user knows before pressing. */
 export function HistoryToolbar() {
   const history = useApp((s) => s.history);
   return (
     <div className="history-toolbar" role="group" aria-label="History">
-      <button
-        type="button"
-        className="button ghost history-button"
-        aria-label="Undo"
-        aria-describedby="undo-label"
-        title={history.undoLabel ? `Undo ${history.undoLabel} (Ctrl+Z)` : 'Nothing to undo'}
-        disabled={!history.canUndo}
-        onClick={() => void undo()}
-      >
-        <span aria-hidden="true" className="history-icon">
-          ↶
-        </span>
-        <span className="history-verb">Undo</span>
-        <span id="undo-label" className="history-label">
-          {history.undoLabel ?? ''}
-        </span>
-      </button>
-      <button
-        type="button"
-        className="button ghost history-button"
-        aria-label="Redo"
-        aria-describedby="redo-label"
-        title={history.redoLabel ? `Redo ${history.redoLabel} (Ctrl+Shift+Z)` : 'Nothing to redo'}
-        disabled={!history.canRedo}
-        onClick={() => void redo()}
-      >
-        <span aria-hidden="true" className="history-icon">
-          ↷
-        </span>
-        <span className="history-verb">Redo</span>
-        <span id="redo-label" className="history-label">
-          {history.redoLabel ?? ''}
-        </span>
-      </button>
+      <HistoryButton verb="Undo" icon="↶" keys="Ctrl+Z" label={history.undoLabel} enabled={history.canUndo} run={undo} />
+      <HistoryButton verb="Redo" icon="↷" keys="Ctrl+Shift+Z" label={history.redoLabel} enabled={history.canRedo} run={redo} />
     </div>
   );
 }

@@ -8,10 +8,10 @@ export function departmentOptionText(d: Department): string {
 }
 
 /** The departments as options valued by id, indented as a tree; `disabled` ones cannot be chosen. */
-export function DepartmentOptions({ disabled }: { disabled?: ReadonlySet<string> }) {
+export function DepartmentOptions({ disabled, valueBy = 'id' }: { disabled?: ReadonlySet<string>; valueBy?: 'id' | 'code' }) {
   const departments = useApp((s) => s.departments);
   return departments.map((d) => (
-    <option key={d.id} value={d.id} disabled={disabled?.has(d.id)}>
+    <option key={d.id} value={valueBy === 'id' ? d.id : d.code} disabled={disabled?.has(d.id)}>
       {departmentOptionText(d)}
     </option>
   ));
@@ -59,11 +59,7 @@ export function DepartmentPicker() {
           if (next) setDepartment(next.id);
         }}
       >
-        {departments.map((d) => (
-          <option key={d.id} value={d.code}>
-            {departmentOptionText(d)}
-          </option>
-        ))}
+        <DepartmentOptions valueBy="code" />
       </select>
     </div>
   );

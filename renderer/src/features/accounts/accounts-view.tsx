@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { TableHead } from '../../components/table-head';
 import { ErrorBanner } from '../../components/error-banner';
 import type { Account } from '../../../../shared/budget';
 import { call, useQuery } from '../../api';
@@ -35,17 +36,7 @@ export function AccountsView() {
       <ErrorBanner message={query.error} />
       <div className="table-wrap">
         <table className="data-table" aria-label="Accounts">
-          <thead>
-            <tr>
-              <th scope="col">Code</th>
-              <th scope="col">Name</th>
-              <th scope="col">Type</th>
-              <th scope="col">Status</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={['Code', 'Name', 'Type', 'Status']} actions />
           <tbody>
             {accounts.map((a) => (
               <tr key={a.id} className={a.active ? undefined : 'inactive'} data-account={a.code}>

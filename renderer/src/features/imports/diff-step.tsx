@@ -1,4 +1,5 @@
 import type { CellChange, ImportPlan } from '../../../../shared/imports';
+import { TableHead } from '../../components/table-head';
 import { formatMoney } from '../../../../shared/money';
 import { periodLabel } from '../../../../shared/periods';
 import { plural } from './plan-summary';
@@ -32,20 +33,7 @@ export function DiffStep({ plan }: { plan: ImportPlan }) {
           </p>
           <div className="table-wrap">
             <table className="data-table" aria-label="Totals per department">
-              <thead>
-                <tr>
-                  <th scope="col">Department</th>
-                  <th scope="col" className="num">
-                    Before
-                  </th>
-                  <th scope="col" className="num">
-                    After
-                  </th>
-                  <th scope="col" className="num">
-                    Change
-                  </th>
-                </tr>
-              </thead>
+              <TableHead columns={['Department', { label: 'Before', num: true }, { label: 'After', num: true }, { label: 'Change', num: true }]} />
               <tbody>
                 {d.perDepartment.map((t) => (
                   <tr key={t.code} data-department={t.code}>
@@ -106,20 +94,7 @@ function CellList({ title, cells }: { title: string; cells: CellChange[] }) {
         {title} ({cells.length})
       </summary>
       <table className="data-table" aria-label={`${title} cells`}>
-        <thead>
-          <tr>
-            <th scope="col">Department</th>
-            <th scope="col">Account</th>
-            <th scope="col">Month</th>
-            <th scope="col" className="num">
-              Before
-            </th>
-            <th scope="col" className="num">
-              After
-            </th>
-            <th scope="col">From</th>
-          </tr>
-        </thead>
+        <TableHead columns={['Department', 'Account', 'Month', { label: 'Before', num: true }, { label: 'After', num: true }, 'From']} />
         <tbody>
           {cells.slice(0, shownPerList).map((c) => (
             <tr key={`${c.departmentCode}|${c.accountCode}|${c.period}`}>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { TableHead } from '../../components/table-head';
 import type { ImportBatch } from '../../../../shared/imports';
 import { call, useQuery } from '../../api';
 import { ConfirmDialog } from '../../components/confirm-dialog';
@@ -22,23 +23,7 @@ export function HistoryTable() {
       {batches.length > 0 ? (
         <div className="table-wrap">
           <table className="data-table" aria-label="Import history">
-            <thead>
-              <tr>
-                <th scope="col">Import</th>
-                <th scope="col">File</th>
-                <th scope="col">Kind</th>
-                <th scope="col">Sheets</th>
-                <th scope="col" className="num">
-                  Rows
-                </th>
-                <th scope="col">Into</th>
-                <th scope="col">When</th>
-                <th scope="col">Who</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
+            <TableHead columns={['Import', 'File', 'Kind', 'Sheets', { label: 'Rows', num: true }, 'Into', 'When', 'Who']} actions />
             <tbody>
               {batches.map((b) => (
                 <tr key={b.id} data-batch={b.batch} className={b.undoneAt ? 'inactive' : undefined}>

@@ -3,7 +3,7 @@ import { importFields, type ImportKind, type ImportOptions, type ImportPlan, typ
 import { periodLabel } from '../../../../shared/periods';
 import { useQuery } from '../../api';
 import { Segmented } from '../../components/segmented';
-import { departmentOptionText } from '../../app/pickers';
+import { DepartmentOptions, departmentOptionText } from '../../app/pickers';
 import { useApp } from '../../app/store';
 import { useImport } from './import-store';
 
@@ -218,7 +218,6 @@ function PlanChoice({ plan }: { plan: ImportPlan }) {
 }
 
 function DepartmentChoice({ plan }: { plan: ImportPlan }) {
-  const departments = useApp((s) => s.departments);
   const options = useImport((s) => s.options);
   const busy = useImport((s) => s.busy);
   const setOptions = useImport((s) => s.setOptions);
@@ -235,11 +234,7 @@ function DepartmentChoice({ plan }: { plan: ImportPlan }) {
         onChange={(e) => void (e.target.value ? setOptions({ departmentCode: e.target.value }) : setOptions({}, ['departmentCode']))}
       >
         <option value="">{detected ? `As detected: ${detected.departmentCode} (from ${detected.departmentFrom})` : 'Not detected: choose'}</option>
-        {departments.map((d) => (
-          <option key={d.id} value={d.code}>
-            {departmentOptionText(d)}
-          </option>
-        ))}
+        <DepartmentOptions valueBy="code" />
       </select>
     </div>
   );

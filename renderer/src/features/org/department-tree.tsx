@@ -1,4 +1,5 @@
 import { useMemo, useRef, useState } from 'react';
+import { TableHead } from '../../components/table-head';
 import type { Department } from '../../../../shared/org';
 import { subtreeIds } from './department-tree-utils';
 
@@ -71,22 +72,7 @@ export function DepartmentTree({ departments, selectedId, onSelect, onMove }: De
         <span>Drop here to move to the top level</span>
       </div>
       <table className="data-table tree" role="treegrid" aria-label="Departments">
-        <thead>
-          <tr>
-            <th scope="col">Department</th>
-            <th scope="col">Code</th>
-            <th scope="col">Manager</th>
-            <th scope="col" className="num">
-              People
-            </th>
-            <th scope="col" className="num">
-              Sub-depts
-            </th>
-            <th scope="col" className="num">
-              Budget lines
-            </th>
-          </tr>
-        </thead>
+        <TableHead columns={['Department', 'Code', 'Manager', { label: 'People', num: true }, { label: 'Sub-depts', num: true }, { label: 'Budget lines', num: true }]} />
         <tbody ref={bodyRef} onKeyDown={onKeyDown}>
           {departments.map((d) => {
             const selected = d.id === selectedId;

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { TableHead } from '../../components/table-head';
 import { ErrorBanner } from '../../components/error-banner';
 import type { Department, Person } from '../../../../shared/org';
 import { formatMoney } from '../../../../shared/money';
@@ -28,24 +29,7 @@ export function PeopleTable({ department }: { department: Department }) {
       <ErrorBanner message={query.error} />
       <div className="table-wrap">
         <table className="data-table" aria-label="People">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Title</th>
-              <th scope="col" className="num">
-                FTE
-              </th>
-              <th scope="col" className="num">
-                Annual salary ({currency})
-              </th>
-              <th scope="col">Start</th>
-              <th scope="col">End</th>
-              <th scope="col">Status</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={['Name', 'Title', { label: 'FTE', num: true }, { label: `Annual salary (${currency})`, num: true }, 'Start', 'End', 'Status']} actions />
           <tbody>
             {people.map((p) => (
               <tr key={p.id}>

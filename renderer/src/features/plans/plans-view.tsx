@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { TableHead } from '../../components/table-head';
 import type { Plan } from '../../../../shared/budget';
 import { periodLabel } from '../../../../shared/periods';
 import { call } from '../../api';
@@ -34,21 +35,7 @@ export function PlansView() {
       </header>
       <div className="table-wrap">
         <table className="data-table" aria-label="Plans">
-          <thead>
-            <tr>
-              <th scope="col">Plan</th>
-              <th scope="col">Fiscal year</th>
-              <th scope="col">Scenario</th>
-              <th scope="col">Months</th>
-              <th scope="col">Status</th>
-              <th scope="col" className="num">
-                Lines
-              </th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={['Plan', 'Fiscal year', 'Scenario', 'Months', 'Status', { label: 'Lines', num: true }]} actions />
           <tbody>
             {plans.map((plan) => (
               <tr key={plan.id} className={plan.id === currentId ? 'current' : undefined} aria-current={plan.id === currentId ? 'true' : undefined}>
