@@ -5,10 +5,10 @@
  * only. This module is the plain part: checking the request, the file name and the write; the
  * dialog comes in as a dependency so tests can stand in for it.
  */
-import { linkSync, renameSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { z } from 'zod';
 import type { SaveFileResult } from '../../shared/bridge';
+import { writeNewFile } from '../core/fs/write-new-file';
 import { createLogger } from '../core/log';
 import { isAppUrl } from './app-url';
 import type { SenderInfo } from './ipc';
@@ -33,30 +33,6 @@ export function safeSuggestedName(name: string): string {
   const last = basename(name.replace(/\\/g, '/'));
   const cleaned = last.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '-').replace(/\s+/g, ' ').trim().replace(/^\.+/, '');
   return cleaned || 'Quartermaster export';
-}
-
-/**
- * Writes `bytes` as a new file at `target`, whole or not at all: a temp file beside it, then a
- * hard link into place, which fails rather than replace a file that appeared since the dialog
- * closed. Where the file system has no hard links (FAT, some network shares) we fall back to a
- * checked rename, which can only lose that race by a hair.
- */
-export function writeNewFile(target: string, bytes: Uint8Array): void {
-  const temp = `${target}.${process.pid}.partial`;
-  writeFileSync(temp, bytes, { flag: 'wx' });
-  try {
-    try {
-      linkSync(temp, target);
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      if (code === 'EEXIST') throw new Error(`${basename(target)} already exists; Quartermaster never replaces a file. Nothing was written.`);
-      if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS' && code !== 'EOPNOTSUPP') throw err;
-      if (existsSync(target)) throw new Error(`${basename(target)} already exists; Quartermaster never replaces a file. Nothing was written.`);
-      renameSync(temp, target);
-    }
-  } finally {
-    rmSync(temp, { force: true });
-  }
 }
 
 export interface SaveFileDeps {

@@ -10,7 +10,8 @@
  * department.
  */
 import type ExcelJS from 'exceljs';
-import { linkSync, mkdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { writeNewFile } from '../fs/write-new-file';
 import { join } from 'node:path';
 import { periodLabel } from '../../../shared/periods';
 import { AppError } from '../../../shared/result';
@@ -187,20 +188,6 @@ export async function buildTemplateWorkbook(data: TemplateData, departments: rea
   return book;
 }
 
-/** Writes `bytes` to `target` only if nothing is there: a temp file linked into place never overwrites. */
-function writeNew(target: string, bytes: Uint8Array): void {
-  const temp = `${target}.${process.pid}.partial`;
-  writeFileSync(temp, bytes, { flag: 'wx' });
-  try {
-    linkSync(temp, target);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw new AppError('refused', `${target} already exists; templates never overwrite a file. Nothing was written.`);
-    throw err;
-  } finally {
-    rmSync(temp, { force: true });
-  }
-}
-
 export function templateFileName(data: Pick<TemplateData, 'planName'>, department: Pick<TemplateDepartment, 'code' | 'name'> | null): string {
   return department === null
     ? fileSafe(`${data.planName} — budget templates.xlsx`)
@@ -240,10 +227,18 @@ export async function exportBudgetTemplates(ctx: Ctx, options: TemplateExportOpt
   const existing = jobs.find((j) => existsSync(j.file));
   if (existing) throw new AppError('refused', `${existing.file} already exists; templates never overwrite a file. Nothing was written.`);
   if (options.outDir !== undefined) mkdirSync(options.outDir, { recursive: true });
+  // Every workbook is built before the first is written, and a failed write takes back the
+  // files this call already wrote: an export leaves all its files or none.
+  const built = await Promise.all(jobs.map(async (job) => ({ file: job.file, bytes: await workbookBytes(data, job.departments) })));
   const files: string[] = [];
-  for (const job of jobs) {
-    writeNew(job.file, await workbookBytes(data, job.departments));
-    files.push(job.file);
+  try {
+    for (const { file, bytes } of built) {
+      writeNewFile(file, bytes);
+      files.push(file);
+    }
+  } catch (err) {
+    for (const file of files) rmSync(file, { force: true });
+    throw err;
   }
   return { files };
 }

@@ -8,7 +8,8 @@ import { appOrigin } from '../../../electron/main/app-url';
 
 vi.mock('electron', () => ({}));
 
-const { createSaveFileListener, safeSuggestedName, writeNewFile } = await import('../../../electron/main/save-file');
+const { createSaveFileListener, safeSuggestedName } = await import('../../../electron/main/save-file');
+const { writeNewFile } = await import('../../../electron/core/fs/write-new-file');
 
 const appFrame = { senderFrame: { url: `${appOrigin}/index.html#/plans` } };
 const bytes = Buffer.from('PK\u0003\u0004 a workbook');
