@@ -148,7 +148,10 @@ function commitFigures(ctx: Ctx, plan: ImportPlan, kind: 'budget' | 'actuals', r
     perDepartment: countBy(rows, (r) => r.departmentCode),
     perAccount: countBy(rows, (r) => r.accountCode),
   };
-  if (!createPlan && !needsCreates && figuresIdentical(planFigures(ctx, kind, planId, rows, lookup))) {
+  // Worked out once: the creates below only add what no existing figure can match (a new plan has
+  // no lines; a new department or account has no figures), so the diff is the same after them.
+  const figures = planFigures(ctx, kind, planId, rows, lookup);
+  if (!createPlan && !needsCreates && figuresIdentical(figures)) {
     return { ...result, identical: true };
   }
   const seq = nextBatchSeq(ctx);
@@ -161,7 +164,6 @@ function commitFigures(ctx: Ctx, plan: ImportPlan, kind: 'budget' | 'actuals', r
       w.insert('plans', { id: planId, name: plan.target!.planName, fiscalYear: plan.target!.fiscalYear, scenario: plan.target!.scenario, status: 'draft', createdAt: at, updatedAt: at });
     }
     const created = createMissing(ctx, w, plan, lookup, at);
-    const figures = planFigures(ctx, kind, planId, rows, lookup);
     const departmentIds = [...new Set(rows.map((r) => lookup.departments.get(r.departmentCode)!.id))];
     // The batch row first: undo replays backwards, so the lines that name it go before it does.
     w.insert('import_batches', {
@@ -213,6 +215,7 @@ function commitEntities(ctx: Ctx, plan: ImportPlan, warnings: ImportProblem[]): 
   type Op = (w: Writer) => void;
   const ops: Op[] = [];
   const departmentIds = new Set<string>();
+  let created: ImportResult['created'] = { departments: [], accounts: [] };
 
   if (records.kind === 'departments') {
     // New departments parents first; then moves and renames of existing ones.
@@ -267,7 +270,7 @@ function commitEntities(ctx: Ctx, plan: ImportPlan, warnings: ImportProblem[]): 
     }
     const existing = new Map(peopleOf(ctx).map((p) => [personKey(lookup.departmentsById.get(p.departmentId)?.code ?? '', p.name), p]));
     ops.push((w) => {
-      createMissing(ctx, w, plan, lookup, at);
+      created = createMissing(ctx, w, plan, lookup, at);
     });
     const perDepartment = new Map<string, number>();
     for (const r of records.rows) {
@@ -292,7 +295,9 @@ function commitEntities(ctx: Ctx, plan: ImportPlan, warnings: ImportProblem[]): 
     }
     result.perDepartment = [...perDepartment.entries()].map(([code, rows]) => ({ code, rows, amountMinor: 0 }));
   }
-  const creating = plan.creates.departments.some((d) => !lookup.departments.has(d.code));
+  const creating =
+    records.kind === 'people' &&
+    (plan.creates.departments.some((d) => !lookup.departments.has(d.code)) || plan.creates.accounts.some((a) => !lookup.accounts.has(a.code)));
   if (result.cellsImported === 0 && !creating) return { ...result, identical: true };
 
   const seq = nextBatchSeq(ctx);
@@ -324,7 +329,7 @@ function commitEntities(ctx: Ctx, plan: ImportPlan, warnings: ImportProblem[]): 
     batchId,
     batch: batchLabel(seq),
     rowsImported: plan.rowsRead,
-    created: { departments: plan.creates.departments.map((d) => d.code), accounts: [] },
+    created,
     changeLabel: label,
   };
 }

@@ -71,7 +71,7 @@ export function readDepartments(input: EntitySheetInput, problems: Problems): Co
   const out = { rows: [] as RawDepartment[], dataRows: 0, skippedRows: 0 };
   if (!requireColumn(problems, sheet, col.code, 'the department code') || !requireColumn(problems, sheet, col.name, 'the department name')) return out;
   for (const { index: r, cells } of dataRows(input)) {
-    if (totalRowKind(cells, [col.code, col.name])) {
+    if (totalRowKind(cells, [col.code, col.name], col.code)) {
       out.skippedRows++;
       continue;
     }
@@ -131,7 +131,7 @@ export function readAccounts(input: EntitySheetInput, problems: Problems): Count
   const out = { rows: [] as RawAccount[], dataRows: 0, skippedRows: 0 };
   if (!requireColumn(problems, sheet, col.code, 'the account code')) return out;
   for (const { index: r, cells } of dataRows(input)) {
-    if (totalRowKind(cells, [col.code, ...(col.name === undefined ? [] : [col.name])])) {
+    if (totalRowKind(cells, [col.code, ...(col.name === undefined ? [] : [col.name])], col.code)) {
       out.skippedRows++;
       continue;
     }

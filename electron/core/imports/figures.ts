@@ -11,11 +11,12 @@
  * expense. The sign is applied once the account's type is known (validate.ts). A single amount
  * column is taken as it is, in that same convention.
  */
+import { formatMoney } from '../../../shared/money';
 import { fiscalYearMonths } from '../../../shared/periods';
 import { parseCellAmount } from './amounts';
 import { cellText } from './headers';
 import { cellRef, type CellValue } from './model';
-import { parseMonth } from './months';
+import { parseMonth, parseQuarter } from './months';
 import type { Problems } from './problems';
 import { cell, codeText, columnOf, dataRows, totalRowKind, type MappedSheet } from './rows';
 
@@ -62,9 +63,7 @@ function sameAmount(a: number, b: number): boolean {
 }
 
 function money(minor: number): string {
-  const sign = minor < 0 ? '-' : '';
-  const abs = Math.abs(minor);
-  return `${sign}${Math.floor(abs / 100).toLocaleString('en-US')}.${String(abs % 100).padStart(2, '0')}`;
+  return formatMoney(minor, { decimals: 2 });
 }
 
 /** Months of quarter `q` (1–4) of the fiscal year the row's months belong to. */
@@ -160,7 +159,7 @@ function longFigures(input: FigureSheetInput, problems: Problems): FigureSheetOu
     return found;
   };
   for (const { index: r, cells } of dataRows(input)) {
-    if (totalRowKind(cells, labels)) {
+    if (totalRowKind(cells, labels, col.account)) {
       out.skippedRows++;
       continue;
     }
@@ -222,10 +221,10 @@ function wideFigures(input: FigureSheetInput, problems: Problems): FigureSheetOu
   const quarters = m
     .filter((c) => c.field === 'quarter')
     .map((c) => {
-      const q = /q([1-4])(?:\D*(\d{2,4}))?/i.exec(c.header);
-      const year = q?.[2] === undefined ? null : q[2].length === 2 ? 2000 + Number(q[2]) : Number(q[2]);
-      return { column: c.column, quarter: Number(q?.[1] ?? 1), year };
-    });
+      const q = parseQuarter(c.header);
+      return q === null ? null : { column: c.column, quarter: q.quarter, year: q.year };
+    })
+    .filter((q): q is { column: number; quarter: number; year: number | null } => q !== null);
   const totals = m.filter((c) => c.field === 'total').map((c) => c.column);
   const out: FigureSheetOutput = { figures: [], dataRows: 0, skippedRows: 0 };
   if (col.account === undefined) {
@@ -260,7 +259,7 @@ function wideFigures(input: FigureSheetInput, problems: Problems): FigureSheetOu
       const minor = amountAt(input, problems, r, c, v);
       if (minor !== null) values.set(c, minor);
     }
-    const total = totalRowKind(cells, labels);
+    const total = totalRowKind(cells, labels, col.account);
     if (total) {
       out.skippedRows++;
       const basis = total === 'subtotal' ? sinceSubtotal : sinceStart;

@@ -53,7 +53,8 @@ function jsonList(text: string): string[] {
 /** Newest first. */
 export function listImportBatches(ctx: Ctx): ImportBatch[] {
   const rows = ctx.db.$client.prepare(`${batchQuery} ORDER BY b.seq DESC`).all() as BatchRow[];
-  const codeOf = ctx.db.$client.prepare('SELECT code FROM departments WHERE id = ?').pluck();
+  // Every department's code at once: one query, not one per department per batch.
+  const codes = new Map(ctx.db.$client.prepare('SELECT id, code FROM departments').raw().all() as Array<[string, string]>);
   return rows.map((b) => ({
     id: b.id,
     seq: b.seq,
@@ -65,7 +66,7 @@ export function listImportBatches(ctx: Ctx): ImportBatch[] {
     planId: b.planId,
     planName: b.planName,
     departmentCodes: jsonList(b.departmentIds)
-      .map((id) => codeOf.get(id) as string | undefined)
+      .map((id) => codes.get(id))
       .filter((c): c is string => c !== undefined),
     rowsImported: b.rowsImported,
     cellsImported: b.cellsImported,
@@ -88,6 +89,47 @@ interface AuditImage {
   after: string | null;
 }
 
+const cellTables: Record<string, { sql: string; describe: (r: Row) => string } | undefined> = {
+  budget_lines: {
+    sql: 'SELECT id FROM budget_lines WHERE plan_id = @planId AND department_id = @departmentId AND account_id = @accountId AND period = @period',
+    describe: (r) => String(r.period),
+  },
+  actuals: {
+    sql: 'SELECT id FROM actuals WHERE department_id = @departmentId AND account_id = @accountId AND period = @period',
+    describe: (r) => String(r.period),
+  },
+};
+
+/**
+ * A line the batch replaced or removed comes back only if its cell is free: a later change may
+ * have written another line into the same cell (plan, department, account, month). Restoring it
+ * would then break the cell's uniqueness, so undo refuses and names the cell.
+ */
+function refuseOccupiedCells(ctx: Ctx, name: string, images: readonly AuditImage[]): void {
+  const sqlite = ctx.db.$client;
+  const goingAway = new Set(images.filter((i) => i.before === null).map((i) => `${i.tableName}:${i.rowId}`));
+  for (const image of images) {
+    const table = cellTables[image.tableName];
+    if (!table || image.before === null || !isAuditedTable(image.tableName)) continue;
+    if (readRow(ctx, image.tableName, image.rowId)) continue;
+    const before = JSON.parse(image.before) as Row;
+    const occupant = sqlite
+      .prepare(table.sql)
+      .pluck()
+      .get({ planId: before.planId ?? null, departmentId: before.departmentId, accountId: before.accountId, period: before.period }) as string | undefined;
+    if (occupant === undefined || goingAway.has(`${image.tableName}:${occupant}`)) continue;
+    const department = sqlite.prepare('SELECT code FROM departments WHERE id = ?').pluck().get(before.departmentId) as string | undefined;
+    const account = sqlite.prepare('SELECT code FROM accounts WHERE id = ?').pluck().get(before.accountId) as string | undefined;
+    const plan = before.planId ? (sqlite.prepare('SELECT name FROM plans WHERE id = ?').pluck().get(before.planId) as string | undefined) : undefined;
+    const cellName = [plan, department ?? String(before.departmentId), account ?? String(before.accountId), table.describe(before)].filter(Boolean).join(' · ');
+    throw new AppError(
+      'refused',
+      `Cannot undo ${name}: the cell ${cellName} it would restore has been filled again since by later work. Undo that first, or import a corrected file instead. Nothing was changed.`,
+      { cell: cellName },
+    );
+  }
+}
+
 /**
  * Undoes one import batch as a new change: every row its change wrote goes back to what it was
  * before (lines it added removed, lines it replaced or removed restored, departments or accounts
@@ -102,6 +144,12 @@ export function undoImportBatch(ctx: Ctx, batchId: string): { batch: string; lab
   if (batch.undoneAt !== null) throw new AppError('refused', `${name} was already undone.`);
   if (batch.planStatus === 'locked') throw new AppError('locked', `Cannot undo ${name}: ${batch.planName} is locked, and locked plans stay as they are.`);
   if (batch.changeSeq === null) throw new AppError('refused', `Cannot undo ${name}: its record of what it changed is gone.`);
+  if (batch.changeState !== 'done') {
+    throw new AppError(
+      'refused',
+      `Cannot undo ${name}: its history was closed (a plan was locked or the workspace was upgraded since), so what it changed can no longer be taken back. Import a corrected file instead.`,
+    );
+  }
 
   const later = sqlite
     .prepare(
@@ -127,9 +175,13 @@ export function undoImportBatch(ctx: Ctx, batchId: string): { batch: string; lab
   const images = sqlite
     .prepare("SELECT id, table_name AS tableName, row_id AS rowId, before, after FROM audit_rows WHERE change_id = ? AND table_name <> 'import_batches' ORDER BY id DESC")
     .all(batch.changeId) as AuditImage[];
+  refuseOccupiedCells(ctx, name, images);
+  // A plan the batch created goes with it, but the batch row (kept, marked undone) names it: let go first.
+  const createsItsPlan = batch.planId !== null && images.some((i) => i.tableName === 'plans' && i.rowId === batch.planId && i.before === null);
   const label = `Undo ${name}`;
   try {
     withChange(ctx, label, (w) => {
+      if (createsItsPlan) w.update('import_batches', batch.id, { planId: null });
       for (const image of images) {
         if (!isAuditedTable(image.tableName)) throw new Error(`audit row names an unknown table: ${image.tableName}`);
         const table = image.tableName;

@@ -13,7 +13,7 @@ export interface DepartmentInfo {
   parentId: string | null;
   manager: string | null;
   children: number;
-  /** Budget lines plus actuals on the department itself. */
+  /** 1 when the department itself holds budget lines or actuals, else 0. */
   figures: number;
 }
 
@@ -53,7 +53,7 @@ export function loadLookup(ctx: Ctx): Lookup {
     .prepare(
       `SELECT d.id, d.code, d.name, d.parent_id AS parentId, d.manager,
               (SELECT count(*) FROM departments c WHERE c.parent_id = d.id) AS children,
-              (SELECT count(*) FROM budget_lines l WHERE l.department_id = d.id) + (SELECT count(*) FROM actuals x WHERE x.department_id = d.id) AS figures
+              (EXISTS (SELECT 1 FROM budget_lines l WHERE l.department_id = d.id) OR EXISTS (SELECT 1 FROM actuals x WHERE x.department_id = d.id)) AS figures
          FROM departments d`,
     )
     .all() as DepartmentInfo[];

@@ -245,6 +245,8 @@ export function planImport(ctx: Ctx, workbook: WorkbookData, rawOptions: ImportO
   else if (kind === null) problems.error(problems.ref(), 'no sheet has a header row this importer recognises; choose the kind and map the columns');
 
   const included: Included[] = [];
+  // Sheets with the same headers share a source key: read its remembered mapping once.
+  const rememberedByKey = new Map<string, ReturnType<typeof rememberedMapping>>();
   for (const { sheet, detection: first } of detected) {
     let detection = first;
     if (kind !== null && detection.kind !== kind) {
@@ -257,7 +259,8 @@ export function planImport(ctx: Ctx, workbook: WorkbookData, rawOptions: ImportO
     const k = kind ?? detection.kind;
     const headers = detection.cells.map((c) => c.header);
     const key = sourceKey(k, headers);
-    const remembered = rememberedMapping(ctx, key);
+    let remembered = rememberedByKey.get(key);
+    if (remembered === undefined) rememberedByKey.set(key, (remembered = rememberedMapping(ctx, key)));
     const mapping = suggestMapping(k, detection.cells, remembered, options.mapping);
     const hasDepartmentColumn = mapping.some((m) => m.field === 'departmentCode');
     let department: Included['department'] = null;

@@ -28,8 +28,16 @@ export function isBlankRow(row: readonly CellValue[]): boolean {
   return row.every((v) => v === null || (typeof v === 'string' && v.trim() === ''));
 }
 
-/** "Total", "Subtotal", "Total expenses" in one of the row's label columns (or its first filled cell). */
-export function totalRowKind(row: readonly CellValue[], labelColumns: readonly number[]): 'total' | 'subtotal' | null {
+/**
+ * "Total", "Subtotal", "Total expenses" in one of the row's label columns (or its first filled cell).
+ * When the sheet has a code column (account or department code), a row is a total only if that
+ * cell is empty or is itself the total label: "Total Rewards" with code 6150 is a real row.
+ */
+export function totalRowKind(row: readonly CellValue[], labelColumns: readonly number[], codeColumn?: number): 'total' | 'subtotal' | null {
+  if (codeColumn !== undefined) {
+    const code = cell(row, codeColumn);
+    if (cellText(code) !== '' && !isTotalLabel(code)) return null;
+  }
   for (const c of labelColumns) {
     const kind = isTotalLabel(cell(row, c));
     if (kind) return kind;

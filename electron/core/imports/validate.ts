@@ -30,6 +30,8 @@ export class CodeResolver {
   private readonly mapped = new Map<string, string>();
   private readonly reported = new Set<string>();
   readonly creates: Creates = { departments: [], accounts: [] };
+  /** The type of each account in `creates.accounts`, by code: read once per row. */
+  private readonly createdAccountTypes = new Map<string, AccountType>();
   /** Every code not in the workspace, whatever the policy: the preview offers to map them. */
   readonly unknown: { departments: string[]; accounts: string[] } = { departments: [], accounts: [] };
 
@@ -61,6 +63,7 @@ export class CodeResolver {
     if (known) return code;
     return this.resolve('account', code, ref, (c) => this.lookup.accounts.has(c), () => {
       this.creates.accounts.push({ code, name: name ?? `Account ${code}`, type: 'expense' });
+      this.createdAccountTypes.set(code, 'expense');
     });
   }
 
@@ -91,14 +94,19 @@ export class CodeResolver {
     this.problems.error(ref, `${what} ${code} is not in ${list}`);
     return null;
   }
+
+  /** The type of an account this import creates, if it creates it. */
+  createdAccountType(code: string): AccountType | undefined {
+    return this.createdAccountTypes.get(code);
+  }
 }
 
 /**
  * How an account's type reads in a code: "1500" from the file is looked up, so a code mapped or
  * created in this import resolves too.
  */
-function accountType(lookup: Lookup, creates: Creates, code: string): AccountType {
-  return lookup.accounts.get(code)?.type ?? creates.accounts.find((a) => a.code === code)?.type ?? 'expense';
+function accountType(lookup: Lookup, resolver: CodeResolver, code: string): AccountType {
+  return lookup.accounts.get(code)?.type ?? resolver.createdAccountType(code) ?? 'expense';
 }
 
 function cellKey(f: { departmentCode: string; accountCode: string; period: string }): string {
@@ -150,7 +158,7 @@ export function checkFigures(raw: readonly RawFigure[], resolver: CodeResolver, 
     if ('minor' in f.amount) amountMinor = f.amount.minor;
     else {
       const net = f.amount.debit - f.amount.credit;
-      amountMinor = accountType(lookup, resolver.creates, accountCode) === 'revenue' ? -net : net;
+      amountMinor = accountType(lookup, resolver, accountCode) === 'revenue' ? -net : net;
     }
     const record: FigureRecord = { departmentCode, accountCode, period: f.period, amountMinor, source: f.source };
     const key = cellKey(record);
