@@ -16,7 +16,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['electron/core/**/*.ts', 'electron/cli/**/*.ts', 'electron/serve/**/*.ts', 'shared/**/*.ts'],
+    files: ['electron/core/**/*.ts', 'electron/core/**/*.tsx', 'electron/cli/**/*.ts', 'electron/serve/**/*.ts', 'shared/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

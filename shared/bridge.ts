@@ -40,6 +40,19 @@ export interface SaveFileResult {
   error?: string;
 }
 
+/**
+ * The one channel the page uses to ask main to reveal a file it saved in the system's file
+ * manager (renderer → main, invoke). Main reveals only paths its own save dialog wrote during this
+ * run, so a page cannot use it to probe or open anything else on disk.
+ */
+export const showInFolderChannel = 'qm-show-in-folder';
+
+export interface ShowInFolderResult {
+  shown: boolean;
+  /** Why nothing was shown. */
+  error?: string;
+}
+
 export type QuartermasterBridge = BridgeMethods & {
   /** Which transport the renderer is running on; serve mode has no preload and talks HTTP. */
   readonly mode: 'desktop';
@@ -50,6 +63,11 @@ export type QuartermasterBridge = BridgeMethods & {
   readonly onMenuCommand?: (callback: (command: MenuCommand) => void) => () => void;
   /** Asks where to save a file and writes it there (never over an existing file); desktop only. */
   readonly saveFile?: (request: SaveFileRequest) => Promise<SaveFileResult>;
+  /**
+   * Shows a file that saveFile wrote in the system's file manager; rejects with main's reason
+   * when it will not (any other path, say). Desktop only.
+   */
+  readonly showInFolder?: (path: string) => Promise<void>;
 };
 
 /** The global the preload defines; the renderer reads it through renderer/src/api only. */

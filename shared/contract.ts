@@ -36,6 +36,17 @@ import {
   importResultSchema,
   undoBatchResultSchema,
 } from './imports';
+import {
+  commentaryQuerySchema,
+  commentarySchema,
+  commentaryUpdateSchema,
+  renderedReportSchema,
+  reportChoicesSchema,
+  reportOptionsSchema,
+  reportSettingsSchema,
+  tableExportInputSchema,
+  tableExportSchema,
+} from './report';
 import { historyStateSchema, historyStepSchema, workspaceInfoSchema, workspaceUpdateSchema } from './workspace';
 
 const none = z.object({}).strict();
@@ -111,6 +122,14 @@ export const contract = {
     'Manager budget templates of a plan as one xlsx (a sheet per leaf department), sent as base64.',
   ),
   'imports.undoBatch': mutation(z.object({ batchId: idSchema }).strict(), undoBatchResultSchema, 'Undo one import batch, unless later work touched its rows.'),
+
+  'report.choices': query(none, reportChoicesSchema, 'Periods, plans and sections the board pack can be made for, with the defaults.'),
+  'report.render': query(reportOptionsSchema.strict(), renderedReportSchema, 'Render the board pack as a PDF (read in one transaction).'),
+  'report.commentary': query(commentaryQuerySchema.strict(), commentarySchema, "The director's commentary for a period."),
+  'report.setCommentary': mutation(commentaryUpdateSchema.strict(), commentarySchema, "Write the director's commentary for a period."),
+  'report.setSettings': mutation(reportSettingsSchema.strict(), reportSettingsSchema, '"Prepared by" and the confidentiality line printed on the pack.'),
+
+  'exports.table': query(tableExportInputSchema.strict(), tableExportSchema, 'The budget grid, variance table or import history as xlsx or csv.'),
 } as const;
 
 export type Contract = typeof contract;

@@ -9,6 +9,7 @@ import { exitOk, exitRefused, exitUsage, UsageError, type CliIo } from './cli-io
 import { runExport } from './export-command';
 import { runImport } from './import-command';
 import { runInit } from './init-command';
+import { runReport } from './report-command';
 import { runTemplates } from './templates-command';
 import { usage } from './usage';
 
@@ -18,6 +19,7 @@ const commands: Readonly<Record<string, (args: string[], io: CliIo) => number | 
   check: runCheck,
   import: runImport,
   templates: runTemplates,
+  report: runReport,
 };
 
 export function runCli(argv: string[], io: CliIo): number | Promise<number> {

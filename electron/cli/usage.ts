@@ -5,6 +5,19 @@ Commands:
       Create a new workspace (empty, or the demo company with --demo). Refuses an existing file.
   export <file.sqlite> [--format json] [--out file.json]
       Write the workspace as JSON to --out, or to standard output.
+  export <file.sqlite> --format xlsx|csv --view budget|variance|imports [--plan "FY2026 · Base"]
+         [--department CODE] [--from YYYY-MM] [--to YYYY-MM] [--out FILE]
+      Write one table as a spreadsheet: the budget (every department × account, rolled up, by month),
+      budget vs actual (--from/--to, default the plan start to the last month with actuals) or the
+      import history. Without --plan, the plan the board pack would use; without --department, the
+      whole company. --out is required for xlsx; csv goes to standard output without it. Refuses an
+      existing file.
+  report <file.sqlite> --out board.pdf [--period 2026-09|2026-Q3|FY2026] [--plan "FY2026 · Base"]
+         [--sections summary,variance,trend,headcount,sources] [--paper a4|letter] [--prepared-on YYYY-MM-DD] [--json]
+      Write the board pack as a PDF. Defaults: the latest month with actuals, the approved plan of its
+      fiscal year, every section, A4, prepared on the day of the workspace's last change (the same
+      workspace gives the same bytes). Replaces an older pack at --out. --json prints pages, sections
+      and timing.
   check <file.sqlite>
       Integrity and schema check: prints "ok: …" or the reason the file is refused.
   import <file.sqlite> <spreadsheet.xlsx|.csv> [--kind departments|accounts|people|budget|actuals]

@@ -14,6 +14,9 @@ import { listImportBatches, undoImportBatch } from './imports/history';
 import { planImport } from './imports/preview';
 import { readWorkbookContained } from './imports/read/read-contained';
 import { budgetTemplateWorkbook } from './imports/templates';
+import { exportTable } from './export/table-export';
+import { renderBoardPack } from './report/board-pack';
+import { getCommentary, reportChoices, setCommentary, setReportSettings } from './report/report-settings';
 import { createDepartment, deleteDepartment, listDepartments, moveDepartment, updateDepartment } from './org/department-service';
 import { createPerson, deletePerson, listPeople, updatePerson } from './org/people-service';
 import { getWorkspaceInfo, updateWorkspace } from './workspace/workspace-service';
@@ -66,5 +69,13 @@ export function createHandlers(ctx: Ctx): Handlers {
       return { fileName, base64: bytes.toString('base64') };
     },
     'imports.undoBatch': (input) => undoImportBatch(ctx, input.batchId),
+
+    'report.choices': () => reportChoices(ctx),
+    'report.render': (input) => renderBoardPack(ctx, input),
+    'report.commentary': (input) => getCommentary(ctx, input.period),
+    'report.setCommentary': (input) => setCommentary(ctx, input),
+    'report.setSettings': (input) => setReportSettings(ctx, input),
+
+    'exports.table': (input) => exportTable(ctx, input),
   };
 }

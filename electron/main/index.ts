@@ -9,8 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { appScheme } from './app-url';
 import { DesktopApp } from './desktop-app';
 import { registerIpc } from './ipc';
-import { createSaveFileListener } from './save-file';
-import { saveFileChannel } from '../../shared/bridge';
+import { createSavedFiles, createSaveFileListener, createShowInFolderListener } from './save-file';
+import { saveFileChannel, showInFolderChannel } from '../../shared/bridge';
 import { missingBindingMessage, sqliteBindingEnv, sqliteBindingPath } from './native-binding';
 import { appProtocolHandler, appSchemePrivileges } from './protocol';
 import { hardenSession, hardenWebContents } from './security';
@@ -50,8 +50,12 @@ if (!app.requestSingleInstanceLock()) {
       hardenSession(session.defaultSession);
       protocol.handle(appScheme, appProtocolHandler(rendererDir));
       registerIpc(ipcMain, desktop.currentSession);
-      const saveFile = createSaveFileListener({ askPath: desktop.askExportPath });
+      // What this run saved is all "Show in folder" may reveal.
+      const saved = createSavedFiles();
+      const saveFile = createSaveFileListener({ askPath: desktop.askExportPath, saved });
       ipcMain.handle(saveFileChannel, (event, payload) => saveFile(event, payload));
+      const showInFolder = createShowInFolderListener({ saved, reveal: (path) => shell.showItemInFolder(path) });
+      ipcMain.handle(showInFolderChannel, (event, payload) => showInFolder(event, payload));
       desktop.refreshMenu();
       await desktop.start();
       app.on('activate', () => desktop.showWindow());

@@ -1,7 +1,7 @@
 /**
  * The preload runs sandboxed: it may only use contextBridge and ipcRenderer. It exposes one
  * named function per contract method, one named subscription for menu commands, one named
- * saveFile on its fixed channel, and nothing else — never ipcRenderer itself, never a generic "invoke/listen on any channel" door (E4).
+ * saveFile and one named showInFolder on their fixed channels, and nothing else — never ipcRenderer itself, never a generic "invoke/listen on any channel" door (E4).
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import {
@@ -9,11 +9,13 @@ import {
   isMenuCommand,
   menuChannel,
   saveFileChannel,
+  showInFolderChannel,
   type BridgeMethods,
   type MenuCommand,
   type QuartermasterBridge,
   type SaveFileRequest,
   type SaveFileResult,
+  type ShowInFolderResult,
 } from '../../shared/bridge';
 import { ipcChannelPrefix, methodNames } from '../../shared/contract';
 
@@ -42,6 +44,12 @@ function saveFile(request: SaveFileRequest): Promise<SaveFileResult> {
   return ipcRenderer.invoke(saveFileChannel, { suggestedName: request.suggestedName, base64: request.base64 }) as Promise<SaveFileResult>;
 }
 
-const api = Object.freeze({ ...methods, mode: 'desktop' as const, onMenuCommand, saveFile }) satisfies QuartermasterBridge;
+/** Only a string goes to main, which reveals it only if it saved that path itself this run. */
+async function showInFolder(path: string): Promise<void> {
+  const answer = (await ipcRenderer.invoke(showInFolderChannel, String(path))) as ShowInFolderResult | null;
+  if (!answer?.shown) throw new Error(answer?.error ?? 'The file could not be shown in its folder.');
+}
+
+const api = Object.freeze({ ...methods, mode: 'desktop' as const, onMenuCommand, saveFile, showInFolder }) satisfies QuartermasterBridge;
 
 contextBridge.exposeInMainWorld(bridgeGlobalName, api);

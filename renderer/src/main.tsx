@@ -7,6 +7,7 @@ import './styles/shell.css';
 import './styles/grid.css';
 import './styles/views.css';
 import './styles/imports.css';
+import './styles/reports.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

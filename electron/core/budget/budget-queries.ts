@@ -234,3 +234,36 @@ export const planLineCountSql = `SELECT coalesce(sum(
 export function planLineCount(ctx: Ctx, planId: string): number {
   return (client(ctx).prepare(planLineCountSql).get({ planId }) as { n: number }).n;
 }
+
+export interface PeriodBudgetActual {
+  period: string;
+  budgetTotal: number;
+  budgetRevenue: number;
+  actualTotal: number;
+  actualRevenue: number;
+}
+
+/**
+ * Budget and actual per month over the department's subtree for [from, to], each split into the
+ * total and its revenue part; months with neither are absent. The same four sources as
+ * budgetVsActualSql, grouped by month instead of account. Parameters: @planId, @departmentId, @from, @to.
+ */
+export const budgetVsActualByPeriodSql = `SELECT period, sum(budget) AS budgetTotal, sum(budget * revenue) AS budgetRevenue,
+    sum(actual) AS actualTotal, sum(actual * revenue) AS actualRevenue FROM (
+    SELECT period, account_id, amount_minor AS budget, 0 AS actual FROM budget_lines
+    WHERE plan_id = @planId AND department_id = @departmentId AND period BETWEEN @from AND @to
+    UNION ALL
+    SELECT period, account_id, amount_minor, 0 FROM budget_rollup
+    WHERE department_id = @departmentId AND plan_id = @planId AND period BETWEEN @from AND @to
+    UNION ALL
+    SELECT period, account_id, 0, amount_minor FROM actuals
+    WHERE department_id = @departmentId AND period BETWEEN @from AND @to
+    UNION ALL
+    SELECT period, account_id, 0, amount_minor FROM actual_rollup
+    WHERE department_id = @departmentId AND period BETWEEN @from AND @to
+  ) AS f JOIN (SELECT id, type = 'revenue' AS revenue FROM accounts) AS a ON a.id = f.account_id
+  GROUP BY period ORDER BY period`;
+
+export function budgetVsActualByPeriod(ctx: Ctx, planId: string, departmentId: string, from: string, to: string): PeriodBudgetActual[] {
+  return client(ctx).prepare(budgetVsActualByPeriodSql).all({ planId, departmentId, from, to }) as PeriodBudgetActual[];
+}

@@ -14,6 +14,9 @@ export const workspace = sqliteTable(
     currency: text('currency').notNull(),
     fiscalYearStartMonth: integer('fiscal_year_start_month').notNull(),
     createdAt: text('created_at').notNull(),
+    // Printed on the board pack's cover and footer. Last, because they were added by ALTER TABLE.
+    preparedBy: text('prepared_by').notNull().default(''),
+    confidentiality: text('confidentiality').notNull().default('Confidential. Prepared for the board of directors; not for distribution.'),
   },
   (t) => [
     check('workspace_single_row', sql`${t.id} = 1`),
@@ -237,6 +240,16 @@ export const importMappings = sqliteTable('import_mappings', {
   updatedAt: text('updated_at').notNull(),
 });
 
+/**
+ * The director's commentary for the board pack, one per reporting period; the id is the period
+ * key ("2026-09", "2026-Q3", "FY2026"). Audited: editing it is an undoable change like any other.
+ */
+export const reportCommentary = sqliteTable('report_commentary', {
+  id: text('id').primaryKey(),
+  text: text('text').notNull(),
+  updatedAt: text('updated_at').notNull(),
+});
+
 /** The tables whose rows changes may write, by SQL name: undo finds them here. */
 export const auditedTables = {
   workspace,
@@ -247,5 +260,6 @@ export const auditedTables = {
   budget_lines: budgetLines,
   actuals,
   import_batches: importBatches,
+  report_commentary: reportCommentary,
 } as const;
 export type AuditedTableName = keyof typeof auditedTables;

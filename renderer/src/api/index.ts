@@ -1,5 +1,5 @@
 export { call, type CallOptions } from './call';
 export { ApiError, errorMessage, type ApiErrorCode } from './api-error';
-export { mode, onMenuCommand, saveFile, type SavedFile } from './transport';
+export { bytesOf, canShowInFolder, mode, onMenuCommand, saveFile, showInFolder, type SavedFile } from './transport';
 export { invalidate, useRevision } from './revision';
 export { useQuery, type QueryState } from './use-query';

@@ -102,7 +102,8 @@ export interface SavedFile {
   path?: string;
 }
 
-function bytesOf(base64: string): Uint8Array<ArrayBuffer> {
+/** The bytes of a file the workspace sent as base64 (templates, exports, the board pack). */
+export function bytesOf(base64: string): Uint8Array<ArrayBuffer> {
   const text = atob(base64);
   const bytes = new Uint8Array(text.length);
   for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
@@ -112,6 +113,7 @@ function bytesOf(base64: string): Uint8Array<ArrayBuffer> {
 const contentTypes: Readonly<Record<string, string>> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   csv: 'text/csv',
+  pdf: 'application/pdf',
 };
 
 /**
@@ -150,4 +152,22 @@ export async function saveFile(name: string, base64: string): Promise<SavedFile>
     setTimeout(() => URL.revokeObjectURL(url), 1_000);
   }
   return { saved: true };
+}
+
+/** Whether "Show in folder" can be offered: desktop only, where main saved the file itself. */
+export function canShowInFolder(): boolean {
+  return typeof bridge()?.showInFolder === 'function';
+}
+
+/** Reveals a file that saveFile wrote on the desktop; main refuses any other path. */
+export async function showInFolder(path: string): Promise<void> {
+  const show = bridge()?.showInFolder;
+  if (typeof show !== 'function') throw new ApiError('refused', 'Show in folder is only available in the desktop app.');
+  try {
+    await (show as (path: string) => Promise<void>)(path);
+  } catch (err) {
+    // Main's own words; Electron prefixes a rejected invoke with where it came from.
+    const message = err instanceof Error ? err.message.replace(/^Error invoking remote method '[^']*': (Error: )?/, '') : '';
+    throw new ApiError('refused', message || 'The file could not be shown in its folder.');
+  }
 }

@@ -5,6 +5,7 @@ import { ImportsView } from '../features/imports/imports-view';
 import { useFileDrop } from '../features/imports/use-file-drop';
 import { OrgView } from '../features/org/org-view';
 import { PlansView } from '../features/plans/plans-view';
+import { ReportsView } from '../features/report/reports-view';
 import { VarianceView } from '../features/variance/variance-view';
 import { CommandPalette } from './command-palette';
 import { GlobalDialogs } from './global-dialogs';
@@ -30,6 +31,8 @@ function CurrentView() {
       return <PlansView />;
     case 'import':
       return <ImportsView />;
+    case 'reports':
+      return <ReportsView />;
   }
 }
 

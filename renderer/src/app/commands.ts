@@ -38,6 +38,7 @@ export function buildCommands(): Command[] {
     { id: 'add-department', title: 'Add department…', run: () => s.openDialog({ kind: 'addDepartment', parentId: s.departmentId }) },
     { id: 'add-account', title: 'Add account…', run: () => s.openDialog({ kind: 'addAccount' }) },
     { id: 'import', title: 'Import a spreadsheet…', hint: 'Alt+6', run: () => s.setView('import') },
+    { id: 'board-pack', title: 'Board pack: preview and export PDF…', hint: 'Alt+7', run: () => s.setView('reports') },
     { id: 'help', title: 'Show keyboard shortcuts', hint: '?', run: () => s.setHelpOpen(true) },
   );
   if (plan) {

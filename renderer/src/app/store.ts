@@ -23,6 +23,13 @@ export interface Toast {
   id: number;
   kind: 'error' | 'info';
   message: string;
+  /** One follow-up the toast offers, e.g. "Show in folder" after a save. */
+  action?: ToastAction;
+}
+
+export interface ToastAction {
+  label: string;
+  run: () => void;
 }
 
 interface AppState {
@@ -48,7 +55,7 @@ interface AppState {
   openDialog: (dialog: DialogState | null) => void;
   setPaletteOpen: (open: boolean) => void;
   setHelpOpen: (open: boolean) => void;
-  toast: (kind: Toast['kind'], message: string) => void;
+  toast: (kind: Toast['kind'], message: string, action?: ToastAction) => void;
   dismissToast: (id: number) => void;
   /** Reloads the shared lists (workspace, plans, departments, history). */
   refresh: () => Promise<void>;
@@ -131,10 +138,11 @@ export const useApp = create<AppState>()((set, get) => ({
   openDialog: (dialog) => set({ dialog, paletteOpen: false }),
   setPaletteOpen: (paletteOpen) => set({ paletteOpen }),
   setHelpOpen: (helpOpen) => set({ helpOpen }),
-  toast: (kind, message) => {
+  toast: (kind, message, action) => {
     const id = ++toastSeq;
-    set((s) => ({ toasts: [...s.toasts.slice(-3), { id, kind, message }] }));
-    setTimeout(() => get().dismissToast(id), kind === 'error' ? 9000 : 4000);
+    set((s) => ({ toasts: [...s.toasts.slice(-3), { id, kind, message, ...(action ? { action } : {}) }] }));
+    // A toast with a button stays long enough to reach it by keyboard.
+    setTimeout(() => get().dismissToast(id), kind === 'error' || action ? 9000 : 4000);
   },
   dismissToast: (id) => set((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) })),
 

@@ -19,6 +19,18 @@ export function Toasts() {
             .map((t) => (
               <div key={t.id} className={`toast ${kind}`} data-testid={`toast-${kind}`}>
                 <span className="toast-text">{t.message}</span>
+                {t.action ? (
+                  <button
+                    type="button"
+                    className="link-button toast-action"
+                    onClick={() => {
+                      dismiss(t.id);
+                      t.action?.run();
+                    }}
+                  >
+                    {t.action.label}
+                  </button>
+                ) : null}
                 <button type="button" className="toast-close" aria-label="Dismiss" onClick={() => dismiss(t.id)}>
                   ×
                 </button>

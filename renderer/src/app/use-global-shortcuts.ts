@@ -12,7 +12,7 @@ export function modalOpen(): boolean {
 }
 
 /**
- * App-wide keys. Ctrl+1…9 belong to the browser in serve mode, so views are Alt+1…6 or the
+ * App-wide keys. Ctrl+1…9 belong to the browser in serve mode, so views are Alt+1…7 or the
  * two-key sequences "g o", "g b", …. Undo/redo here act on the workspace history; inside a
  * text box the browser's own text undo wins.
  */

@@ -6,6 +6,7 @@ export const views = [
   { id: 'variance', label: 'Variance', key: 'v' },
   { id: 'plans', label: 'Plans', key: 'p' },
   { id: 'import', label: 'Import', key: 'i' },
+  { id: 'reports', label: 'Reports', key: 'r' },
 ] as const;
 
 export type ViewId = (typeof views)[number]['id'];

@@ -1,7 +1,7 @@
 // E4: the preload exposes exactly one named function per contract method, its mode, one named
-// subscription for menu commands and one named saveFile on its fixed channel.
+// subscription for menu commands and one named saveFile and showInFolder on their fixed channels.
 import { describe, expect, it, vi } from 'vitest';
-import { menuChannel, saveFileChannel, type MenuCommand } from '../../../shared/bridge';
+import { menuChannel, saveFileChannel, showInFolderChannel, type MenuCommand } from '../../../shared/bridge';
 import { ipcChannelPrefix, methodNames } from '../../../shared/contract';
 
 type Listener = (event: unknown, ...args: unknown[]) => void;
@@ -45,10 +45,11 @@ describe('preload (E4)', () => {
     expect([...electron.exposed.keys()]).toEqual(['quartermaster']);
   });
 
-  it('exposes exactly the contract methods, the mode, onMenuCommand and saveFile, each method a function', () => {
+  it('exposes exactly the contract methods, the mode, onMenuCommand, saveFile and showInFolder, each method a function', () => {
     const api = electron.exposed.get('quartermaster') as Record<string, unknown>;
-    expect(Object.keys(api).sort()).toEqual([...methodNames, 'mode', 'onMenuCommand', 'saveFile'].sort());
+    expect(Object.keys(api).sort()).toEqual([...methodNames, 'mode', 'onMenuCommand', 'saveFile', 'showInFolder'].sort());
     expect(typeof api.saveFile).toBe('function');
+    expect(typeof api.showInFolder).toBe('function');
     expect(typeof api.onMenuCommand).toBe('function');
     expect(api.mode).toBe('desktop');
     for (const m of methodNames) expect(typeof api[m], m).toBe('function');
@@ -70,6 +71,15 @@ describe('preload (E4)', () => {
     await api.saveFile({ suggestedName: 'a.xlsx', base64: 'AAAA', extra: 'dropped' });
     expect(electron.invoked.slice(before)).toEqual([saveFileChannel]);
     expect(electron.payloads.at(-1)).toEqual({ suggestedName: 'a.xlsx', base64: 'AAAA' });
+  });
+
+  it('sends showInFolder on its one fixed channel with only the path, and rejects with main\'s reason', async () => {
+    const api = electron.exposed.get('quartermaster') as { showInFolder: (p: unknown) => Promise<void> };
+    const before = electron.invoked.length;
+    // The mock answers {ok, value}, not {shown: true}: the preload reads that as "not shown".
+    await expect(api.showInFolder('/home/me/Board pack.pdf')).rejects.toThrow();
+    expect(electron.invoked.slice(before)).toEqual([showInFolderChannel]);
+    expect(electron.payloads.at(-1)).toBe('/home/me/Board pack.pdf');
   });
 
   it('listens for menu commands on the one fixed channel only, and unsubscribes', () => {

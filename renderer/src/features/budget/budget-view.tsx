@@ -4,6 +4,7 @@ import type { CellEdit } from '../../../../shared/budget';
 import { call, useQuery } from '../../api';
 import { change, useApp, useCurrentDepartment, useCurrentPlan } from '../../app/store';
 import { BudgetGridView } from './budget-grid';
+import { ExportTableMenu } from '../export/export-table-menu';
 import { PlanActions } from './plan-actions';
 import { RollupPath } from './rollup-path';
 
@@ -75,6 +76,7 @@ export function BudgetView() {
           </p>
         </div>
         <PlanActions plan={plan} />
+        <ExportTableMenu what="budget grid" input={{ view: 'budget', planId: plan.id, departmentId: department.id }} />
       </header>
       {grid ? <RollupPath path={grid.rollupPath} currency={currency} /> : null}
       {grid && !grid.editable ? (

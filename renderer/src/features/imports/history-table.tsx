@@ -5,6 +5,7 @@ import { call, useQuery } from '../../api';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { ErrorBanner } from '../../components/error-banner';
 import { change } from '../../app/store';
+import { ExportTableMenu } from '../export/export-table-menu';
 
 function when(iso: string): string {
   const d = new Date(iso);
@@ -18,6 +19,10 @@ export function HistoryTable() {
   const batches = query.data ?? [];
   return (
     <>
+      <div className="table-toolbar">
+        <span className="muted">{query.data ? `${batches.length} ${batches.length === 1 ? 'import' : 'imports'}` : ''}</span>
+        <ExportTableMenu what="import history" input={batches.length > 0 ? { view: 'imports' } : null} />
+      </div>
       <ErrorBanner message={query.error} />
       {query.data && batches.length === 0 ? <p className="empty-state">No imports yet.</p> : null}
       {batches.length > 0 ? (

@@ -6,6 +6,7 @@ import { periodLabel } from '../../../../shared/periods';
 import { useQuery } from '../../api';
 import { useApp, useCurrentDepartment, useCurrentPlan } from '../../app/store';
 import { Segmented } from '../../components/segmented';
+import { ExportTableMenu } from '../export/export-table-menu';
 import { typeLabels } from '../budget/grid-lines';
 import { toneClass, VarianceMarker } from './variance-marker';
 
@@ -88,6 +89,11 @@ export function VarianceView() {
             Up to {parent.name}
           </button>
         ) : null}
+        {/* The months the table shows, so the file holds the same figures as the screen. */}
+        <ExportTableMenu
+          what="variance table"
+          input={report ? { view: 'variance', planId: plan.id, departmentId: department.id, from: report.from, to: report.to } : null}
+        />
       </header>
 
       <div className="period-control" role="group" aria-label="Period">

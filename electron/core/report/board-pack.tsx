@@ -1,0 +1,168 @@
+/** @jsxRuntime automatic */
+/**
+ * The board pack: options resolved to a period, a plan and a list of sections; every figure read
+ * inside one read transaction (D9) through the screens' query layer; then laid out twice with
+ * @react-pdf/renderer in plain Node — the first layout finds the page each section starts on, the
+ * second prints the contents with those pages. The same workspace state and options give the same
+ * bytes: the PDF's dates come from the prepared date, never from the clock.
+ */
+import { createHash } from 'node:crypto';
+import { Document, renderToBuffer } from '@react-pdf/renderer';
+import { Fragment } from 'react';
+import {
+  reportOptionsSchema,
+  reportSectionIds,
+  reportSectionTitles,
+  type PaperSize,
+  type RenderedReport,
+  type ReportOptions,
+} from '../../../shared/report';
+import { AppError } from '../../../shared/result';
+import { requirePlan, type PlanRow } from '../budget/budget-queries';
+import type { Ctx } from '../context';
+import { getSettings } from '../workspace/workspace-service';
+import { PackReader, type PackScope, type RenderEnv } from './pack';
+import { PageLedger, registerFonts } from './pdf/kit';
+import { defaultPeriod, defaultPlan, getReportSettings } from './report-settings';
+import { resolvePeriod } from './report-period';
+import { Contents, Cover } from './sections/front';
+import { sectionsFor } from './sections/index';
+
+const pageSize: Record<PaperSize, { width: number; height: number }> = {
+  a4: { width: 595.28, height: 841.89 },
+  letter: { width: 612, height: 792 },
+};
+const MARGINS = 88;
+
+function parseOptions(input: ReportOptions) {
+  const parsed = reportOptionsSchema.strict().safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new AppError('invalid_input', issue ? `${issue.path.join('.') || 'options'}: ${issue.message}` : 'The report options are not valid.');
+  }
+  return parsed.data;
+}
+
+/** The day of the workspace's last change (so the same state gives the same pack), else the day it was created. */
+function lastChangeDay(ctx: Ctx): string {
+  const row = ctx.db.$client
+    .prepare(`SELECT (SELECT at FROM changes WHERE state = 'done' ORDER BY seq DESC LIMIT 1) AS at, (SELECT created_at FROM workspace) AS created`)
+    .get() as { at: string | null; created: string };
+  return (row.at ?? row.created).slice(0, 10);
+}
+
+function choosePlan(ctx: Ctx, planId: string | undefined, period: ReturnType<typeof resolvePeriod>): PlanRow {
+  if (planId === undefined) return defaultPlan(ctx, period);
+  const plan = requirePlan(ctx, planId);
+  if (plan.fiscalYear !== period.fiscalYear) {
+    throw new AppError('invalid_input', `${plan.name} is a plan for FY${plan.fiscalYear}, but ${period.label} falls in FY${period.fiscalYear}.`);
+  }
+  return plan;
+}
+
+export function packFileName(scope: Pick<PackScope, 'company' | 'period'>): string {
+  const company = scope.company
+    .normalize('NFKD')
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .toLowerCase()
+    .slice(0, 60);
+  return `board-report-${scope.period.key.toLowerCase()}${company ? `-${company}` : ''}.pdf`;
+}
+
+export interface LoadedPack {
+  scope: PackScope;
+  sections: ReturnType<typeof sectionsFor>;
+  data: unknown[];
+  fingerprint: string;
+}
+
+/** Everything the pack prints, read in one transaction: a concurrent write can never make two sections disagree. */
+export function loadPack(ctx: Ctx, input: ReportOptions): LoadedPack {
+  const options = parseOptions(input);
+  const read = ctx.db.$client.transaction((): LoadedPack => {
+    const settings = getSettings(ctx);
+    const periodKey = options.period ?? defaultPeriod(ctx);
+    if (periodKey === null) throw new AppError('not_found', 'There is nothing to report yet: the workspace has no plans and no actuals.');
+    const period = resolvePeriod(periodKey, settings.fiscalYearStartMonth);
+    const plan = choosePlan(ctx, options.planId, period);
+    const scope: PackScope = {
+      company: settings.name,
+      currency: settings.currency,
+      fileName: ctx.fileName,
+      period,
+      plan,
+      paper: options.paper ?? 'a4',
+      preparedOn: options.preparedOn ?? lastChangeDay(ctx),
+      ...getReportSettings(ctx),
+    };
+    const sections = sectionsFor(options.sections ?? reportSectionIds);
+    const reader = new PackReader(ctx, scope);
+    const data = sections.map((s) => s.load(reader));
+    const fingerprint = createHash('sha256')
+      .update(JSON.stringify({ company: scope.company, currency: scope.currency, period: period.key, plan, sections: sections.map((s) => s.id), data }))
+      .digest('hex');
+    return { scope, sections, data, fingerprint };
+  });
+  return read.deferred();
+}
+
+function countPages(pdf: Buffer): number {
+  return pdf.toString('latin1').match(/\/Type \/Page\b(?!s)/g)?.length ?? 0;
+}
+
+export async function renderBoardPack(ctx: Ctx, input: ReportOptions): Promise<RenderedReport> {
+  const started = performance.now();
+  const pack = loadPack(ctx, input);
+  registerFonts();
+  const { scope } = pack;
+  const size = pageSize[scope.paper];
+  const ledger = new PageLedger();
+  const env: RenderEnv = {
+    scope,
+    frame: { company: scope.company, title: 'Board report', periodLabel: scope.period.label, confidentiality: scope.confidentiality },
+    ledger,
+    fingerprint: pack.fingerprint,
+    width: { portrait: size.width - MARGINS, landscape: size.height - MARGINS },
+  };
+  const entries = pack.sections.map((s) => ({ id: s.id, title: reportSectionTitles[s.id] }));
+  const at = new Date(`${scope.preparedOn}T00:00:00Z`);
+  const document = (contentsPages: PageLedger) => (
+    <Document
+      title={`${scope.company} — Board report, ${scope.period.label}`}
+      author={scope.preparedBy || scope.company}
+      subject={`${scope.plan.name}; ${scope.period.label}`}
+      creator="Quartermaster"
+      producer="Quartermaster"
+      creationDate={at}
+      modificationDate={at}
+      language="en"
+    >
+      <Cover scope={scope} />
+      <Contents scope={scope} frame={env.frame} entries={entries} pages={contentsPages} />
+      {pack.sections.map((s, i) => (
+        <Fragment key={s.id}>{s.render(pack.data[i], env)}</Fragment>
+      ))}
+    </Document>
+  );
+  // First layout: the section titles record their pages. The contents is one page either way,
+  // so the second layout puts every section on the same page as the first.
+  await renderToBuffer(document(new PageLedger()));
+  const firstPages = new PageLedger();
+  for (const e of entries) firstPages.record(e.id, ledger.pageOf(e.id) ?? 0);
+  const pdf = await renderToBuffer(document(firstPages));
+  return {
+    fileName: packFileName(scope),
+    base64: pdf.toString('base64'),
+    pages: countPages(pdf),
+    sections: [
+      { id: 'cover', title: 'Cover', page: 1 },
+      { id: 'contents', title: 'Contents', page: 2 },
+      ...entries.map((e) => ({ id: e.id, title: e.title, page: ledger.pageOf(e.id) ?? 0 })),
+    ],
+    period: scope.period.key,
+    periodLabel: scope.period.label,
+    planId: scope.plan.id,
+    ms: Math.round(performance.now() - started),
+  };
+}

@@ -1,0 +1,60 @@
+/** @jsxRuntime automatic */
+/** The cover and the contents: always printed, whatever sections are chosen. */
+import { Page, Text, View } from '@react-pdf/renderer';
+import type { PackScope } from '../pack';
+import { colors, PackPage, type FrameInfo, type PageLedger } from '../pdf/kit';
+
+function longDate(day: string): string {
+  return new Date(`${day}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+}
+
+export function Cover({ scope }: { scope: PackScope }) {
+  const line = (label: string, value: string) => (
+    <View style={{ flexDirection: 'row', marginBottom: 6 }}>
+      <Text style={{ width: 90, color: colors.muted }}>{label}</Text>
+      <Text style={{ flex: 1 }}>{value}</Text>
+    </View>
+  );
+  return (
+    <Page size={scope.paper === 'letter' ? 'LETTER' : 'A4'} style={{ fontFamily: 'Inter', color: colors.ink, fontSize: 10 }} bookmark="Cover">
+      <View style={{ backgroundColor: colors.accent, height: 210, paddingHorizontal: 56, paddingTop: 70 }}>
+        <Text style={{ color: '#ffffff', fontSize: 12, letterSpacing: 1.2, textTransform: 'uppercase' }}>{scope.company}</Text>
+        <Text style={{ color: '#ffffff', fontSize: 32, fontWeight: 700, marginTop: 14 }}>Board report</Text>
+        <Text style={{ color: '#dbe6f1', fontSize: 16, marginTop: 6 }}>{scope.period.label}</Text>
+      </View>
+      <View style={{ paddingHorizontal: 56, paddingTop: 40 }}>
+        {line('Period', scope.period.label)}
+        {line('Plan', `${scope.plan.name} (${scope.plan.status})`)}
+        {line('Scenario', scope.plan.scenario)}
+        {line('Prepared', longDate(scope.preparedOn))}
+        {line('Prepared by', scope.preparedBy === '' ? '—' : scope.preparedBy)}
+        {line('Currency', scope.currency)}
+      </View>
+      <View style={{ position: 'absolute', left: 56, right: 56, bottom: 48, borderTopWidth: 0.5, borderTopColor: colors.rule, paddingTop: 8 }}>
+        <Text style={{ fontSize: 8.5, color: colors.muted }}>{scope.confidentiality}</Text>
+      </View>
+    </Page>
+  );
+}
+
+export interface ContentsEntry {
+  id: string;
+  title: string;
+}
+
+/** The contents, from the pages each section title recorded on the previous layout. */
+export function Contents({ scope, frame, entries, pages }: { scope: PackScope; frame: FrameInfo; entries: ContentsEntry[]; pages: PageLedger }) {
+  return (
+    <PackPage bookmark="Contents" paper={scope.paper} frame={frame}>
+      <Text style={{ fontSize: 17, fontWeight: 600, color: colors.accent, marginBottom: 18 }}>Contents</Text>
+      {entries.map((e, i) => (
+        <View key={e.id} style={{ flexDirection: 'row', alignItems: 'flex-end', marginBottom: 9 }}>
+          <Text style={{ width: 18, color: colors.muted }}>{i + 1}</Text>
+          <Text style={{ fontSize: 10.5 }}>{e.title}</Text>
+          <View style={{ flex: 1, borderBottomWidth: 0.6, borderBottomColor: colors.rule, borderBottomStyle: 'dotted', marginHorizontal: 6, marginBottom: 3 }} />
+          <Text style={{ fontSize: 10.5, width: 24, textAlign: 'right' }}>{pages.pageOf(e.id) ?? ''}</Text>
+        </View>
+      ))}
+    </PackPage>
+  );
+}
