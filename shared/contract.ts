@@ -5,6 +5,10 @@
  * place that must follow.
  */
 import { z } from 'zod';
+import { continuityMethods } from './continuity';
+import { goBagMethods } from './go-bag';
+import { mutation, query } from './method';
+import { riskMethods } from './risks';
 import {
   accountCreateSchema,
   accountSchema,
@@ -53,20 +57,6 @@ const none = z.object({}).strict();
 const byId = z.object({ id: idSchema }).strict();
 const done = z.object({ ok: z.literal(true) });
 
-/**
- * A query only reads; a mutation writes one undoable change. The renderer runs mutations one at a
- * time in the order the user made them, and never gives up waiting on one (it may still commit).
- */
-export type MethodKind = 'query' | 'mutation';
-
-function query<I extends z.ZodType, O extends z.ZodType>(input: I, output: O, doc: string) {
-  return { input, output, doc, kind: 'query' as MethodKind };
-}
-
-function mutation<I extends z.ZodType, O extends z.ZodType>(input: I, output: O, doc: string) {
-  return { input, output, doc, kind: 'mutation' as MethodKind };
-}
-
 export const contract = {
   'workspace.info': query(none, workspaceInfoSchema, 'Name, currency, fiscal year start of the open workspace.'),
   'workspace.update': mutation(workspaceUpdateSchema.strict(), workspaceInfoSchema, 'Rename, change currency or fiscal start.'),
@@ -88,7 +78,11 @@ export const contract = {
   ),
   'org.createPerson': mutation(personCreateSchema.strict(), personSchema, 'Add a person or an open role.'),
   'org.updatePerson': mutation(personUpdateSchema.strict(), personSchema, 'Edit a person.'),
-  'org.deletePerson': mutation(byId, done, 'Remove a person.'),
+  'org.deletePerson': mutation(
+    z.object({ id: idSchema, reassignTo: idSchema.optional() }).strict(),
+    done,
+    'Remove a person; refused (with the plans and processes by name) while continuity or risks use them, unless reassignTo moves every reference to that person in the same change.',
+  ),
 
   'accounts.list': query(none, z.array(accountSchema), 'The chart of accounts, in code order.'),
   'accounts.create': mutation(accountCreateSchema.strict(), accountSchema, 'Add an account.'),
@@ -130,6 +124,10 @@ export const contract = {
   'report.setSettings': mutation(reportSettingsSchema.strict(), reportSettingsSchema, '"Prepared by" and the confidentiality line printed on the pack.'),
 
   'exports.table': query(tableExportInputSchema.strict(), tableExportSchema, 'The budget grid, variance table or import history as xlsx or csv.'),
+
+  ...continuityMethods,
+  ...goBagMethods,
+  ...riskMethods,
 } as const;
 
 export type Contract = typeof contract;
@@ -156,3 +154,4 @@ export type Handlers = { [M in MethodName]: (input: MethodParsedInput<M>) => Met
 
 /** The prefix of every Electron IPC channel, e.g. "qm:budget.grid". */
 export const ipcChannelPrefix = 'qm:';
+export type { MethodKind } from './method';

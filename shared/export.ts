@@ -1,57 +1,319 @@
 /**
- * The JSON export of a whole workspace ("quartermaster-workspace", version 1). Other tools and our
- * tests read it, so its shape is fixed: change it only with a new version number.
+ * The JSON export of a whole workspace ("quartermaster-workspace"). Other tools and our tests read
+ * it, and `init --from` restores a workspace from it, so its shape is fixed: change it only with a
+ * new version number, and keep reading the old ones.
+ *
+ * Version 2 (written today) adds the continuity register and the risk register to version 1.
+ * Rows refer to each other by natural keys, never by database ids, so two workspaces with the same
+ * content export the same document: departments by code, accounts by code, budget plans,
+ * processes, vendors and continuity plans by name, systems and sites by name within their kind.
+ * People have no natural key (two people may share a name), so each exported person carries a
+ * `key` that is unique in the document (the export writes `departmentCode/name`, with " #2", " #3"
+ * for namesakes in one department) and every reference to a person uses it.
  */
 import { z } from 'zod';
 import { accountTypeSchema, planStatusSchema } from './budget';
+import { assetKinds, dependencyKinds, exerciseKinds, impactHorizons, planScenarios } from './continuity';
 import { personStatusSchema } from './org';
 import { dateSchema, periodSchema } from './periods';
+import { mitigationStatuses, riskCategories } from './risks';
 import { currencySchema, fiscalStartMonthSchema } from './workspace';
 
-const amountMinor = z.number().int();
+export const exportFormat = 'quartermaster-workspace';
+export const exportVersion = 2;
 
-export const workspaceExportSchema = z
+const amountMinor = z.number().int();
+const rating = z.number().int().min(1).max(5);
+const hours = z.number().finite().nonnegative();
+const personKey = z.string().min(1);
+
+const departmentSchema = z.object({ code: z.string().min(1), name: z.string(), parentCode: z.string().nullable(), manager: z.string().nullable() }).strict();
+const accountSchema = z.object({ code: z.string().min(1), name: z.string(), type: accountTypeSchema, active: z.boolean() }).strict();
+const budgetPlanSchema = z.object({ name: z.string().min(1), fiscalYear: z.number().int(), scenario: z.string(), status: planStatusSchema }).strict();
+const budgetLineSchema = z
+  .object({ plan: z.string(), departmentCode: z.string(), accountCode: z.string(), period: periodSchema, amountMinor, source: z.string().nullable() })
+  .strict();
+const actualSchema = z.object({ departmentCode: z.string(), accountCode: z.string(), period: periodSchema, amountMinor, source: z.string().nullable() }).strict();
+
+const personV1Fields = {
+  name: z.string(),
+  title: z.string().nullable(),
+  departmentCode: z.string(),
+  fte: z.number(),
+  annualSalaryMinor: amountMinor.nullable(),
+  startDate: dateSchema.nullable(),
+  endDate: dateSchema.nullable(),
+  status: personStatusSchema,
+};
+
+/** Version 1: the org and the budget. Still read by `init --from`. */
+export const workspaceExportV1Schema = z
   .object({
-    format: z.literal('quartermaster-workspace'),
+    format: z.literal(exportFormat),
     version: z.literal(1),
     workspace: z.object({ name: z.string(), currency: currencySchema, fiscalYearStartMonth: fiscalStartMonthSchema }).strict(),
-    departments: z.array(
-      z.object({ code: z.string(), name: z.string(), parentCode: z.string().nullable(), manager: z.string().nullable() }).strict(),
-    ),
-    accounts: z.array(z.object({ code: z.string(), name: z.string(), type: accountTypeSchema, active: z.boolean() }).strict()),
-    people: z.array(
-      z
-        .object({
-          name: z.string(),
-          title: z.string().nullable(),
-          departmentCode: z.string(),
-          fte: z.number(),
-          annualSalaryMinor: amountMinor.nullable(),
-          startDate: dateSchema.nullable(),
-          endDate: dateSchema.nullable(),
-          status: personStatusSchema,
-        })
-        .strict(),
-    ),
-    plans: z.array(z.object({ name: z.string(), fiscalYear: z.number().int(), scenario: z.string(), status: planStatusSchema }).strict()),
-    budgetLines: z.array(
-      z
-        .object({
-          plan: z.string(),
-          departmentCode: z.string(),
-          accountCode: z.string(),
-          period: periodSchema,
-          amountMinor,
-          source: z.string().nullable(),
-        })
-        .strict(),
-    ),
-    actuals: z.array(
-      z
-        .object({ departmentCode: z.string(), accountCode: z.string(), period: periodSchema, amountMinor, source: z.string().nullable() })
-        .strict(),
-    ),
+    departments: z.array(departmentSchema),
+    accounts: z.array(accountSchema),
+    people: z.array(z.object(personV1Fields).strict()),
+    plans: z.array(budgetPlanSchema),
+    budgetLines: z.array(budgetLineSchema),
+    actuals: z.array(actualSchema),
+  })
+  .strict();
+export type WorkspaceExportV1 = z.infer<typeof workspaceExportV1Schema>;
+
+const vendorSchema = z
+  .object({
+    name: z.string().min(1),
+    service: z.string(),
+    contactName: z.string().nullable(),
+    phone: z.string().nullable(),
+    email: z.string().nullable(),
+    contractEnd: dateSchema.nullable(),
+    annualSpendMinor: amountMinor.nullable(),
+    recoveryHours: hours.nullable(),
   })
   .strict();
 
-export type WorkspaceExport = z.infer<typeof workspaceExportSchema>;
+const assetSchema = z.object({ kind: z.enum(assetKinds), name: z.string().min(1), description: z.string().nullable(), recoveryHours: hours.nullable() }).strict();
+
+const impactSchema = z
+  .object({
+    horizonHours: z.literal(impactHorizons),
+    financial: rating.nullable(),
+    customer: rating.nullable(),
+    regulatory: rating.nullable(),
+    reputational: rating.nullable(),
+    safety: rating.nullable(),
+  })
+  .strict();
+
+const processSchema = z
+  .object({
+    name: z.string().min(1),
+    description: z.string().nullable(),
+    ownerDepartmentCode: z.string().nullable(),
+    ownerPerson: personKey.nullable(),
+    tier: z.number().int().min(1).max(4),
+    rtoHours: z.number().finite().positive().nullable(),
+    rtoReason: z.string().nullable(),
+    rpoHours: hours.nullable(),
+    mtpdHours: hours.nullable(),
+    costPerDayMinor: amountMinor.nullable(),
+    peakMonths: z.array(z.number().int().min(1).max(12)).max(12),
+    reviewDate: dateSchema.nullable(),
+    /** One row per rated horizon, in horizon order. */
+    impacts: z.array(impactSchema),
+  })
+  .strict()
+  .refine((p) => p.rtoHours === null || p.mtpdHours === null || p.rtoHours <= p.mtpdHours, {
+    message: 'the RTO must not be longer than the MTPD',
+    path: ['rtoHours'],
+  });
+
+const dependencySchema = z
+  .object({
+    process: z.string(),
+    kind: z.enum(dependencyKinds),
+    /** Who or what it depends on: a person key, a process name, a system or site name (by kind), or a vendor name. */
+    target: z.string(),
+    recoveryHours: hours.nullable(),
+    notes: z.string().nullable(),
+  })
+  .strict();
+
+const continuityPlanSchema = z
+  .object({
+    name: z.string().min(1),
+    process: z.string().nullable(),
+    scenario: z.enum(planScenarios).nullable(),
+    activationCriteria: z.string(),
+    workarounds: z.string(),
+    reviewedOn: dateSchema.nullable(),
+    /** In order. */
+    steps: z.array(z.object({ action: z.string(), owner: personKey, withinHours: hours.nullable() }).strict()),
+    /** In order; `calledBy` is the index in this list of the entry that calls this one, null for a first caller. */
+    callTree: z.array(z.object({ person: personKey, alternate: personKey.nullable(), calledBy: z.number().int().min(0).nullable() }).strict()),
+  })
+  .strict()
+  .refine((p) => p.process !== null || p.scenario !== null, { message: 'a plan is for a process or a scenario (or both)', path: ['process'] });
+
+const exerciseSchema = z
+  .object({
+    plan: z.string(),
+    kind: z.enum(exerciseKinds),
+    heldOn: dateSchema,
+    participants: z.string(),
+    summary: z.string(),
+    findings: z.string(),
+    nextDue: dateSchema.nullable(),
+    actions: z.array(z.object({ action: z.string(), owner: personKey.nullable(), dueOn: dateSchema.nullable(), done: z.boolean() }).strict()),
+  })
+  .strict();
+
+const riskSchema = z
+  .object({
+    title: z.string(),
+    description: z.string(),
+    category: z.enum(riskCategories),
+    owner: personKey.nullable(),
+    inherentLikelihood: rating,
+    inherentImpact: rating,
+    residualLikelihood: rating,
+    residualImpact: rating,
+    reviewDate: dateSchema.nullable(),
+    mitigations: z.array(z.object({ action: z.string(), status: z.enum(mitigationStatuses), owner: personKey.nullable(), dueOn: dateSchema.nullable() }).strict()),
+    /** Names of the processes and vendors the risk threatens. */
+    processes: z.array(z.string()),
+    vendors: z.array(z.string()),
+  })
+  .strict();
+
+const workspaceExportV2Shape = z
+  .object({
+    format: z.literal(exportFormat),
+    version: z.literal(2),
+    workspace: z
+      .object({
+        name: z.string(),
+        currency: currencySchema,
+        fiscalYearStartMonth: fiscalStartMonthSchema,
+        impactTolerance: rating,
+        riskAppetite: z.number().int().min(1).max(25),
+      })
+      .strict(),
+    departments: z.array(departmentSchema),
+    accounts: z.array(accountSchema),
+    people: z.array(z.object({ key: personKey, ...personV1Fields, phone: z.string().nullable() }).strict()),
+    plans: z.array(budgetPlanSchema),
+    budgetLines: z.array(budgetLineSchema),
+    actuals: z.array(actualSchema),
+    vendors: z.array(vendorSchema),
+    assets: z.array(assetSchema),
+    processes: z.array(processSchema),
+    dependencies: z.array(dependencySchema),
+    continuityPlans: z.array(continuityPlanSchema),
+    exercises: z.array(exerciseSchema),
+    risks: z.array(riskSchema),
+  })
+  .strict();
+
+export type WorkspaceExport = z.infer<typeof workspaceExportV2Shape>;
+
+type Path = (string | number)[];
+interface Problem {
+  path: Path;
+  message: string;
+}
+
+/**
+ * What the shape alone cannot say: every key is unique where the workspace needs it to be and
+ * every reference names a row of the document. Answers the first problem, or null.
+ */
+export function findReferenceProblem(doc: WorkspaceExport): Problem | null {
+  const problems: Problem[] = [];
+  const fail = (path: Path, message: string) => problems.push({ path, message });
+
+  function uniqueBy<T>(list: T[], field: string, key: (item: T) => string, what: (item: T) => string): Set<string> {
+    const seen = new Set<string>();
+    list.forEach((item, i) => {
+      const k = key(item);
+      if (seen.has(k)) fail([field, i], `${what(item)} appears twice`);
+      seen.add(k);
+    });
+    return seen;
+  }
+  const departments = uniqueBy(doc.departments, 'departments', (d) => d.code, (d) => `department code "${d.code}"`);
+  const accounts = uniqueBy(doc.accounts, 'accounts', (a) => a.code, (a) => `account code "${a.code}"`);
+  const people = uniqueBy(doc.people, 'people', (p) => p.key, (p) => `person key "${p.key}"`);
+  const budgetPlans = uniqueBy(doc.plans, 'plans', (p) => p.name, (p) => `plan name "${p.name}"`);
+  uniqueBy(doc.plans, 'plans', (p) => `${p.fiscalYear}|${p.scenario}`, (p) => `fiscal year ${p.fiscalYear} with scenario "${p.scenario}"`);
+  const vendors = uniqueBy(doc.vendors, 'vendors', (v) => v.name, (v) => `vendor "${v.name}"`);
+  const assets = uniqueBy(doc.assets, 'assets', (a) => `${a.kind}|${a.name}`, (a) => `${a.kind} "${a.name}"`);
+  const processes = uniqueBy(doc.processes, 'processes', (p) => p.name, (p) => `process "${p.name}"`);
+  const plans = uniqueBy(doc.continuityPlans, 'continuityPlans', (p) => p.name, (p) => `continuity plan "${p.name}"`);
+
+  const needs = (set: Set<string>, value: string | null, path: Path, what: string) => {
+    if (value !== null && !set.has(value)) fail(path, `${what} "${value}" is not in the file`);
+  };
+
+  doc.departments.forEach((d, i) => needs(departments, d.parentCode, ['departments', i, 'parentCode'], 'department'));
+  const parentOf = new Map(doc.departments.map((d) => [d.code, d.parentCode]));
+  doc.departments.forEach((d, i) => {
+    const seen = new Set([d.code]);
+    for (let up = d.parentCode; up !== null && up !== undefined; up = parentOf.get(up) ?? null) {
+      if (seen.has(up)) {
+        fail(['departments', i, 'parentCode'], `department "${d.code}" is inside itself (its parents go round in a circle)`);
+        break;
+      }
+      seen.add(up);
+    }
+  });
+  doc.people.forEach((p, i) => needs(departments, p.departmentCode, ['people', i, 'departmentCode'], 'department'));
+  doc.budgetLines.forEach((l, i) => {
+    needs(budgetPlans, l.plan, ['budgetLines', i, 'plan'], 'plan');
+    needs(departments, l.departmentCode, ['budgetLines', i, 'departmentCode'], 'department');
+    needs(accounts, l.accountCode, ['budgetLines', i, 'accountCode'], 'account');
+  });
+  uniqueBy(doc.budgetLines, 'budgetLines', (l) => `${l.plan}|${l.departmentCode}|${l.accountCode}|${l.period}`, (l) => `the line ${l.plan} · ${l.departmentCode} · ${l.accountCode} · ${l.period}`);
+  doc.actuals.forEach((l, i) => {
+    needs(departments, l.departmentCode, ['actuals', i, 'departmentCode'], 'department');
+    needs(accounts, l.accountCode, ['actuals', i, 'accountCode'], 'account');
+  });
+  uniqueBy(doc.actuals, 'actuals', (l) => `${l.departmentCode}|${l.accountCode}|${l.period}`, (l) => `the actual ${l.departmentCode} · ${l.accountCode} · ${l.period}`);
+
+  doc.processes.forEach((p, i) => {
+    needs(departments, p.ownerDepartmentCode, ['processes', i, 'ownerDepartmentCode'], 'department');
+    needs(people, p.ownerPerson, ['processes', i, 'ownerPerson'], 'person');
+    const horizons = new Set<number>();
+    p.impacts.forEach((r, j) => {
+      if (horizons.has(r.horizonHours)) fail(['processes', i, 'impacts', j, 'horizonHours'], `the ${r.horizonHours} h impact row appears twice`);
+      horizons.add(r.horizonHours);
+    });
+  });
+  doc.dependencies.forEach((d, i) => {
+    needs(processes, d.process, ['dependencies', i, 'process'], 'process');
+    const path = ['dependencies', i, 'target'];
+    if (d.kind === 'person') needs(people, d.target, path, 'person');
+    else if (d.kind === 'process') needs(processes, d.target, path, 'process');
+    else if (d.kind === 'vendor') needs(vendors, d.target, path, 'vendor');
+    else if (!assets.has(`${d.kind}|${d.target}`)) fail(path, `${d.kind} "${d.target}" is not in the file`);
+  });
+  doc.continuityPlans.forEach((p, i) => {
+    needs(processes, p.process, ['continuityPlans', i, 'process'], 'process');
+    p.steps.forEach((s, j) => needs(people, s.owner, ['continuityPlans', i, 'steps', j, 'owner'], 'person'));
+    p.callTree.forEach((e, j) => {
+      const path = ['continuityPlans', i, 'callTree', j];
+      needs(people, e.person, [...path, 'person'], 'person');
+      needs(people, e.alternate, [...path, 'alternate'], 'person');
+      if (e.calledBy !== null && e.calledBy >= p.callTree.length) fail([...path, 'calledBy'], `there is no call tree entry ${e.calledBy} in this plan`);
+    });
+    p.callTree.forEach((_, j) => {
+      const seen = new Set([j]);
+      for (let up = p.callTree[j]?.calledBy ?? null; up !== null; up = p.callTree[up]?.calledBy ?? null) {
+        if (seen.has(up)) {
+          fail(['continuityPlans', i, 'callTree', j, 'calledBy'], 'the call tree goes round in a circle');
+          break;
+        }
+        seen.add(up);
+      }
+    });
+  });
+  doc.exercises.forEach((x, i) => {
+    needs(plans, x.plan, ['exercises', i, 'plan'], 'continuity plan');
+    x.actions.forEach((a, j) => needs(people, a.owner, ['exercises', i, 'actions', j, 'owner'], 'person'));
+  });
+  doc.risks.forEach((r, i) => {
+    needs(people, r.owner, ['risks', i, 'owner'], 'person');
+    r.mitigations.forEach((m, j) => needs(people, m.owner, ['risks', i, 'mitigations', j, 'owner'], 'person'));
+    r.processes.forEach((name, j) => needs(processes, name, ['risks', i, 'processes', j], 'process'));
+    r.vendors.forEach((name, j) => needs(vendors, name, ['risks', i, 'vendors', j], 'vendor'));
+  });
+  return problems[0] ?? null;
+}
+
+/** Version 2, with its references checked: what the export writes and `init --from` restores. */
+export const workspaceExportSchema = workspaceExportV2Shape.superRefine((doc, ctx) => {
+  const problem = findReferenceProblem(doc);
+  if (problem) ctx.addIssue({ code: 'custom', path: problem.path, message: problem.message });
+});

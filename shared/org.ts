@@ -48,6 +48,8 @@ export const personSchema = z.object({
   startDate: z.string().nullable(),
   endDate: z.string().nullable(),
   status: personStatusSchema,
+  /** For the continuity call tree; null when not recorded. */
+  phone: z.string().nullable(),
 });
 export type Person = z.infer<typeof personSchema>;
 
@@ -60,6 +62,13 @@ const personFields = {
   startDate: dateSchema.nullable(),
   endDate: dateSchema.nullable(),
   status: personStatusSchema,
+  phone: z
+    .string()
+    .trim()
+    .max(40)
+    .regex(/^[0-9+()\-.\s/extEXT]*$/, 'a phone number holds digits, spaces, + ( ) - . / and "ext"')
+    .nullable()
+    .optional(),
 };
 export const personCreateSchema = z.object(personFields);
 export const personUpdateSchema = z.object({ id: idSchema }).extend(z.object(personFields).partial().shape);

@@ -11,7 +11,7 @@ import { dateSchema, periodSchema } from './periods';
  * The sections a user can switch on and off, in the order they print. The cover and the contents
  * always print; later issues add their own ids here (KPIs, risks, continuity).
  */
-export const reportSectionIds = ['summary', 'variance', 'trend', 'headcount', 'sources'] as const;
+export const reportSectionIds = ['summary', 'variance', 'trend', 'headcount', 'continuity', 'risks', 'sources'] as const;
 export const reportSectionIdSchema = z.enum(reportSectionIds);
 export type ReportSectionId = z.infer<typeof reportSectionIdSchema>;
 
@@ -20,6 +20,8 @@ export const reportSectionTitles: Record<ReportSectionId, string> = {
   variance: 'Budget vs actual by department',
   trend: 'Spend trend',
   headcount: 'Headcount',
+  continuity: 'Business continuity readiness',
+  risks: 'Top risks',
   sources: 'Appendix — sources',
 };
 

@@ -5,6 +5,7 @@
  */
 import { AppError } from '../../shared/result';
 import { runCheck } from './check-command';
+import { runContinuity } from './continuity-command';
 import { exitOk, exitRefused, exitUsage, UsageError, type CliIo } from './cli-io';
 import { runExport } from './export-command';
 import { runImport } from './import-command';
@@ -20,6 +21,7 @@ const commands: Readonly<Record<string, (args: string[], io: CliIo) => number | 
   import: runImport,
   templates: runTemplates,
   report: runReport,
+  continuity: runContinuity,
 };
 
 export function runCli(argv: string[], io: CliIo): number | Promise<number> {

@@ -3,6 +3,9 @@ export const usage = `Usage: npm run cli -- <command> [options]
 Commands:
   init <file.sqlite> [--demo [--as-of YYYY-MM-DD]] [--name NAME] [--currency USD] [--fiscal-start-month 1-12]
       Create a new workspace (empty, or the demo company with --demo). Refuses an existing file.
+  init <file.sqlite> --from export.json
+      Restore a whole workspace from a JSON export (version 1 or 2) into a new file. The export is
+      checked first; a problem is named and nothing is written.
   export <file.sqlite> [--format json] [--out file.json]
       Write the workspace as JSON to --out, or to standard output.
   export <file.sqlite> --format xlsx|csv --view budget|variance|imports [--plan "FY2026 · Base"]
@@ -13,11 +16,17 @@ Commands:
       whole company. --out is required for xlsx; csv goes to standard output without it. Refuses an
       existing file.
   report <file.sqlite> --out board.pdf [--period 2026-09|2026-Q3|FY2026] [--plan "FY2026 · Base"]
-         [--sections summary,variance,trend,headcount,sources] [--paper a4|letter] [--prepared-on YYYY-MM-DD] [--json]
+         [--sections summary,variance,trend,headcount,continuity,risks,sources] [--paper a4|letter] [--prepared-on YYYY-MM-DD] [--json]
       Write the board pack as a PDF. Defaults: the latest month with actuals, the approved plan of its
       fiscal year, every section, A4, prepared on the day of the workspace's last change (the same
       workspace gives the same bytes). Replaces an older pack at --out. --json prints pages, sections
       and timing.
+  continuity <file.sqlite> --out plans.pdf [--process NAME | --tier 1-4] [--plan NAME] [--paper a4|letter|phone]
+         [--as-of YYYY-MM-DD] [--json]
+      Write the go-bag PDF: recovery plans with activation criteria, call tree and phone numbers, steps,
+      dependencies and vendor contacts. Without --process/--tier/--plan, every plan. --paper phone
+      prints a narrow page that reads on a phone. As at the day of the workspace's last change unless
+      --as-of (the same workspace gives the same bytes). Replaces an older file at --out.
   check <file.sqlite>
       Integrity and schema check: prints "ok: …" or the reason the file is refused.
   import <file.sqlite> <spreadsheet.xlsx|.csv> [--kind departments|accounts|people|budget|actuals]

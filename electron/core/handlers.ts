@@ -7,18 +7,21 @@ import { createAccount, listAccounts, updateAccount } from './budget/account-ser
 import { budgetGrid, setCells } from './budget/grid-service';
 import { copyPlan, createPlan, deletePlan, listPlans, setPlanStatus } from './budget/plan-service';
 import { varianceReport } from './budget/variance-service';
+import { continuityHandlers } from './continuity/handlers';
 import type { Ctx } from './context';
 import { historyState, redo, undo } from './history/history-service';
 import { commitImport } from './imports/commit';
 import { listImportBatches, undoImportBatch } from './imports/history';
-import { planImport } from './imports/preview';
-import { readWorkbookContained } from './imports/read/read-contained';
+import { planImportContained } from './imports/preview-contained';
+import { prewarmReader } from './imports/read/read-contained';
 import { budgetTemplateWorkbook } from './imports/templates';
 import { exportTable } from './export/table-export';
 import { renderBoardPack } from './report/board-pack';
+import { renderGoBag } from './report/go-bag/go-bag';
 import { getCommentary, reportChoices, setCommentary, setReportSettings } from './report/report-settings';
 import { createDepartment, deleteDepartment, listDepartments, moveDepartment, updateDepartment } from './org/department-service';
 import { createPerson, deletePerson, listPeople, updatePerson } from './org/people-service';
+import { riskHandlers } from './risks/handlers';
 import { getWorkspaceInfo, updateWorkspace } from './workspace/workspace-service';
 
 export function createHandlers(ctx: Ctx): Handlers {
@@ -39,7 +42,7 @@ export function createHandlers(ctx: Ctx): Handlers {
     'org.listPeople': (input) => listPeople(ctx, input.departmentId),
     'org.createPerson': (input) => createPerson(ctx, input),
     'org.updatePerson': (input) => updatePerson(ctx, input),
-    'org.deletePerson': (input) => (deletePerson(ctx, input.id), { ok: true }),
+    'org.deletePerson': (input) => (deletePerson(ctx, input.id, { reassignTo: input.reassignTo }), { ok: true }),
 
     'accounts.list': () => listAccounts(ctx),
     'accounts.create': (input) => createAccount(ctx, input),
@@ -59,11 +62,12 @@ export function createHandlers(ctx: Ctx): Handlers {
       // The contract has already checked that this is base64 of at most 12 MB.
       const bytes = Buffer.from(file.base64, 'base64');
       const csv = options.decimalComma === undefined ? {} : { csv: { decimalComma: options.decimalComma } };
-      const workbook = await readWorkbookContained(bytes, file.name, csv);
-      return planImport(ctx, workbook, options);
+      // Planned while it is read: a CSV's rows are checked as they arrive from the reader.
+      return planImportContained(ctx, bytes, file.name, csv, options);
     },
     'imports.commit': (input) => commitImport(ctx, input.plan),
-    'imports.history': () => listImportBatches(ctx),
+    // The import view asks for the history when it opens: a file is likely next, so warm the reader.
+    'imports.history': () => (prewarmReader(), listImportBatches(ctx)),
     'imports.templates': async (input) => {
       const { fileName, bytes } = await budgetTemplateWorkbook(ctx, input);
       return { fileName, base64: bytes.toString('base64') };
@@ -77,5 +81,9 @@ export function createHandlers(ctx: Ctx): Handlers {
     'report.setSettings': (input) => setReportSettings(ctx, input),
 
     'exports.table': (input) => exportTable(ctx, input),
+
+    ...continuityHandlers(ctx),
+    'continuity.goBag': (input) => renderGoBag(ctx, input),
+    ...riskHandlers(ctx),
   };
 }

@@ -4,18 +4,21 @@
  * long-format actuals CSV and a 50-sheet budget workbook (one sheet per department, a column per
  * month) for a generated workspace, then times each stage against the bare parser of the same
  * bytes (papaparse / exceljs) and a bare prepared-statement INSERT of the same rows. Target: the
- * importer (read + validate) costs at most 2× the bare parse. It prints figures and asserts nothing.
+ * importer (read in the worker + detect, map, validate, diff) costs at most 2× the bare parse.
+ * It prints figures and asserts nothing but that the importer's plan is planImport's.
  */
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { createCtx, type Ctx } from '../../electron/core/context';
 import { openWorkspace } from '../../electron/core/db/open-workspace';
 import { commitImport } from '../../electron/core/imports/commit';
 import type { WorkbookData } from '../../electron/core/imports/model';
 import { planImport } from '../../electron/core/imports/preview';
-import { readerWorkersStarted, readWorkbookContained } from '../../electron/core/imports/read/read-contained';
+import { planImportContained } from '../../electron/core/imports/preview-contained';
+import { prewarmReader, readerWorkersStarted, readWorkbookContained, stopReader } from '../../electron/core/imports/read/read-contained';
 import { readWorkbook } from '../../electron/core/imports/read/read-workbook';
 import type { ImportPlan } from '../../shared/imports';
 import { initWorkspace } from '../../electron/core/workspace/workspace-service';
@@ -85,6 +88,29 @@ async function timed<T>(fn: () => T | Promise<T>): Promise<[number, T]> {
   return [performance.now() - t, value];
 }
 
+/** Repetitions of each timed stage: the machine may be busy, so each stage reports its best and its median. */
+const reps = 5;
+
+interface Timing<T> {
+  best: number;
+  median: number;
+  value: T;
+}
+
+/** Runs `fn` `reps` times (after `before`, untimed, each time): its best and median times. */
+async function repeated<T>(fn: () => T | Promise<T>, before?: () => Promise<void>): Promise<Timing<T>> {
+  const times: number[] = [];
+  let value: T | undefined;
+  for (let i = 0; i < reps; i++) {
+    if (before) await before();
+    const [ms, v] = await timed(fn);
+    times.push(ms);
+    value = v;
+  }
+  times.sort((a, b) => a - b);
+  return { best: times[0]!, median: times[Math.floor(reps / 2)]!, value: value as T };
+}
+
 /** Peak resident set so far, MB (the OS's high-water mark, so it includes the reader's worker thread). */
 function peakMb(): number {
   return process.resourceUsage().maxRSS / 1024;
@@ -122,31 +148,62 @@ function bareInsert(ctx: Ctx, rows: ReadonlyArray<{ departmentCode: string; acco
 
 async function benchFile(ctx: Ctx, title: string, fileName: string, bytes: Uint8Array, bare: () => unknown, rowsOf: (w: WorkbookData) => number): Promise<void> {
   const stages: Stage[] = [];
-  const [bareMs] = await timed(bare);
-  const [readMs, workbook] = await timed(() => readWorkbook(bytes, fileName));
+  // The very first parse in the process pays for compiling the parser: shown, but not the baseline.
+  const [firstBareMs] = await timed(bare);
+  const bareRun = await repeated(bare);
+  const readRun = await repeated(() => readWorkbook(bytes, fileName));
+  const workbook = readRun.value;
   const rows = rowsOf(workbook);
   const mark = (label: string, ms: number, note?: string) => stages.push({ label, ms, rows, note: `${peakMb().toFixed(0).padStart(6)} MB${note ? `   ${note}` : ''}` });
-  mark(`bare parse (${fileName.endsWith('.csv') ? 'papaparse' : 'exceljs load'})`, bareMs);
-  mark('our read (readWorkbook, in process)', readMs, `${(readMs / bareMs).toFixed(2)}× bare`);
-  // The reader's worker stays warm between reads: say whether this read paid for starting it.
-  const workersBefore = readerWorkersStarted();
-  const [containedMs] = await timed(() => readWorkbookContained(bytes, fileName));
-  const how = readerWorkersStarted() > workersBefore ? 'worker started' : 'warm worker';
-  mark(`contained read (worker thread, ${how})`, containedMs, `${(containedMs / bareMs).toFixed(2)}× bare`);
-  const [warmMs] = await timed(() => readWorkbookContained(bytes, fileName));
-  mark('contained read again (warm worker)', warmMs, `${(warmMs / bareMs).toFixed(2)}× bare`);
-  const [planMs, plan] = await timed((): ImportPlan => planImport(ctx, workbook));
+  const ratio = (t: Timing<unknown>) => `${(t.best / bareRun.best).toFixed(2)}× bare (median ${t.median.toFixed(0)} ms, ${(t.median / bareRun.median).toFixed(2)}×)`;
+  const met = (ms: number, base: number) => (ms <= 2 * base ? 'met' : 'MISSED');
+  // A warm importer against the warm bare parse; an importer whose worker reads its first file
+  // (cold, prewarmed) against the process's first bare parse: each side compiles its parser once.
+  const verdictWarm = (t: Timing<unknown>) => `${ratio(t)}; target ≤ 2×: ${met(t.best, bareRun.best)} (median: ${met(t.median, bareRun.median)})`;
+  const verdictFirst = (t: Timing<unknown>) =>
+    `${(t.best / firstBareMs).toFixed(2)}× first bare (median ${t.median.toFixed(0)} ms, ${(t.median / firstBareMs).toFixed(2)}×); target ≤ 2×: ${met(t.best, firstBareMs)} (median: ${met(t.median, firstBareMs)}); ${(t.best / bareRun.best).toFixed(2)}× warm bare`;
+  const parser = fileName.endsWith('.csv') ? 'papaparse' : 'exceljs load';
+  mark(`bare parse (${parser}), first in process`, firstBareMs);
+  mark(`bare parse (${parser}), best of ${reps}`, bareRun.best, `median ${bareRun.median.toFixed(0)} ms`);
+  mark('our read (readWorkbook, in process)', readRun.best, ratio(readRun));
+  const planRun = await repeated((): ImportPlan => planImport(ctx, workbook));
+  const plan = planRun.value;
   const errors = plan.problems.filter((p) => p.severity === 'error');
   if (errors.length > 0) throw new Error(`${fileName}: ${errors.length} errors, first ${errors[0]!.ref}: ${errors[0]!.message}`);
-  mark('planImport (detect, map, validate, diff)', planMs);
-  const importer = containedMs + planMs;
-  mark('importer = contained read + planImport', importer, `${(importer / bareMs).toFixed(2)}× bare (target ≤ 2×: ${importer <= 2 * bareMs ? 'met' : 'MISSED'})`);
+  mark('planImport alone (detect, map, validate, diff)', planRun.best, `median ${planRun.median.toFixed(0)} ms`);
+  const containedRun = await repeated(() => readWorkbookContained(bytes, fileName));
+  mark('contained read alone (warm worker)', containedRun.best, ratio(containedRun));
+
+  // The importer as the app runs it (imports.preview): read in the worker, planned while it is
+  // read. Three ways the worker can meet the file: started by this very import (cold); started
+  // ahead of it, as the app does when the import view opens (prewarmed: the session's first
+  // import); kept warm by an earlier read (the wizard reads again on every mapping change).
+  const importer = () => planImportContained(ctx, bytes, fileName, {});
+  const startedBefore = readerWorkersStarted();
+  const coldRun = await repeated(importer, stopReader);
+  const started = readerWorkersStarted() - startedBefore;
+  const prewarmedRun = await repeated(importer, async () => {
+    await stopReader();
+    prewarmReader();
+    // The user choosing a file: the reader starts and loads its parsers meanwhile.
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+  });
+  const warmRun = await repeated(importer);
+  const same = [coldRun.value, prewarmedRun.value, warmRun.value].every((p) => isDeepStrictEqual(p, plan));
+  mark(`importer, cold (${started} workers started by ${reps} imports)`, coldRun.best, verdictFirst(coldRun));
+  mark('importer, prewarmed (first import of the session)', prewarmedRun.best, verdictFirst(prewarmedRun));
+  mark('importer, warm worker (again)', warmRun.best, verdictWarm(warmRun));
+  if (!same) throw new Error(`${fileName}: the importer's plan differs from planImport's`);
+
   const records = plan.records!.kind === 'budget' || plan.records!.kind === 'actuals' ? plan.records!.rows : [];
   const [commitMs, result] = await timed(() => commitImport(ctx, plan));
   const insertMs = bareInsert(ctx, records);
   mark(`commitImport (${result.cellsImported.toLocaleString('en-US')} cells, audited, one change)`, commitMs, `${(commitMs / insertMs).toFixed(1)}× bare insert`);
   mark('bare prepared INSERT of the same rows', insertMs);
-  print(`${title} — ${(bytes.byteLength / 1048576).toFixed(1)} MB, ${rows.toLocaleString('en-US')} rows`, stages);
+  print(
+    `${title} — ${(bytes.byteLength / 1048576).toFixed(1)} MB, ${rows.toLocaleString('en-US')} rows; times are the best of ${reps} (median in the note); the importer's plan is planImport's: ${same ? 'yes' : 'NO'}`,
+    stages,
+  );
 }
 
 export async function runImportBench(): Promise<void> {

@@ -30,7 +30,7 @@ describe('cli report', () => {
     expect(first.status).toBe(0);
     const summary = JSON.parse(first.stdout) as { pages: number; period: string; sections: { id: string; page: number }[]; ms: number };
     expect(summary.period).toBe('2026-10');
-    expect(summary.sections.map((s) => s.id)).toEqual(['cover', 'contents', 'summary', 'variance', 'trend', 'headcount', 'sources']);
+    expect(summary.sections.map((s) => s.id)).toEqual(['cover', 'contents', 'summary', 'variance', 'trend', 'headcount', 'continuity', 'risks', 'sources']);
     expect(summary.ms).toBeGreaterThan(0);
     const bytes = readFileSync(join(dir, 'board.pdf'));
     expect((await pdfPages(bytes)).length).toBe(summary.pages);

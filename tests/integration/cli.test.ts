@@ -42,15 +42,18 @@ describe('cli init', () => {
     const exported = cli('export', 'acme.sqlite', '--format', 'json');
     expect(exported.status).toBe(0);
     const doc = workspaceExportSchema.parse(JSON.parse(exported.stdout));
-    expect(doc.workspace).toEqual({ name: 'Acme', currency: 'EUR', fiscalYearStartMonth: 4 });
+    expect(doc.version).toBe(2);
+    expect(doc.workspace).toEqual({ name: 'Acme', currency: 'EUR', fiscalYearStartMonth: 4, impactTolerance: 4, riskAppetite: 12 });
     expect(doc.departments).toEqual([]);
     expect(doc.budgetLines).toEqual([]);
+    expect(doc.processes).toEqual([]);
+    expect(doc.risks).toEqual([]);
   });
 
   it('names an empty workspace after its file by default', () => {
     expect(cli('init', 'North Depot.sqlite').status).toBe(0);
     const doc = workspaceExportSchema.parse(JSON.parse(cli('export', 'North Depot.sqlite').stdout));
-    expect(doc.workspace).toEqual({ name: 'North Depot', currency: 'USD', fiscalYearStartMonth: 1 });
+    expect(doc.workspace).toEqual({ name: 'North Depot', currency: 'USD', fiscalYearStartMonth: 1, impactTolerance: 4, riskAppetite: 12 });
   });
 
   it('creates the demo company, deterministic for an as-of date', () => {
@@ -64,6 +67,9 @@ describe('cli init', () => {
     expect(doc.people.length).toBeGreaterThan(20);
     expect(doc.budgetLines.length).toBeGreaterThan(100);
     expect(doc.actuals.length).toBeGreaterThan(0);
+    expect(doc.version).toBe(2);
+    expect(doc.processes.length).toBeGreaterThanOrEqual(5);
+    expect(doc.risks).toHaveLength(12);
     expect(one.stdout).toBe(two.stdout);
   });
 

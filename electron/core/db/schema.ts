@@ -17,6 +17,10 @@ export const workspace = sqliteTable(
     // Printed on the board pack's cover and footer. Last, because they were added by ALTER TABLE.
     preparedBy: text('prepared_by').notNull().default(''),
     confidentiality: text('confidentiality').notNull().default('Confidential. Prepared for the board of directors; not for distribution.'),
+    /** Business impact ratings (1–5) at or above this are not tolerable: the suggested RTO is the first horizon that reaches it. */
+    impactTolerance: integer('impact_tolerance').notNull().default(4),
+    /** Risks whose residual score (likelihood × impact) is above this are flagged for the board. */
+    riskAppetite: integer('risk_appetite').notNull().default(12),
   },
   (t) => [
     check('workspace_single_row', sql`${t.id} = 1`),
@@ -54,6 +58,8 @@ export const people = sqliteTable(
     status: text('status', { enum: ['active', 'open'] }).notNull(),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
+    // For the continuity call tree. Last, because it was added by ALTER TABLE.
+    phone: text('phone'),
   },
   (t) => [
     index('people_department').on(t.departmentId),
@@ -250,6 +256,300 @@ export const reportCommentary = sqliteTable('report_commentary', {
   updatedAt: text('updated_at').notNull(),
 });
 
+/*
+ * Business continuity (ISO 22301 terms) and the risk register. Durations are in hours (real, so
+ * 0.5 h is possible); a week is 168 h. Money is minor units. Every table is audited: each edit is
+ * an undoable change.
+ */
+
+/** Suppliers the company depends on, with their own stated recovery time. */
+export const vendors = sqliteTable(
+  'vendors',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    service: text('service').notNull(),
+    contactName: text('contact_name'),
+    phone: text('phone'),
+    email: text('email'),
+    contractEnd: text('contract_end'),
+    annualSpendMinor: integer('annual_spend_minor'),
+    recoveryHours: real('recovery_hours'),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('vendors_name').on(t.name)],
+);
+
+/** Systems/applications and sites/facilities a process can depend on. */
+export const assets = sqliteTable(
+  'assets',
+  {
+    id: text('id').primaryKey(),
+    kind: text('kind', { enum: ['system', 'site'] }).notNull(),
+    name: text('name').notNull(),
+    description: text('description'),
+    recoveryHours: real('recovery_hours'),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('assets_kind_name').on(t.kind, t.name), check('assets_kind', sql`${t.kind} IN ('system', 'site')`)],
+);
+
+/** A critical process (business function) and its recovery objectives. */
+export const processes = sqliteTable(
+  'processes',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    description: text('description'),
+    ownerDepartmentId: text('owner_department_id').references(() => departments.id),
+    ownerPersonId: text('owner_person_id').references(() => people.id),
+    tier: integer('tier').notNull(),
+    rtoHours: real('rto_hours'),
+    /** Why the RTO differs from the one the impact analysis suggests; null when it does not. */
+    rtoReason: text('rto_reason'),
+    rpoHours: real('rpo_hours'),
+    mtpdHours: real('mtpd_hours'),
+    costPerDayMinor: integer('cost_per_day_minor'),
+    /** JSON array of month numbers 1–12. */
+    peakMonths: text('peak_months').notNull().default('[]'),
+    reviewDate: text('review_date'),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('processes_name').on(t.name),
+    check('processes_tier', sql`${t.tier} BETWEEN 1 AND 4`),
+    check('processes_rpo', sql`${t.rpoHours} IS NULL OR ${t.rpoHours} >= 0`),
+    check('processes_rto', sql`${t.rtoHours} IS NULL OR ${t.rtoHours} > 0`),
+    check('processes_rto_mtpd', sql`${t.rtoHours} IS NULL OR ${t.mtpdHours} IS NULL OR ${t.rtoHours} <= ${t.mtpdHours}`),
+  ],
+);
+
+/** Business impact analysis: how bad an outage of the process is after each horizon, rated 1–5 per dimension. */
+export const processImpacts = sqliteTable(
+  'process_impacts',
+  {
+    id: text('id').primaryKey(),
+    processId: text('process_id')
+      .notNull()
+      .references(() => processes.id),
+    /** 4, 24, 72, 168 or 336 hours. */
+    horizonHours: integer('horizon_hours').notNull(),
+    financial: integer('financial'),
+    customer: integer('customer'),
+    regulatory: integer('regulatory'),
+    reputational: integer('reputational'),
+    safety: integer('safety'),
+  },
+  (t) => [
+    uniqueIndex('process_impacts_cell').on(t.processId, t.horizonHours),
+    check('process_impacts_horizon', sql`${t.horizonHours} IN (4, 24, 72, 168, 336)`),
+    check(
+      'process_impacts_ratings',
+      sql`coalesce(${t.financial}, 1) BETWEEN 1 AND 5 AND coalesce(${t.customer}, 1) BETWEEN 1 AND 5 AND coalesce(${t.regulatory}, 1) BETWEEN 1 AND 5 AND coalesce(${t.reputational}, 1) BETWEEN 1 AND 5 AND coalesce(${t.safety}, 1) BETWEEN 1 AND 5`,
+    ),
+  ],
+);
+
+/** What a process needs to run: exactly one of a person, another process, an asset or a vendor. */
+export const dependencies = sqliteTable(
+  'dependencies',
+  {
+    id: text('id').primaryKey(),
+    processId: text('process_id')
+      .notNull()
+      .references(() => processes.id),
+    kind: text('kind', { enum: ['person', 'process', 'system', 'site', 'vendor'] }).notNull(),
+    personId: text('person_id').references(() => people.id),
+    dependsOnProcessId: text('depends_on_process_id').references((): AnySQLiteColumn => processes.id),
+    assetId: text('asset_id').references(() => assets.id),
+    vendorId: text('vendor_id').references(() => vendors.id),
+    /** Its own recovery time where known; null falls back to the asset's or vendor's. */
+    recoveryHours: real('recovery_hours'),
+    notes: text('notes'),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [
+    index('dependencies_process').on(t.processId),
+    index('dependencies_person').on(t.personId),
+    index('dependencies_vendor').on(t.vendorId),
+    index('dependencies_asset').on(t.assetId),
+    index('dependencies_on_process').on(t.dependsOnProcessId),
+    check(
+      'dependencies_target',
+      sql`(${t.kind} = 'person' AND ${t.personId} IS NOT NULL AND ${t.dependsOnProcessId} IS NULL AND ${t.assetId} IS NULL AND ${t.vendorId} IS NULL)
+        OR (${t.kind} = 'process' AND ${t.dependsOnProcessId} IS NOT NULL AND ${t.personId} IS NULL AND ${t.assetId} IS NULL AND ${t.vendorId} IS NULL)
+        OR (${t.kind} IN ('system', 'site') AND ${t.assetId} IS NOT NULL AND ${t.personId} IS NULL AND ${t.dependsOnProcessId} IS NULL AND ${t.vendorId} IS NULL)
+        OR (${t.kind} = 'vendor' AND ${t.vendorId} IS NOT NULL AND ${t.personId} IS NULL AND ${t.dependsOnProcessId} IS NULL AND ${t.assetId} IS NULL)`,
+    ),
+  ],
+);
+
+/** A recovery plan, for one process or for a scenario (loss of site, IT, a key supplier, people). */
+export const continuityPlans = sqliteTable(
+  'continuity_plans',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    processId: text('process_id').references(() => processes.id),
+    scenario: text('scenario', { enum: ['site', 'it', 'supplier', 'people'] }),
+    activationCriteria: text('activation_criteria').notNull().default(''),
+    workarounds: text('workarounds').notNull().default(''),
+    reviewedOn: text('reviewed_on'),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('continuity_plans_name').on(t.name),
+    index('continuity_plans_process').on(t.processId),
+    check('continuity_plans_scope', sql`${t.processId} IS NOT NULL OR ${t.scenario} IS NOT NULL`),
+  ],
+);
+
+/** One recovery step: who does what, within how long of activation. Ordered by position. */
+export const planSteps = sqliteTable(
+  'plan_steps',
+  {
+    id: text('id').primaryKey(),
+    planId: text('plan_id')
+      .notNull()
+      .references(() => continuityPlans.id),
+    position: integer('position').notNull(),
+    action: text('action').notNull(),
+    ownerPersonId: text('owner_person_id')
+      .notNull()
+      .references(() => people.id),
+    withinHours: real('within_hours'),
+  },
+  (t) => [index('plan_steps_plan').on(t.planId, t.position), index('plan_steps_owner').on(t.ownerPersonId)],
+);
+
+/** The call tree: each entry is a person called by the entry above it (null for the first caller), with an alternate. */
+export const callTreeEntries = sqliteTable(
+  'call_tree_entries',
+  {
+    id: text('id').primaryKey(),
+    planId: text('plan_id')
+      .notNull()
+      .references(() => continuityPlans.id),
+    personId: text('person_id')
+      .notNull()
+      .references(() => people.id),
+    parentEntryId: text('parent_entry_id').references((): AnySQLiteColumn => callTreeEntries.id),
+    alternatePersonId: text('alternate_person_id').references(() => people.id),
+    position: integer('position').notNull(),
+  },
+  (t) => [
+    index('call_tree_plan').on(t.planId),
+    index('call_tree_person').on(t.personId),
+    index('call_tree_alternate').on(t.alternatePersonId),
+    index('call_tree_parent').on(t.parentEntryId),
+  ],
+);
+
+/** A tabletop, walkthrough or full test of a plan, and what it found. */
+export const exercises = sqliteTable(
+  'exercises',
+  {
+    id: text('id').primaryKey(),
+    planId: text('plan_id')
+      .notNull()
+      .references(() => continuityPlans.id),
+    kind: text('kind', { enum: ['tabletop', 'walkthrough', 'full'] }).notNull(),
+    heldOn: text('held_on').notNull(),
+    participants: text('participants').notNull().default(''),
+    summary: text('summary').notNull().default(''),
+    findings: text('findings').notNull().default(''),
+    nextDue: text('next_due'),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('exercises_plan').on(t.planId), check('exercises_kind', sql`${t.kind} IN ('tabletop', 'walkthrough', 'full')`)],
+);
+
+export const exerciseActions = sqliteTable(
+  'exercise_actions',
+  {
+    id: text('id').primaryKey(),
+    exerciseId: text('exercise_id')
+      .notNull()
+      .references(() => exercises.id),
+    action: text('action').notNull(),
+    ownerPersonId: text('owner_person_id').references(() => people.id),
+    dueOn: text('due_on'),
+    done: integer('done', { mode: 'boolean' }).notNull().default(false),
+  },
+  (t) => [index('exercise_actions_exercise').on(t.exerciseId), index('exercise_actions_owner').on(t.ownerPersonId)],
+);
+
+export const riskCategories = ['operational', 'financial', 'compliance', 'people', 'supplier', 'technology', 'safety'] as const;
+
+/** The risk register: inherent and residual likelihood × impact, 1–5 each. */
+export const risks = sqliteTable(
+  'risks',
+  {
+    id: text('id').primaryKey(),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    category: text('category', { enum: riskCategories }).notNull(),
+    ownerPersonId: text('owner_person_id').references(() => people.id),
+    inherentLikelihood: integer('inherent_likelihood').notNull(),
+    inherentImpact: integer('inherent_impact').notNull(),
+    residualLikelihood: integer('residual_likelihood').notNull(),
+    residualImpact: integer('residual_impact').notNull(),
+    reviewDate: text('review_date'),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [
+    index('risks_owner').on(t.ownerPersonId),
+    check('risks_category', sql`${t.category} IN ('operational', 'financial', 'compliance', 'people', 'supplier', 'technology', 'safety')`),
+    check(
+      'risks_scores',
+      sql`${t.inherentLikelihood} BETWEEN 1 AND 5 AND ${t.inherentImpact} BETWEEN 1 AND 5 AND ${t.residualLikelihood} BETWEEN 1 AND 5 AND ${t.residualImpact} BETWEEN 1 AND 5`,
+    ),
+  ],
+);
+
+export const riskMitigations = sqliteTable(
+  'risk_mitigations',
+  {
+    id: text('id').primaryKey(),
+    riskId: text('risk_id')
+      .notNull()
+      .references(() => risks.id),
+    action: text('action').notNull(),
+    status: text('status', { enum: ['planned', 'in_progress', 'done'] }).notNull(),
+    ownerPersonId: text('owner_person_id').references(() => people.id),
+    dueOn: text('due_on'),
+  },
+  (t) => [
+    index('risk_mitigations_risk').on(t.riskId),
+    index('risk_mitigations_owner').on(t.ownerPersonId),
+    check('risk_mitigations_status', sql`${t.status} IN ('planned', 'in_progress', 'done')`),
+  ],
+);
+
+/** Which processes and vendors a risk threatens: exactly one of the two per row. */
+export const riskLinks = sqliteTable(
+  'risk_links',
+  {
+    id: text('id').primaryKey(),
+    riskId: text('risk_id')
+      .notNull()
+      .references(() => risks.id),
+    processId: text('process_id').references(() => processes.id),
+    vendorId: text('vendor_id').references(() => vendors.id),
+  },
+  (t) => [
+    index('risk_links_risk').on(t.riskId),
+    index('risk_links_process').on(t.processId),
+    index('risk_links_vendor').on(t.vendorId),
+    check('risk_links_target', sql`(${t.processId} IS NULL) <> (${t.vendorId} IS NULL)`),
+  ],
+);
+
 /** The tables whose rows changes may write, by SQL name: undo finds them here. */
 export const auditedTables = {
   workspace,
@@ -261,5 +561,18 @@ export const auditedTables = {
   actuals,
   import_batches: importBatches,
   report_commentary: reportCommentary,
+  vendors,
+  assets,
+  processes,
+  process_impacts: processImpacts,
+  dependencies,
+  continuity_plans: continuityPlans,
+  plan_steps: planSteps,
+  call_tree_entries: callTreeEntries,
+  exercises,
+  exercise_actions: exerciseActions,
+  risks,
+  risk_mitigations: riskMitigations,
+  risk_links: riskLinks,
 } as const;
 export type AuditedTableName = keyof typeof auditedTables;

@@ -1,8 +1,10 @@
 /**
  * Builds the demo workspace: Larkspur Freight with its org, roster, the current fiscal year's
- * approved plan with actuals up to the month before the as-of date, and next year's two draft
- * scenarios. Everything derives from the fiscal year and hashed keys, so the same as-of date gives
- * the same workspace, and a later as-of date in the same year only adds months of actuals.
+ * approved plan with actuals up to the month before the as-of date, next year's two draft
+ * scenarios, and its continuity and risk registers (demo-continuity.ts). Everything derives from
+ * the fiscal year, the as-of date and hashed keys, so the same as-of date gives the same
+ * workspace; a later as-of date in the same year only adds months of actuals to the budget (the
+ * registers' dates move with it, so reviews and exercises stay as recent as they were).
  *
  * The rows are written directly in one transaction, not as changes: a fresh demo has nothing to
  * undo.
@@ -28,8 +30,9 @@ import {
   type DemoPerson,
 } from './demo-company';
 import { demoId, jitter, unit } from './demo-random';
+import { writeDemoRegisters, type RegisterCounts } from './demo-registers';
 
-export interface DemoCounts {
+export interface DemoCounts extends RegisterCounts {
   departments: number;
   people: number;
   plans: number;
@@ -62,6 +65,8 @@ function lastDayOf(period: string): string {
 
 interface Dated {
   person: DemoPerson;
+  /** Fictional numbers from the 555-0100…0199 range, one per person on the roster; none for open roles. */
+  phone: string | null;
   startPeriod: string;
   startDate: string;
   endPeriod: string | null;
@@ -69,12 +74,15 @@ interface Dated {
 }
 
 function dateRoster(firstMonth: string): Dated[] {
+  let line = 0;
   return demoPeople.map((person) => {
+    const phone = person.open ? null : `(312) 555-01${String(line++).padStart(2, '0')}`;
     const startPeriod = addMonths(firstMonth, person.start);
     const day = person.open ? 1 : 1 + Math.floor(unit(`start-day:${person.name}`) * 28);
     const endPeriod = person.end === undefined ? null : addMonths(firstMonth, person.end);
     return {
       person,
+      phone,
       startPeriod,
       startDate: `${startPeriod}-${String(day).padStart(2, '0')}`,
       endPeriod,
@@ -206,15 +214,23 @@ export function buildDemo(ctx: Ctx, options: DemoOptions): DemoCounts {
   const at = isoNow(ctx);
   const deptId = (code: string) => demoId(`department:${code}`);
   const accountId = (code: string) => demoId(`account:${code}`);
-  const counts: DemoCounts = { departments: 0, people: 0, plans: 0, budgetLines: 0, actuals: 0 };
+  const counts = { departments: 0, people: 0, plans: 0, budgetLines: 0, actuals: 0 };
+  let registers: RegisterCounts | undefined;
 
   ctx.db.transaction((tx) => {
     const existing = ctx.db.$client
-      .prepare('SELECT (SELECT count(*) FROM departments) + (SELECT count(*) FROM accounts) + (SELECT count(*) FROM plans)')
+      .prepare(
+        `SELECT (SELECT count(*) FROM departments) + (SELECT count(*) FROM accounts) + (SELECT count(*) FROM plans)
+              + (SELECT count(*) FROM vendors) + (SELECT count(*) FROM assets) + (SELECT count(*) FROM processes)
+              + (SELECT count(*) FROM continuity_plans) + (SELECT count(*) FROM risks)`,
+      )
       .pluck()
       .get() as number;
     if (existing > 0) {
-      throw new AppError('refused', 'The demo company can only be added to an empty workspace; this one already has departments, accounts or plans.');
+      throw new AppError(
+        'refused',
+        'The demo company can only be added to an empty workspace; this one already has departments, accounts, plans, or continuity or risk records.',
+      );
     }
 
     // Parents first, so every parent reference points at a row that exists.
@@ -247,6 +263,7 @@ export function buildDemo(ctx: Ctx, options: DemoOptions): DemoCounts {
           startDate: r.startDate,
           endDate: r.endDate,
           status: r.person.open ? ('open' as const) : ('active' as const),
+          phone: r.phone,
           createdAt: at,
           updatedAt: at,
         })),
@@ -302,8 +319,10 @@ export function buildDemo(ctx: Ctx, options: DemoOptions): DemoCounts {
     }
     insertChunked(actualRows, (chunk) => tx.insert(actuals).values(chunk).run());
     counts.actuals = actualRows.length;
+
+    registers = writeDemoRegisters(tx, options.asOf, at);
   });
-  return counts;
+  return { ...counts, ...registers! };
 }
 
 export interface CreateDemoOptions extends DemoOptions {

@@ -39,14 +39,60 @@ function stripCurrency(text: string): string {
 const MAX_FAST_INTEGER = 90_000_000_000_000;
 
 /**
+ * The minor units of a plain cell — a whole number, or text that is exactly a plain decimal
+ * ("1234", "-1234.5", at most 13 whole digits and two decimals, no spaces around it) — read
+ * without allocating; undefined for anything else, which parseCellAmount then decides. It answers
+ * only where parseSimpleAmount would, and with the same value (the fast-path property test holds
+ * parseCellAmount, which uses it, to the general parser).
+ */
+export function plainCellMinor(value: CellValue): number | undefined {
+  if (typeof value === 'number') {
+    if (Number.isInteger(value)) return Math.abs(value) <= MAX_FAST_INTEGER ? value * 100 + 0 : undefined;
+    // A number of cents ("1234.56" typed into Excel): its shortest decimal form, which String()
+    // prints and parseSimpleAmount reads, has at most two decimals exactly when cents/100 gives it back.
+    if (!(Math.abs(value) < 1e13)) return undefined;
+    const cents = Math.round(value * 100);
+    return cents / 100 === value ? cents : undefined;
+  }
+  if (typeof value !== 'string') return undefined;
+  const n = value.length;
+  let i = 0;
+  const negative = n > 0 && value.charCodeAt(0) === 45; // "-"
+  if (negative) i++;
+  let whole = 0;
+  const wholeStart = i;
+  for (; i < n; i++) {
+    const d = value.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) break;
+    whole = whole * 10 + d;
+  }
+  const wholeDigits = i - wholeStart;
+  if (wholeDigits === 0 || wholeDigits > 13) return undefined;
+  let frac = 0;
+  if (i < n) {
+    if (value.charCodeAt(i) !== 46) return undefined; // "."
+    const d1 = i + 1 < n ? value.charCodeAt(i + 1) - 48 : -1;
+    if (d1 < 0 || d1 > 9) return undefined;
+    if (i + 2 === n) frac = d1 * 10;
+    else {
+      const d2 = value.charCodeAt(i + 2) - 48;
+      if (i + 3 !== n || d2 < 0 || d2 > 9) return undefined;
+      frac = d1 * 10 + d2;
+    }
+  }
+  const minor = whole * 100 + frac;
+  return minor === 0 ? 0 : negative ? -minor : minor;
+}
+
+/**
  * Amount cells as minor units. Plain numbers and plain numeric text ("1234.5") — nearly every
  * cell of a real file — take a fast path; everything else goes through parseCellAmountGeneral.
  * Both give the same answer for every value (a property test holds them to that).
  */
 export function parseCellAmount(value: CellValue, options: { decimalComma: boolean }): CellAmount {
+  const plain = plainCellMinor(value);
+  if (plain !== undefined) return { ok: true, minor: plain };
   if (typeof value === 'number') {
-    // + 0 turns -0 into 0, as the general parser does.
-    if (Number.isInteger(value) && Math.abs(value) <= MAX_FAST_INTEGER) return { ok: true, minor: value * 100 + 0 };
     if (Number.isFinite(value)) {
       const minor = parseSimpleAmount(String(value));
       if (minor !== null) return { ok: true, minor };

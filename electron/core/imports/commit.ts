@@ -176,7 +176,7 @@ function commitFigures(ctx: Ctx, plan: ImportPlan, kind: 'budget' | 'actuals', r
       planId,
       departmentIds: JSON.stringify(departmentIds),
       rowsImported: plan.rowsRead,
-      cellsImported: figures.writes.length,
+      cellsImported: figures.fresh.length + figures.updates.length,
       origin: ctx.origin,
       changeId: w.changeId,
       createdAt: at,
@@ -184,15 +184,13 @@ function commitFigures(ctx: Ctx, plan: ImportPlan, kind: 'budget' | 'actuals', r
     });
     const table = kind === 'budget' ? 'budget_lines' : 'actuals';
     // New cells in bulk first (their images are selected by batch id, so before any update joins the batch).
-    const fresh = figures.writes.filter((x) => !x.existing).map((x) => x.record);
-    insertFreshFigures(ctx, lookup, { table, planId, batchId, changeId: w.changeId, at, records: fresh });
-    for (const { record, existing } of figures.writes) {
-      if (!existing) continue;
+    insertFreshFigures(ctx, lookup, { table, planId, batchId, changeId: w.changeId, at, records: figures.fresh });
+    for (const { record, existing } of figures.updates) {
       w.update(table, existing.id, { amountMinor: record.amountMinor, source: record.source, importBatchId: batchId, updatedAt: at });
     }
     for (const line of figures.removes) w.remove(table, line.id);
     if (plan.sourceKey) saveMapping(ctx, plan.sourceKey, plan.rememberMapping, at);
-    return { created, cells: figures.writes.length };
+    return { created, cells: figures.fresh.length + figures.updates.length };
   });
   return {
     ...result,

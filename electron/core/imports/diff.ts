@@ -13,6 +13,7 @@
  */
 import type { CellChange, EntityDiff, FigureDiff, FigureRecord, ImportRecords } from '../../../shared/imports';
 import type { Ctx } from '../context';
+import { cellKeys } from './cell-keys';
 import { peopleOf, personKey, type Lookup } from './lookup';
 
 export interface CurrentLine {
@@ -26,35 +27,12 @@ export interface CurrentLine {
 }
 
 export interface FigurePlan {
-  /** Every record with the line it lands on, if one exists. */
-  writes: Array<{ record: FigureRecord; existing: CurrentLine | undefined }>;
+  /** Records no current line holds, in order: new lines. */
+  fresh: FigureRecord[];
+  /** Records that land on a current line, in order, with that line. */
+  updates: Array<{ record: FigureRecord; existing: CurrentLine }>;
   removes: CurrentLine[];
   diff: FigureDiff;
-}
-
-/** Interned strings: 2^17 of them, so three indices make one safe integer (2^51). */
-const KEY_SPACE = 131_072;
-
-/**
- * Cell keys for the diff's maps. Department id, account id and period are each interned to a
- * small number and the three combine into one number, which a Map hashes without building a
- * string per cell. Past 2^17 distinct strings (never in practice) a cell falls back to a string
- * key; a cell's key is always the same number or the same string, so lookups still agree.
- */
-function cellKeys(): (departmentId: string, accountId: string, period: string) => number | string {
-  const interned = new Map<string, number>();
-  const intern = (s: string): number => {
-    let n = interned.get(s);
-    if (n === undefined) interned.set(s, (n = interned.size));
-    return n;
-  };
-  return (departmentId, accountId, period) => {
-    const d = intern(departmentId);
-    const a = intern(accountId);
-    const p = intern(period);
-    if (d < KEY_SPACE && a < KEY_SPACE && p < KEY_SPACE) return (d * KEY_SPACE + a) * KEY_SPACE + p;
-    return `${departmentId}\u0000${accountId}\u0000${period}`;
-  };
 }
 
 function currentLines(ctx: Ctx, kind: 'budget' | 'actuals', planId: string | null, departmentIds: readonly string[]): CurrentLine[] {
@@ -79,17 +57,30 @@ function currentLines(ctx: Ctx, kind: 'budget' | 'actuals', planId: string | nul
 }
 
 export function planFigures(ctx: Ctx, kind: 'budget' | 'actuals', planId: string | null, records: readonly FigureRecord[], lookup: Lookup): FigurePlan {
-  const departmentIdOf = (code: string) => lookup.departments.get(code)?.id;
+  // Codes to ids once per code, not once per record.
+  const departmentIdByCode = new Map<string, string | undefined>();
+  const departmentIdOf = (code: string): string | undefined => {
+    if (departmentIdByCode.has(code)) return departmentIdByCode.get(code);
+    const id = lookup.departments.get(code)?.id;
+    departmentIdByCode.set(code, id);
+    return id;
+  };
   const accountIdOf = (code: string) => lookup.accounts.get(code)?.id;
-  const departmentIds = [...new Set(records.map((r) => departmentIdOf(r.departmentCode)).filter((id): id is string => id !== undefined))];
+  // The departments the file covers, in order of appearance, and for actuals their months.
+  // Records come grouped by department: the last one's set is looked up again only on a change.
   const periodsByDepartment = new Map<string, Set<string>>();
+  let lastCode: string | undefined;
+  let lastSet: Set<string> | undefined;
   for (const r of records) {
-    const id = departmentIdOf(r.departmentCode);
-    if (id === undefined) continue;
-    let set = periodsByDepartment.get(id);
-    if (!set) periodsByDepartment.set(id, (set = new Set()));
-    set.add(r.period);
+    if (r.departmentCode !== lastCode) {
+      lastCode = r.departmentCode;
+      const id = departmentIdOf(r.departmentCode);
+      lastSet = id === undefined ? undefined : periodsByDepartment.get(id);
+      if (id !== undefined && !lastSet) periodsByDepartment.set(id, (lastSet = new Set()));
+    }
+    if (kind === 'actuals') lastSet?.add(r.period);
   }
+  const departmentIds = [...periodsByDepartment.keys()];
   const inScope = (l: CurrentLine) => kind === 'budget' || (periodsByDepartment.get(l.departmentId)?.has(l.period) ?? false);
   const lines = currentLines(ctx, kind, planId, departmentIds).filter(inScope);
   const cellKey = cellKeys();
@@ -99,48 +90,71 @@ export function planFigures(ctx: Ctx, kind: 'budget' | 'actuals', planId: string
   const codeOfDepartment = (id: string) => lookup.departmentsById.get(id)?.code ?? id;
   const codeOfAccount = (id: string) => lookup.accountsById.get(id)?.code ?? id;
   const perDepartment = new Map<string, { before: number; after: number }>();
-  const tally = (code: string, before: number, after: number) => {
-    const t = perDepartment.get(code) ?? { before: 0, after: 0 };
-    t.before += before;
-    t.after += after;
-    perDepartment.set(code, t);
+  const tallyOf = (code: string) => {
+    let t = perDepartment.get(code);
+    if (!t) perDepartment.set(code, (t = { before: 0, after: 0 }));
+    return t;
   };
   const diff: FigureDiff = { changed: [], added: [], removed: [], unchanged: 0, totals: { before: 0, after: 0 }, perDepartment: [] };
-  const writes: FigurePlan['writes'] = [];
+  const fresh: FigureRecord[] = [];
+  const updates: FigurePlan['updates'] = [];
   const covered = new Set<number | string>();
+  // Records come grouped by department: what depends on the department only is looked up again
+  // only when it changes.
+  let tally: { before: number; after: number } | undefined;
+  let tallyCode: string | undefined;
+  let departmentId: string | undefined;
   for (const record of records) {
-    const departmentId = departmentIdOf(record.departmentCode);
-    const accountId = accountIdOf(record.accountCode);
-    const key = departmentId !== undefined && accountId !== undefined ? cellKey(departmentId, accountId, record.period) : undefined;
-    const existing = key === undefined ? undefined : byCell.get(key);
-    if (key !== undefined) covered.add(key);
-    writes.push({ record, existing });
-    const change = (): CellChange => ({
-      departmentCode: record.departmentCode,
-      accountCode: record.accountCode,
-      period: record.period,
-      before: existing?.amountMinor ?? null,
-      after: record.amountMinor,
-      source: record.source,
-    });
-    if (!existing) diff.added.push(change());
-    else if (existing.amountMinor !== record.amountMinor) diff.changed.push(change());
-    else diff.unchanged++;
-    tally(record.departmentCode, existing?.amountMinor ?? 0, record.amountMinor);
+    if (tally === undefined || tallyCode !== record.departmentCode) {
+      tallyCode = record.departmentCode;
+      tally = tallyOf(tallyCode);
+      departmentId = departmentIdOf(tallyCode);
+    }
+    // With no current lines (a first import) there is nothing to look up or to cover.
+    let existing: CurrentLine | undefined;
+    if (byCell.size > 0 && departmentId !== undefined) {
+      const accountId = accountIdOf(record.accountCode);
+      if (accountId !== undefined) {
+        const key = cellKey(departmentId, accountId, record.period);
+        existing = byCell.get(key);
+        // Only current lines' cells are ever asked about below.
+        if (existing !== undefined) covered.add(key);
+      }
+    }
+    if (existing) updates.push({ record, existing });
+    else fresh.push(record);
+    if (!existing || existing.amountMinor !== record.amountMinor) {
+      const change: CellChange = {
+        departmentCode: record.departmentCode,
+        accountCode: record.accountCode,
+        period: record.period,
+        before: existing?.amountMinor ?? null,
+        after: record.amountMinor,
+        source: record.source,
+      };
+      if (!existing) diff.added.push(change);
+      else diff.changed.push(change);
+    } else diff.unchanged++;
+    tally.before += existing?.amountMinor ?? 0;
+    tally.after += record.amountMinor;
   }
   const removes: CurrentLine[] = [];
   for (const line of lines) {
     if (covered.has(cellKey(line.departmentId, line.accountId, line.period))) continue;
     const code = codeOfDepartment(line.departmentId);
+    const t = tallyOf(code);
     if (line.importBatchId !== null) {
       removes.push(line);
       diff.removed.push({ departmentCode: code, accountCode: codeOfAccount(line.accountId), period: line.period, before: line.amountMinor, after: null, source: line.source });
-      tally(code, line.amountMinor, 0);
-    } else tally(code, line.amountMinor, line.amountMinor);
+      t.before += line.amountMinor;
+    } else {
+      t.before += line.amountMinor;
+      t.after += line.amountMinor;
+    }
   }
   diff.perDepartment = [...perDepartment.entries()].map(([code, t]) => ({ code, ...t })).sort((a, b) => a.code.localeCompare(b.code, 'en', { numeric: true }));
   diff.totals = diff.perDepartment.reduce((s, t) => ({ before: s.before + t.before, after: s.after + t.after }), { before: 0, after: 0 });
-  return { writes, removes, diff };
+  return { fresh, updates, removes, diff };
 }
 
 export function figuresIdentical(plan: FigurePlan): boolean {

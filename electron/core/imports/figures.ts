@@ -13,12 +13,12 @@
  */
 import { formatMoney } from '../../../shared/money';
 import { fiscalYearMonths } from '../../../shared/periods';
-import { parseCellAmount } from './amounts';
+import { parseCellAmount, plainCellMinor } from './amounts';
 import { cellText } from './headers';
 import { cellRef, type CellValue } from './model';
 import { parseMonth, parseQuarter } from './months';
 import type { Problems } from './problems';
-import { cell, codeText, columnOf, dataRows, totalRowKind, type MappedSheet } from './rows';
+import { cell, codeText, columnOf, isBlankRow, totalRowKind, type MappedSheet } from './rows';
 
 export interface RawFigure {
   departmentCode: string | null;
@@ -29,8 +29,12 @@ export interface RawFigure {
   accountName: string | null;
   period: string;
   periodRef: string;
-  /** Signed amount, or debit and credit still to be signed by the account's type. */
-  amount: { minor: number } | { debit: number; credit: number };
+  /**
+   * The amount in minor units: signed as it is, or, when `debitCredit`, debit − credit still to
+   * be signed by the account's type (validate.ts).
+   */
+  amountMinor: number;
+  debitCredit: boolean;
   source: string;
 }
 
@@ -48,12 +52,26 @@ export interface FigureSheetOutput {
   skippedRows: number;
 }
 
-function amountAt(input: FigureSheetInput, problems: Problems, row: number, column: number | undefined, value: CellValue): number | null {
-  if (column === undefined) return null;
+/**
+ * Reads a sheet's data rows as they become available: `readTo(end)` reads the rows it has not
+ * read yet, up to (not including) sheet row `end`. A sheet read in one go and a sheet whose rows
+ * arrive in chunks (a CSV streamed from the reader) give the same figures and problems, in the
+ * same order, because every row is read exactly once, in order.
+ */
+export interface FigureReader {
+  readonly out: FigureSheetOutput;
+  readTo(end: number): void;
+}
+
+/** No value (empty cell): null. A value that is not an amount: an error at the cell, and undefined. */
+function amountAt(input: FigureSheetInput, problems: Problems, row: number, column: number, value: CellValue): number | null | undefined {
+  if (value === null) return null;
+  const plain = plainCellMinor(value);
+  if (plain !== undefined) return plain;
   const parsed = parseCellAmount(value, { decimalComma: input.decimalComma });
   if (!parsed.ok) {
     problems.error(problems.ref(input.sheet.name, row, column), `${parsed.message}`);
-    return null;
+    return undefined;
   }
   return parsed.minor;
 }
@@ -66,7 +84,7 @@ function money(minor: number): string {
   return formatMoney(minor, { decimals: 2 });
 }
 
-/** Months of quarter `q` (1–4) of the fiscal year the row's months belong to. */
+/** Months of quarter `q` (1–4) of the fiscal year the sheet's months belong to. */
 function quarterMonths(q: number, year: number | null, months: readonly string[], fiscalStartMonth: number): Set<string> {
   const first = months[0];
   let fy = year;
@@ -93,6 +111,13 @@ function sheetRefs(fileName: string, sheet: string): (row: number, column: numbe
   };
 }
 
+interface LongColumns {
+  department: number | undefined;
+  account: number;
+  period: number;
+  givenDepartmentRef: string | undefined;
+}
+
 /**
  * A long-format figure whose department, account and month references — needed only when a
  * problem is reported — are written out on demand rather than for every row.
@@ -103,11 +128,12 @@ class LongFigure implements RawFigure {
     readonly accountCode: string,
     readonly accountName: string | null,
     readonly period: string,
-    readonly amount: RawFigure['amount'],
+    readonly amountMinor: number,
+    readonly debitCredit: boolean,
     readonly source: string,
     private readonly refAt: (row: number, column: number) => string,
     private readonly row: number,
-    private readonly columns: { department: number | undefined; account: number; period: number; givenDepartmentRef: string | undefined },
+    private readonly columns: LongColumns,
   ) {}
 
   get departmentRef(): string {
@@ -123,78 +149,120 @@ class LongFigure implements RawFigure {
   }
 }
 
+/** The part of a reader every layout shares: a cursor over the sheet's rows below the header. */
+abstract class SheetReader implements FigureReader {
+  readonly out: FigureSheetOutput = { figures: [], dataRows: 0, skippedRows: 0 };
+  private next: number;
+
+  constructor(protected readonly input: FigureSheetInput, protected readonly problems: Problems) {
+    this.next = input.headerRow + 1;
+  }
+
+  readTo(end: number): void {
+    const rows = this.input.sheet.rows;
+    const last = Math.min(end, rows.length);
+    for (let r = this.next; r < last; r++) {
+      const cells = rows[r] ?? [];
+      if (!isBlankRow(cells)) this.row(r, cells);
+    }
+    if (last > this.next) this.next = last;
+  }
+
+  protected abstract row(r: number, cells: readonly CellValue[]): void;
+}
+
 /** Rows of a long sheet: one figure per row. */
-function longFigures(input: FigureSheetInput, problems: Problems): FigureSheetOutput {
-  const m = input.mapping;
-  const col = {
-    department: columnOf(m, 'departmentCode'),
-    account: columnOf(m, 'accountCode'),
-    name: columnOf(m, 'accountName'),
-    period: columnOf(m, 'period'),
-    amount: columnOf(m, 'amount'),
-    debit: columnOf(m, 'debit'),
-    credit: columnOf(m, 'credit'),
-  };
-  const sheet = input.sheet.name;
-  const out: FigureSheetOutput = { figures: [], dataRows: 0, skippedRows: 0 };
-  if (col.account === undefined) problems.error(problems.ref(sheet), 'no column is mapped to the account');
-  if (col.period === undefined) problems.error(problems.ref(sheet), 'no column is mapped to the month (period)');
-  if (col.amount === undefined && col.debit === undefined && col.credit === undefined) {
-    problems.error(problems.ref(sheet), 'no column is mapped to the amount (or to debit and credit)');
+class LongReader extends SheetReader {
+  private readonly col;
+  private readonly labels: number[];
+  private readonly problemRef: (row: number, column: number) => string;
+  private readonly sourceRefAt: (row: number, column: number) => string;
+  private readonly refColumns: LongColumns | null;
+  /** A file's month column repeats a handful of texts: each is parsed once. */
+  private readonly monthOfText = new Map<string, string | null>();
+
+  constructor(input: FigureSheetInput, problems: Problems) {
+    super(input, problems);
+    const m = input.mapping;
+    const col = {
+      department: columnOf(m, 'departmentCode'),
+      account: columnOf(m, 'accountCode'),
+      name: columnOf(m, 'accountName'),
+      period: columnOf(m, 'period'),
+      amount: columnOf(m, 'amount'),
+      debit: columnOf(m, 'debit'),
+      credit: columnOf(m, 'credit'),
+    };
+    this.col = col;
+    const sheet = input.sheet.name;
+    if (col.account === undefined) problems.error(problems.ref(sheet), 'no column is mapped to the account');
+    if (col.period === undefined) problems.error(problems.ref(sheet), 'no column is mapped to the month (period)');
+    if (col.amount === undefined && col.debit === undefined && col.credit === undefined) {
+      problems.error(problems.ref(sheet), 'no column is mapped to the amount (or to debit and credit)');
+    }
+    if (col.department === undefined && input.department === null) {
+      problems.error(problems.ref(sheet), 'no department: map a department column, name the sheet after one ("210 Warehouse"), or choose one');
+    }
+    this.labels = [col.department, col.account, col.name].filter((c): c is number => c !== undefined);
+    this.problemRef = sheetRefs(problems.fileName, sheet);
+    this.sourceRefAt = problems.fileName === input.fileName ? this.problemRef : sheetRefs(input.fileName, sheet);
+    // Without an account or a month column no row can become a figure: rows are not read.
+    this.refColumns =
+      col.account === undefined || col.period === undefined
+        ? null
+        : { department: col.department, account: col.account, period: col.period, givenDepartmentRef: input.department?.ref };
   }
-  if (col.department === undefined && input.department === null) {
-    problems.error(problems.ref(sheet), 'no department: map a department column, name the sheet after one ("210 Warehouse"), or choose one');
-  }
-  if (col.account === undefined || col.period === undefined) return out;
-  const labels = [col.department, col.account, col.name].filter((c): c is number => c !== undefined);
-  const problemRef = sheetRefs(problems.fileName, sheet);
-  const sourceRefAt = problems.fileName === input.fileName ? problemRef : sheetRefs(input.fileName, sheet);
-  const refColumns = { department: col.department, account: col.account, period: col.period, givenDepartmentRef: input.department?.ref };
-  // A file's month column repeats a handful of texts: each is parsed once.
-  const monthOfText = new Map<string, string | null>();
-  const monthOf = (value: CellValue): string | null => {
+
+  private monthOf(value: CellValue): string | null {
     if (typeof value !== 'string') return parseMonth(value);
-    let found = monthOfText.get(value);
-    if (found === undefined) monthOfText.set(value, (found = parseMonth(value)));
+    let found = this.monthOfText.get(value);
+    if (found === undefined) this.monthOfText.set(value, (found = parseMonth(value)));
     return found;
-  };
-  for (const { index: r, cells } of dataRows(input)) {
-    if (totalRowKind(cells, labels, col.account)) {
+  }
+
+  protected row(r: number, cells: readonly CellValue[]): void {
+    const { col, refColumns, input, problems, out } = this;
+    if (refColumns === null) return;
+    const accountColumn = refColumns.account;
+    const periodColumn = refColumns.period;
+    if (totalRowKind(cells, this.labels, accountColumn)) {
       out.skippedRows++;
-      continue;
+      return;
     }
     out.dataRows++;
-    const accountCode = codeText(cell(cells, col.account));
-    const periodValue = cell(cells, col.period);
-    const period = monthOf(periodValue);
-    const ref = (c: number) => problemRef(r, c);
-    let amount: RawFigure['amount'] | null = null;
+    const accountCode = codeText(cell(cells, accountColumn));
+    const periodValue = cell(cells, periodColumn);
+    const period = this.monthOf(periodValue);
+    let amount: number | null = null;
+    let debitCredit = false;
     let amountColumn = col.amount ?? col.debit ?? col.credit!;
     if (col.amount !== undefined) {
-      const minor = amountAt(input, problems, r, col.amount, cell(cells, col.amount));
-      if (minor !== null) amount = { minor };
+      amount = amountAt(input, problems, r, col.amount, cell(cells, col.amount)) ?? null;
     } else {
-      const debit = amountAt(input, problems, r, col.debit, cell(cells, col.debit));
-      const credit = amountAt(input, problems, r, col.credit, cell(cells, col.credit));
-      if (debit !== null || credit !== null) amount = { debit: debit ?? 0, credit: credit ?? 0 };
+      const debit = col.debit === undefined ? null : (amountAt(input, problems, r, col.debit, cell(cells, col.debit)) ?? null);
+      const credit = col.credit === undefined ? null : (amountAt(input, problems, r, col.credit, cell(cells, col.credit)) ?? null);
+      if (debit !== null || credit !== null) {
+        amount = (debit ?? 0) - (credit ?? 0);
+        debitCredit = true;
+      }
       if (debit === null && credit !== null) amountColumn = col.credit!;
     }
     const departmentCode = col.department !== undefined ? codeText(cell(cells, col.department)) || null : (input.department?.code ?? null);
     if (accountCode === '') {
-      if (amount !== null) problems.error(ref(col.account), 'an amount without an account');
-      continue;
+      if (amount !== null) problems.error(this.problemRef(r, accountColumn), 'an amount without an account');
+      return;
     }
     if (period === null) {
       const text = cellText(periodValue);
-      problems.error(ref(col.period), text === '' ? 'no month' : `"${text}" is not a month`);
-      continue;
+      problems.error(this.problemRef(r, periodColumn), text === '' ? 'no month' : `"${text}" is not a month`);
+      return;
     }
     if (departmentCode === null) {
-      if (col.department !== undefined) problems.error(ref(col.department), 'no department');
-      continue;
+      if (col.department !== undefined) problems.error(this.problemRef(r, col.department), 'no department');
+      return;
     }
     // An empty amount is no value, never a zero with a source.
-    if (amount === null) continue;
+    if (amount === null) return;
     out.figures.push(
       new LongFigure(
         departmentCode,
@@ -202,129 +270,174 @@ function longFigures(input: FigureSheetInput, problems: Problems): FigureSheetOu
         col.name !== undefined ? cellText(cell(cells, col.name)) || null : null,
         period,
         amount,
-        sourceRefAt(r, amountColumn),
-        problemRef,
+        debitCredit,
+        this.sourceRefAt(r, amountColumn),
+        this.problemRef,
         r,
         refColumns,
       ),
     );
   }
-  return out;
+}
+
+interface QuarterColumn {
+  column: number;
+  quarter: number;
+  /** Which of the sheet's month columns (by index into `months`) the quarter sums. */
+  inQuarter: boolean[];
 }
 
 /** Rows of a wide sheet: one figure per filled month cell; quarter and total columns cross-checked. */
-function wideFigures(input: FigureSheetInput, problems: Problems): FigureSheetOutput {
-  const m = input.mapping;
-  const sheet = input.sheet.name;
-  const col = { department: columnOf(m, 'departmentCode'), account: columnOf(m, 'accountCode'), name: columnOf(m, 'accountName') };
-  const months = m.filter((c) => c.field === 'month' && c.period !== null).map((c) => ({ column: c.column, period: c.period! }));
-  const quarters = m
-    .filter((c) => c.field === 'quarter')
-    .map((c) => {
-      const q = parseQuarter(c.header);
-      return q === null ? null : { column: c.column, quarter: q.quarter, year: q.year };
-    })
-    .filter((q): q is { column: number; quarter: number; year: number | null } => q !== null);
-  const totals = m.filter((c) => c.field === 'total').map((c) => c.column);
-  const out: FigureSheetOutput = { figures: [], dataRows: 0, skippedRows: 0 };
-  if (col.account === undefined) {
-    problems.error(problems.ref(sheet), 'no column is mapped to the account');
-    return out;
-  }
-  if (col.department === undefined && input.department === null) {
-    problems.error(problems.ref(sheet), 'no department: map a department column, name the sheet after one ("210 Warehouse"), or choose one');
-  }
-  const seenPeriods = new Map<string, number>();
-  for (const mo of months) {
-    const earlier = seenPeriods.get(mo.period);
-    if (earlier !== undefined) {
-      problems.error(problems.ref(sheet, input.headerRow, mo.column), `a second column for the same month as ${problems.ref(sheet, input.headerRow, earlier).split('!').pop()}`);
-    } else seenPeriods.set(mo.period, mo.column);
-  }
-  const allPeriods = months.map((x) => x.period).sort();
-  const labels = [col.department, col.account, col.name].filter((c): c is number => c !== undefined);
-  // Month sums of the data rows since the last subtotal, and since the start, for total rows.
-  const sinceSubtotal = new Map<number, number>();
-  const sinceStart = new Map<number, number>();
-  const numericColumns = [...months.map((x) => x.column), ...quarters.map((q) => q.column), ...totals];
-  const periodRefs = new Map(months.map((mo) => [mo.column, problems.ref(sheet, input.headerRow, mo.column)]));
-  const sourceRefAt = sheetRefs(input.fileName, sheet);
+class WideReader extends SheetReader {
+  private readonly col;
+  private readonly months: Array<{ column: number; period: string }>;
+  private readonly quarters: QuarterColumn[];
+  private readonly totals: number[];
+  private readonly labels: number[];
+  private readonly periodRefs: string[];
+  private readonly sourceRefAt: (row: number, column: number) => string;
+  /** Month sums of the data rows since the last subtotal, and since the start, for total rows (by month index). */
+  private readonly sinceSubtotal: number[];
+  private readonly sinceStart: number[];
+  /** This row's amounts, by month index, then quarter, then total column; undefined where empty or not an amount. */
+  private readonly values: Array<number | undefined>;
+  private readonly readable: boolean;
 
-  for (const { index: r, cells } of dataRows(input)) {
-    const ref = (c: number) => problems.ref(sheet, r, c);
-    const values = new Map<number, number>();
-    for (const c of numericColumns) {
-      const v = cell(cells, c);
-      if (v === null || (typeof v === 'string' && v.trim() === '')) continue;
-      const minor = amountAt(input, problems, r, c, v);
-      if (minor !== null) values.set(c, minor);
+  constructor(input: FigureSheetInput, problems: Problems) {
+    super(input, problems);
+    const m = input.mapping;
+    const sheet = input.sheet.name;
+    this.col = { department: columnOf(m, 'departmentCode'), account: columnOf(m, 'accountCode'), name: columnOf(m, 'accountName') };
+    this.months = m.filter((c) => c.field === 'month' && c.period !== null).map((c) => ({ column: c.column, period: c.period! }));
+    const allPeriods = this.months.map((x) => x.period).sort();
+    this.quarters = m
+      .filter((c) => c.field === 'quarter')
+      .map((c) => {
+        const q = parseQuarter(c.header);
+        if (q === null) return null;
+        const set = quarterMonths(q.quarter, q.year, allPeriods, input.fiscalStartMonth);
+        return { column: c.column, quarter: q.quarter, inQuarter: this.months.map((mo) => set.has(mo.period)) };
+      })
+      .filter((q): q is QuarterColumn => q !== null);
+    this.totals = m.filter((c) => c.field === 'total').map((c) => c.column);
+    this.labels = [this.col.department, this.col.account, this.col.name].filter((c): c is number => c !== undefined);
+    this.periodRefs = this.months.map((mo) => problems.ref(sheet, input.headerRow, mo.column));
+    this.sourceRefAt = sheetRefs(input.fileName, sheet);
+    this.sinceSubtotal = this.months.map(() => 0);
+    this.sinceStart = this.months.map(() => 0);
+    this.values = new Array<number | undefined>(this.months.length + this.quarters.length + this.totals.length).fill(undefined);
+    this.readable = this.col.account !== undefined;
+    if (this.col.account === undefined) {
+      problems.error(problems.ref(sheet), 'no column is mapped to the account');
+      return;
     }
-    const total = totalRowKind(cells, labels, col.account);
+    if (this.col.department === undefined && input.department === null) {
+      problems.error(problems.ref(sheet), 'no department: map a department column, name the sheet after one ("210 Warehouse"), or choose one');
+    }
+    const seenPeriods = new Map<string, number>();
+    for (const mo of this.months) {
+      const earlier = seenPeriods.get(mo.period);
+      if (earlier !== undefined) {
+        problems.error(problems.ref(sheet, input.headerRow, mo.column), `a second column for the same month as ${problems.ref(sheet, input.headerRow, earlier).split('!').pop()}`);
+      } else seenPeriods.set(mo.period, mo.column);
+    }
+  }
+
+  /** Reads the amount at `column` into values[slot]. */
+  private readValue(r: number, cells: readonly CellValue[], slot: number, column: number): void {
+    const v = cell(cells, column);
+    if (v === null || (typeof v === 'string' && v.trim() === '')) {
+      this.values[slot] = undefined;
+      return;
+    }
+    this.values[slot] = amountAt(this.input, this.problems, r, column, v) ?? undefined;
+  }
+
+  protected row(r: number, cells: readonly CellValue[]): void {
+    if (!this.readable) return;
+    const { months, quarters, totals, values, col, input, problems, out } = this;
+    const sheet = input.sheet.name;
+    const accountColumn = col.account!;
+    // Month, then quarter, then total columns, in that order (problems come out in it).
+    for (let i = 0; i < months.length; i++) this.readValue(r, cells, i, months[i]!.column);
+    for (let i = 0; i < quarters.length; i++) this.readValue(r, cells, months.length + i, quarters[i]!.column);
+    for (let i = 0; i < totals.length; i++) this.readValue(r, cells, months.length + quarters.length + i, totals[i]!);
+    const total = totalRowKind(cells, this.labels, accountColumn);
     if (total) {
       out.skippedRows++;
-      const basis = total === 'subtotal' ? sinceSubtotal : sinceStart;
-      for (const mo of months) {
-        const stated = values.get(mo.column);
-        const sum = basis.get(mo.column) ?? 0;
+      const basis = total === 'subtotal' ? this.sinceSubtotal : this.sinceStart;
+      for (let i = 0; i < months.length; i++) {
+        const stated = values[i];
+        const sum = basis[i]!;
         if (stated !== undefined && !sameAmount(stated, sum)) {
-          problems.warn(ref(mo.column), `${total} row says ${money(stated)} but the rows above it add up to ${money(sum)}`);
+          problems.warn(problems.ref(sheet, r, months[i]!.column), `${total} row says ${money(stated)} but the rows above it add up to ${money(sum)}`);
         }
       }
-      if (total === 'subtotal') sinceSubtotal.clear();
-      continue;
+      if (total === 'subtotal') this.sinceSubtotal.fill(0);
+      return;
     }
-    const accountCode = codeText(cell(cells, col.account));
-    const monthValues = months.filter((mo) => values.has(mo.column));
+    const accountCode = codeText(cell(cells, accountColumn));
+    let filled = 0;
+    for (let i = 0; i < months.length; i++) if (values[i] !== undefined) filled++;
     if (accountCode === '') {
       // A section heading ("Operating expenses") or a note: no account and no amounts.
-      if (monthValues.length > 0) problems.error(ref(col.account), 'amounts without an account');
+      if (filled > 0) problems.error(problems.ref(sheet, r, accountColumn), 'amounts without an account');
       else out.skippedRows++;
-      continue;
+      return;
     }
     out.dataRows++;
     const departmentCode = col.department !== undefined ? codeText(cell(cells, col.department)) || null : (input.department?.code ?? null);
     if (departmentCode === null) {
-      if (col.department !== undefined && monthValues.length > 0) problems.error(ref(col.department), 'no department');
-      continue;
+      if (col.department !== undefined && filled > 0) problems.error(problems.ref(sheet, r, col.department), 'no department');
+      return;
     }
     // The same for every month of the row: worked out once.
-    const departmentRef = monthValues.length === 0 ? '' : col.department !== undefined ? ref(col.department) : input.department!.ref;
-    const accountRef = monthValues.length === 0 ? '' : ref(col.account);
-    const accountName = col.name !== undefined && monthValues.length > 0 ? cellText(cell(cells, col.name)) || null : null;
-    for (const mo of monthValues) {
-      const minor = values.get(mo.column)!;
-      sinceSubtotal.set(mo.column, (sinceSubtotal.get(mo.column) ?? 0) + minor);
-      sinceStart.set(mo.column, (sinceStart.get(mo.column) ?? 0) + minor);
+    const departmentRef = filled === 0 ? '' : col.department !== undefined ? problems.ref(sheet, r, col.department) : input.department!.ref;
+    const accountRef = filled === 0 ? '' : problems.ref(sheet, r, accountColumn);
+    const accountName = col.name !== undefined && filled > 0 ? cellText(cell(cells, col.name)) || null : null;
+    let rowSum = 0;
+    for (let i = 0; i < months.length; i++) {
+      const minor = values[i];
+      if (minor === undefined) continue;
+      rowSum += minor;
+      this.sinceSubtotal[i] = this.sinceSubtotal[i]! + minor;
+      this.sinceStart[i] = this.sinceStart[i]! + minor;
       out.figures.push({
         departmentCode,
         departmentRef,
         accountCode,
         accountRef,
         accountName,
-        period: mo.period,
-        periodRef: periodRefs.get(mo.column)!,
-        amount: { minor },
-        source: sourceRefAt(r, mo.column),
+        period: months[i]!.period,
+        periodRef: this.periodRefs[i]!,
+        amountMinor: minor,
+        debitCredit: false,
+        source: this.sourceRefAt(r, months[i]!.column),
       });
     }
-    const monthSum = (set: Set<string> | null) =>
-      monthValues.reduce((s, mo) => (set === null || set.has(mo.period) ? s + values.get(mo.column)! : s), 0);
-    for (const q of quarters) {
-      const stated = values.get(q.column);
+    for (let q = 0; q < quarters.length; q++) {
+      const stated = values[months.length + q];
       if (stated === undefined) continue;
-      const sum = monthSum(quarterMonths(q.quarter, q.year, allPeriods, input.fiscalStartMonth));
-      if (!sameAmount(stated, sum)) problems.warn(ref(q.column), `Q${q.quarter} says ${money(stated)} but its months add up to ${money(sum)}`);
+      const { inQuarter, quarter, column } = quarters[q]!;
+      let sum = 0;
+      for (let i = 0; i < months.length; i++) if (inQuarter[i] && values[i] !== undefined) sum += values[i]!;
+      if (!sameAmount(stated, sum)) problems.warn(problems.ref(sheet, r, column), `Q${quarter} says ${money(stated)} but its months add up to ${money(sum)}`);
     }
-    for (const t of totals) {
-      const stated = values.get(t);
+    for (let t = 0; t < totals.length; t++) {
+      const stated = values[months.length + quarters.length + t];
       if (stated === undefined) continue;
-      const sum = monthSum(null);
-      if (!sameAmount(stated, sum)) problems.warn(ref(t), `the total says ${money(stated)} but the months add up to ${money(sum)}`);
+      if (!sameAmount(stated, rowSum)) problems.warn(problems.ref(sheet, r, totals[t]!), `the total says ${money(stated)} but the months add up to ${money(rowSum)}`);
     }
   }
-  return out;
+}
+
+/** A reader for the sheet's layout: wide when a column is a month, long otherwise. */
+export function figureReader(input: FigureSheetInput, problems: Problems): FigureReader {
+  return input.mapping.some((c) => c.field === 'month') ? new WideReader(input, problems) : new LongReader(input, problems);
 }
 
 export function readFigures(input: FigureSheetInput, problems: Problems): FigureSheetOutput {
-  return input.mapping.some((c) => c.field === 'month') ? wideFigures(input, problems) : longFigures(input, problems);
+  const reader = figureReader(input, problems);
+  reader.readTo(input.sheet.rows.length);
+  return reader.out;
 }

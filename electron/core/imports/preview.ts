@@ -32,12 +32,12 @@ import { departmentFromSheet, findHeaderRow, HEADER_SEARCH_ROWS, planFromTitle, 
 import { normalizeHeader } from './headers';
 import { diffEntities, figuresIdentical, planFigures } from './diff';
 import { readAccounts, readDepartments, readPeople, type RawAccount, type RawDepartment, type RawPerson } from './entities';
-import { readFigures, type RawFigure } from './figures';
+import { figureReader, type FigureReader, type RawFigure } from './figures';
 import { loadLookup, type Lookup } from './lookup';
 import { rememberedMapping, sourceKey, suggestMapping } from './mapping';
-import type { SheetData, WorkbookData } from './model';
+import type { CellValue, SheetData, WorkbookData } from './model';
 import { Problems } from './problems';
-import { checkAccounts, checkDepartments, checkFigures, checkPeople, CodeResolver } from './validate';
+import { checkAccounts, checkDepartments, checkPeople, CodeResolver, FigureChecker } from './validate';
 
 interface Included {
   sheet: SheetData;
@@ -196,6 +196,31 @@ function rememberable(mapping: readonly ColumnMapping[]): MappingChoice[] {
 }
 
 export function planImport(ctx: Ctx, workbook: WorkbookData, rawOptions: ImportOptions = {}): ImportPlan {
+  return startPlan(ctx, workbook, rawOptions).finish();
+}
+
+/**
+ * A plan in the making, for a workbook whose rows may still be arriving (a CSV streamed from the
+ * reader): `startPlan` decides sheets, kind, mapping and departments from the first rows (all it
+ * ever looks at for them: the header search's first rows and the title rows above the header);
+ * `readAvailable` reads the budget or actuals rows that have arrived since (actuals are checked
+ * as they are read; a budget waits for its plan to be chosen); `finish`, once every row is there,
+ * does the rest. Started on a whole workbook and finished at once, it is planImport.
+ */
+export interface PlanSession {
+  readAvailable(): void;
+  finish(): ImportPlan;
+}
+
+/** A budget or actuals row once read, when the caller lets rows go (see startPlan's `releaseRows`). */
+const releasedRow = Object.freeze([]) as unknown as CellValue[];
+
+/**
+ * `releaseRows`: budget and actuals rows below the header are replaced by an empty row once read,
+ * so a big file's cells do not outlive their reading (the workbook is the caller's to give up:
+ * only the header and title rows stay whole).
+ */
+export function startPlan(ctx: Ctx, workbook: WorkbookData, rawOptions: ImportOptions = {}, { releaseRows = false } = {}): PlanSession {
   const parsedOptions = importOptionsSchema.safeParse(rawOptions);
   if (!parsedOptions.success) {
     const issue = parsedOptions.error.issues[0];
@@ -318,7 +343,9 @@ export function planImport(ctx: Ctx, workbook: WorkbookData, rawOptions: ImportO
     rememberMapping: included[0] ? rememberable(included[0].plan.mapping) : [],
     notes,
   };
-  const finish = (): ImportPlan => {
+  const finishPlan = (): ImportPlan => {
+    // Read at the end: a streamed file's hash is known only once all of it is read.
+    base.fileHash = workbook.hash;
     const all = problems.all();
     return { ...base, problems: all, errorCount: problems.errors, warningCount: problems.warnings };
   };
@@ -326,7 +353,7 @@ export function planImport(ctx: Ctx, workbook: WorkbookData, rawOptions: ImportO
     if (kind !== null && !problems.errors) {
       problems.error(problems.ref(), `no sheet has a header row for ${kind} in its first ${HEADER_SEARCH_ROWS} rows; map the columns by hand`);
     }
-    return finish();
+    return { readAvailable: () => undefined, finish: finishPlan };
   }
 
   const common = (i: Included) => ({
@@ -343,73 +370,108 @@ export function planImport(ctx: Ctx, workbook: WorkbookData, rawOptions: ImportO
     base.rowsRead += counted.dataRows;
   };
 
-  if (kind === 'budget' || kind === 'actuals') {
-    const raw: RawFigure[] = [];
-    for (const i of included) {
-      const out = readFigures({ ...common(i), fiscalStartMonth: settings.fiscalYearStartMonth }, problems);
-      tally(i, out);
-      for (const f of out.figures) raw.push(f);
-    }
-    let months: readonly string[] | null = null;
-    if (kind === 'budget') {
-      const titled = options.planId === undefined && options.planName === undefined ? titledPlan(ctx, included) : null;
-      if (titled !== null) notes.push(`Going to ${titled}, the plan the file's title names.`);
-      const choice = chooseTarget(ctx, titled === null ? options : { ...options, planName: titled }, [...new Set(raw.map((f) => f.period))], settings.fiscalYearStartMonth, problems);
-      base.target = choice.target;
-      base.planCandidates = choice.candidates;
-      notes.push(...choice.notes);
-      months = choice.target?.months ?? null;
-    }
-    const resolver = new CodeResolver(lookup, options.unknownCodes ?? 'refuse', problems);
-    const rows = checkFigures(raw, resolver, lookup, problems, { kind, months, planName: base.target?.planName ?? null, duplicates });
-    base.creates = resolver.creates;
-    base.unknownCodes = resolver.unknown;
-    base.records = kind === 'budget' ? { kind, rows } : { kind, rows };
-    if (rows.length === 0 && problems.errors === 0) problems.error(problems.ref(), 'there are no amounts to import under the header row');
-    const planId = base.target?.planId ?? null;
-    const figures = planFigures(ctx, kind, planId, rows, lookup);
-    base.figureDiff = figures.diff;
-    base.identical = rows.length > 0 && figuresIdentical(figures) && base.creates.departments.length + base.creates.accounts.length === 0 && !(base.target?.create ?? false);
-    base.sameFileAs = sameFileBatch(ctx, kind, workbook.hash, kind === 'budget' ? planId : null);
-  } else {
-    let records: ImportRecords;
-    if (kind === 'departments') {
-      const raw: RawDepartment[] = [];
-      for (const i of included) {
-        const out = readDepartments(common(i), problems);
-        tally(i, out);
-        raw.push(...out.rows);
+  // Budget and actuals rows are read as they arrive, sheet by sheet in order; the problems of
+  // checking them are kept apart and listed after the reading's, as a one-pass plan lists them.
+  const figureKind = kind === 'budget' || kind === 'actuals' ? kind : null;
+  const readers: FigureReader[] = [];
+  /** Per included sheet: rows before this one have been released. */
+  const released: number[] = [];
+  const raw: RawFigure[] = [];
+  const checkProblems = new Problems(workbook.fileName);
+  // Actuals have no plan months to wait for: each figure is checked as soon as it is read.
+  let resolver = figureKind === 'actuals' ? new CodeResolver(lookup, options.unknownCodes ?? 'refuse', checkProblems) : null;
+  let checker = resolver && figureKind === 'actuals' ? new FigureChecker(resolver, lookup, checkProblems, { kind: figureKind, months: null, planName: null, duplicates }) : null;
+  /** Reads what has arrived: of the first sheet only while rows may still come, else of every sheet. */
+  const readFiguresSoFar = (complete: boolean): void => {
+    if (figureKind === null) return;
+    for (let k = 0; k < included.length; k++) {
+      const i = included[k]!;
+      let reader = readers[k];
+      if (!reader) readers.push((reader = figureReader({ ...common(i), fiscalStartMonth: settings.fiscalYearStartMonth }, problems)));
+      const end = i.sheet.rows.length;
+      reader.readTo(end);
+      if (releaseRows) {
+        const rows = i.sheet.rows;
+        for (let r = Math.max(released[k] ?? 0, i.detection.row + 1); r < end; r++) rows[r] = releasedRow;
+        released[k] = end;
       }
-      records = { kind, rows: checkDepartments(raw, lookup, problems) };
-    } else if (kind === 'accounts') {
-      const raw: RawAccount[] = [];
-      for (const i of included) {
-        const out = readAccounts(common(i), problems);
-        tally(i, out);
-        raw.push(...out.rows);
+      const figures = reader.out.figures;
+      if (checker) for (const f of figures) checker.add(f);
+      else for (const f of figures) raw.push(f);
+      figures.length = 0;
+      if (!complete) return;
+    }
+  };
+
+  const finish = (): ImportPlan => {
+    if (figureKind !== null) {
+      readFiguresSoFar(true);
+      included.forEach((i, k) => tally(i, readers[k]!.out));
+      let months: readonly string[] | null = null;
+      if (figureKind === 'budget') {
+        const titled = options.planId === undefined && options.planName === undefined ? titledPlan(ctx, included) : null;
+        if (titled !== null) notes.push(`Going to ${titled}, the plan the file's title names.`);
+        const choice = chooseTarget(ctx, titled === null ? options : { ...options, planName: titled }, [...new Set(raw.map((f) => f.period))], settings.fiscalYearStartMonth, problems);
+        base.target = choice.target;
+        base.planCandidates = choice.candidates;
+        notes.push(...choice.notes);
+        months = choice.target?.months ?? null;
+        resolver = new CodeResolver(lookup, options.unknownCodes ?? 'refuse', checkProblems);
+        checker = new FigureChecker(resolver, lookup, checkProblems, { kind: figureKind, months, planName: base.target?.planName ?? null, duplicates });
+        for (const f of raw) checker.add(f);
       }
-      records = { kind, rows: checkAccounts(raw, lookup, problems) };
+      problems.append(checkProblems);
+      const rows = checker!.records;
+      base.creates = resolver!.creates;
+      base.unknownCodes = resolver!.unknown;
+      base.records = { kind: figureKind, rows };
+      if (rows.length === 0 && problems.errors === 0) problems.error(problems.ref(), 'there are no amounts to import under the header row');
+      const planId = base.target?.planId ?? null;
+      const figures = planFigures(ctx, figureKind, planId, rows, lookup);
+      base.figureDiff = figures.diff;
+      base.identical = rows.length > 0 && figuresIdentical(figures) && base.creates.departments.length + base.creates.accounts.length === 0 && !(base.target?.create ?? false);
+      base.sameFileAs = sameFileBatch(ctx, figureKind, workbook.hash, figureKind === 'budget' ? planId : null);
     } else {
-      const raw: RawPerson[] = [];
-      for (const i of included) {
-        const out = readPeople(common(i), problems);
-        tally(i, out);
-        raw.push(...out.rows);
+      let records: ImportRecords;
+      if (kind === 'departments') {
+        const raw: RawDepartment[] = [];
+        for (const i of included) {
+          const out = readDepartments(common(i), problems);
+          tally(i, out);
+          raw.push(...out.rows);
+        }
+        records = { kind, rows: checkDepartments(raw, lookup, problems) };
+      } else if (kind === 'accounts') {
+        const raw: RawAccount[] = [];
+        for (const i of included) {
+          const out = readAccounts(common(i), problems);
+          tally(i, out);
+          raw.push(...out.rows);
+        }
+        records = { kind, rows: checkAccounts(raw, lookup, problems) };
+      } else {
+        const raw: RawPerson[] = [];
+        for (const i of included) {
+          const out = readPeople(common(i), problems);
+          tally(i, out);
+          raw.push(...out.rows);
+        }
+        const resolver = new CodeResolver(lookup, options.unknownCodes ?? 'refuse', problems);
+        records = { kind: 'people', rows: checkPeople(raw, resolver, problems) };
+        base.creates = resolver.creates;
+        base.unknownCodes = resolver.unknown;
       }
-      const resolver = new CodeResolver(lookup, options.unknownCodes ?? 'refuse', problems);
-      records = { kind, rows: checkPeople(raw, resolver, problems) };
-      base.creates = resolver.creates;
-      base.unknownCodes = resolver.unknown;
+      base.records = records;
+      if (records.rows.length === 0 && problems.errors === 0) problems.error(problems.ref(), 'there are no rows to import under the header row');
+      base.entityDiff = diffEntities(ctx, records, lookup);
+      base.identical =
+        records.rows.length > 0 && base.entityDiff.created.length === 0 && base.entityDiff.updated.length === 0 && base.creates.departments.length === 0;
+      base.sameFileAs = sameFileBatch(ctx, kind, workbook.hash, null);
     }
-    base.records = records;
-    if (records.rows.length === 0 && problems.errors === 0) problems.error(problems.ref(), 'there are no rows to import under the header row');
-    base.entityDiff = diffEntities(ctx, records, lookup);
-    base.identical =
-      records.rows.length > 0 && base.entityDiff.created.length === 0 && base.entityDiff.updated.length === 0 && base.creates.departments.length === 0;
-    base.sameFileAs = sameFileBatch(ctx, kind, workbook.hash, null);
-  }
-  if (base.identical) notes.push(base.sameFileAs ? `Same file as import ${base.sameFileAs}: importing it again changes nothing.` : 'Importing this file changes nothing.');
-  return finish();
+    if (base.identical) notes.push(base.sameFileAs ? `Same file as import ${base.sameFileAs}: importing it again changes nothing.` : 'Importing this file changes nothing.');
+    return finishPlan();
+  };
+  return { readAvailable: () => readFiguresSoFar(false), finish };
 }
 
 /** Used by tests and the CLI: the number of the next batch, as shown to users. */

@@ -39,6 +39,19 @@ export class Problems {
     this.add('warning', ref, message);
   }
 
+  /**
+   * Adds another collector's problems after this one's, exactly as if each had been added here in
+   * its order: problems found at the same time but listed after others (a file's figures are
+   * checked while later rows are still being read) keep the order of a one-pass plan.
+   */
+  append(other: Problems): void {
+    for (const p of other.listed) this.add(p.severity, p.ref, p.message);
+    this.errors += other.unlistedErrors;
+    this.unlistedErrors += other.unlistedErrors;
+    this.warnings += other.unlistedWarnings;
+    this.unlistedWarnings += other.unlistedWarnings;
+  }
+
   /** The listed problems, errors first, with a closing line for what was not listed. */
   all(): ImportProblem[] {
     const out = [...this.listed.filter((p) => p.severity === 'error'), ...this.listed.filter((p) => p.severity === 'warning')];

@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { periodLabel } from '../../../shared/periods';
 import { AppError } from '../../../shared/result';
 import type { Ctx } from '../context';
-import { neutralizeText } from '../export/spreadsheet-text';
+import { xlsxText } from '../export/cell-text';
 import { cellRef } from './model';
 import { templateData, type TemplateData, type TemplateDepartment } from './template-data';
 
@@ -75,8 +75,8 @@ function fillSheet(book: ExcelJS.Workbook, data: TemplateData, department: Templ
     views: [{ state: 'frozen', xSplit: 2, ySplit: TEMPLATE_HEADER_ROW }],
     properties: { defaultRowHeight: 15 },
   });
-  // Every text cell from the workspace goes through neutralizeText (S4); only "FY total" is a formula, and we write it as one.
-  const text = (value: string) => neutralizeText(value);
+  // Every text cell from the workspace goes through xlsxText (S4, with control characters dropped and _xHHHH_ escapes disarmed); only "FY total" is a formula, and we write it as one.
+  const text = (value: string) => xlsxText(value);
   const through = data.referenceThrough ? `, posted through ${periodLabel(data.referenceThrough)}` : '';
   const titles = [
     text(data.company),

@@ -14,8 +14,9 @@ import type {
 } from '../../../shared/imports';
 import { periodLabel } from '../../../shared/periods';
 import type { RawAccount, RawDepartment, RawPerson } from './entities';
+import { CellIndex, cellKeys } from './cell-keys';
 import type { RawFigure } from './figures';
-import { personKey, type Lookup } from './lookup';
+import { personKey, type DepartmentInfo, type Lookup } from './lookup';
 import type { Problems } from './problems';
 
 export interface Creates {
@@ -109,10 +110,6 @@ function accountType(lookup: Lookup, resolver: CodeResolver, code: string): Acco
   return lookup.accounts.get(code)?.type ?? resolver.createdAccountType(code) ?? 'expense';
 }
 
-function cellKey(f: { departmentCode: string; accountCode: string; period: string }): string {
-  return `${f.departmentCode}\u0000${f.accountCode}\u0000${f.period}`;
-}
-
 export interface FigureCheck {
   kind: 'budget' | 'actuals';
   /** The plan's months, for budgets whose plan is known. */
@@ -121,62 +118,94 @@ export interface FigureCheck {
   duplicates: 'sum' | 'refuse';
 }
 
-/** Codes resolved, leaf departments checked, months checked, duplicates summed or refused, debit/credit signed. */
-export function checkFigures(raw: readonly RawFigure[], resolver: CodeResolver, lookup: Lookup, problems: Problems, check: FigureCheck): FigureRecord[] {
-  const inYear = check.months ? new Set(check.months) : null;
-  const reportedMonth = new Set<string>();
-  const reportedParent = new Set<string>();
-  const byCell = new Map<string, { record: FigureRecord; ref: string }>();
-  for (const f of raw) {
-    const departmentCode = resolver.department(f.departmentCode ?? '', f.departmentRef);
-    const accountCode = resolver.account(f.accountCode, f.accountRef, f.accountName);
-    if (departmentCode === null || accountCode === null) continue;
-    const department = lookup.departments.get(departmentCode);
+/**
+ * Checks figures one at a time, in the order they were read, so a file's figures can be checked
+ * as they arrive: codes resolved, leaf departments checked, months checked, duplicates summed or
+ * refused, debit/credit signed. `records` holds one record per cell, in first-seen order.
+ */
+export class FigureChecker {
+  readonly records: FigureRecord[] = [];
+  private readonly inYear: ReadonlySet<string> | null;
+  private readonly reportedMonth = new Set<string>();
+  private readonly reportedParent = new Set<string>();
+  private readonly cellKey = cellKeys();
+  /** Each cell's record, by position in `records`. */
+  private readonly byCell = new CellIndex();
+  private lastDepartmentCode: string | undefined;
+  private lastDepartment: DepartmentInfo | undefined;
+
+  constructor(
+    private readonly resolver: CodeResolver,
+    private readonly lookup: Lookup,
+    private readonly problems: Problems,
+    private readonly check: FigureCheck,
+  ) {
+    this.inYear = check.months ? new Set(check.months) : null;
+  }
+
+  add(f: RawFigure): void {
+    const { lookup, resolver, problems, check } = this;
+    // Known codes are the rule; only an unknown one needs its cell reference (written on demand).
+    const rawDepartment = f.departmentCode ?? '';
+    // Figures come grouped by department: the last one looked up is remembered.
+    if (rawDepartment !== this.lastDepartmentCode) {
+      this.lastDepartmentCode = rawDepartment;
+      this.lastDepartment = lookup.departments.get(rawDepartment);
+    }
+    const known = this.lastDepartment;
+    const departmentCode = known ? rawDepartment : resolver.department(rawDepartment, f.departmentRef);
+    const accountCode = lookup.accounts.has(f.accountCode) ? f.accountCode : resolver.account(f.accountCode, f.accountRef, f.accountName);
+    if (departmentCode === null || accountCode === null) return;
+    const department = known ?? lookup.departments.get(departmentCode);
     if (department && department.children > 0) {
-      if (!reportedParent.has(departmentCode)) {
-        reportedParent.add(departmentCode);
+      if (!this.reportedParent.has(departmentCode)) {
+        this.reportedParent.add(departmentCode);
         problems.error(
           f.departmentRef,
           `department ${departmentCode} ${department.name} has sub-departments; budget lines and actuals live only on departments without sub-departments`,
         );
       }
-      continue;
+      return;
     }
-    if (inYear && !inYear.has(f.period)) {
-      const key = `${f.periodRef}\u0000${f.period}`;
-      if (!reportedMonth.has(key)) {
-        reportedMonth.add(key);
+    if (this.inYear && !this.inYear.has(f.period)) {
+      const periodRef = f.periodRef;
+      const key = `${periodRef}\u0000${f.period}`;
+      if (!this.reportedMonth.has(key)) {
+        this.reportedMonth.add(key);
         const months = check.months!;
         problems.error(
-          f.periodRef,
+          periodRef,
           `${periodLabel(f.period)} is outside ${check.planName ?? 'the plan'}, which runs from ${periodLabel(months[0]!)} to ${periodLabel(months[months.length - 1]!)}`,
         );
       }
-      continue;
+      return;
     }
-    let amountMinor: number;
-    if ('minor' in f.amount) amountMinor = f.amount.minor;
-    else {
-      const net = f.amount.debit - f.amount.credit;
-      amountMinor = accountType(lookup, resolver, accountCode) === 'revenue' ? -net : net;
+    let amountMinor = f.amountMinor;
+    if (f.debitCredit && accountType(lookup, resolver, accountCode) === 'revenue') amountMinor = -amountMinor;
+    const key = this.cellKey(departmentCode, accountCode, f.period);
+    const at = this.byCell.get(key);
+    if (at === undefined) {
+      this.byCell.add(key, this.records.length);
+      this.records.push({ departmentCode, accountCode, period: f.period, amountMinor, source: f.source });
+      return;
     }
-    const record: FigureRecord = { departmentCode, accountCode, period: f.period, amountMinor, source: f.source };
-    const key = cellKey(record);
-    const earlier = byCell.get(key);
-    if (!earlier) {
-      byCell.set(key, { record, ref: f.source });
-      continue;
-    }
+    const earlier = this.records[at]!;
     const what = `${departmentCode} · ${accountCode} · ${periodLabel(f.period)}`;
-    const earlierCell = earlier.ref.split('!').pop();
+    const earlierCell = earlier.source.split('!').pop();
     if (check.duplicates === 'refuse') {
       problems.error(f.source, `a second value for ${what} (first at ${earlierCell}); duplicates are refused`);
     } else {
-      earlier.record.amountMinor += amountMinor;
+      earlier.amountMinor += amountMinor;
       problems.warn(f.source, `a second value for ${what} (first at ${earlierCell}); the two are summed`);
     }
   }
-  return [...byCell.values()].map((v) => v.record);
+}
+
+/** Codes resolved, leaf departments checked, months checked, duplicates summed or refused, debit/credit signed. */
+export function checkFigures(raw: readonly RawFigure[], resolver: CodeResolver, lookup: Lookup, problems: Problems, check: FigureCheck): FigureRecord[] {
+  const checker = new FigureChecker(resolver, lookup, problems, check);
+  for (const f of raw) checker.add(f);
+  return checker.records;
 }
 
 export function checkDepartments(raw: readonly RawDepartment[], lookup: Lookup, problems: Problems): DepartmentRecord[] {

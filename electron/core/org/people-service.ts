@@ -9,6 +9,7 @@ import { AppError } from '../../../shared/result';
 import { isoNow, type Ctx } from '../context';
 import { departments, people } from '../db/schema';
 import { withChange } from '../history/change';
+import { moveReferences, refuseIfUsed } from '../continuity/references';
 
 type PersonRow = typeof people.$inferSelect;
 export type PersonCreate = z.output<typeof personCreateSchema>;
@@ -25,6 +26,7 @@ function toPerson(row: PersonRow): Person {
     startDate: row.startDate,
     endDate: row.endDate,
     status: row.status,
+    phone: row.phone,
   };
 }
 
@@ -78,6 +80,7 @@ export function createPerson(ctx: Ctx, input: PersonCreate): Person {
     status: input.status,
     createdAt: at,
     updatedAt: at,
+    phone: input.phone ? input.phone : null,
   };
   withChange(ctx, `Add ${who(row)} to ${dept.code} ${dept.name}`, (w) => w.insert('people', row));
   return toPerson(requirePerson(ctx, row.id));
@@ -86,12 +89,14 @@ export function createPerson(ctx: Ctx, input: PersonCreate): Person {
 export function updatePerson(ctx: Ctx, input: PersonUpdate): Person {
   const before = requirePerson(ctx, input.id);
   const patch: Partial<PersonRow> = {};
-  const fields = ['departmentId', 'name', 'title', 'fte', 'annualSalaryMinor', 'startDate', 'endDate', 'status'] as const;
+  const fields = ['departmentId', 'name', 'title', 'fte', 'annualSalaryMinor', 'startDate', 'endDate', 'status', 'phone'] as const;
   for (const key of fields) {
     const value = input[key];
     if (value !== undefined && value !== before[key]) Object.assign(patch, { [key]: value });
   }
   if (patch.title === '') patch.title = null;
+  if (patch.phone === '') patch.phone = before.phone === null ? undefined : null;
+  if (patch.phone === undefined) delete patch.phone;
   const after = { ...before, ...patch };
   requireDates(after.startDate, after.endDate);
   if (Object.keys(patch).length === 0) return toPerson(before);
@@ -107,7 +112,26 @@ export function updatePerson(ctx: Ctx, input: PersonUpdate): Person {
   return toPerson(requirePerson(ctx, before.id));
 }
 
-export function deletePerson(ctx: Ctx, id: string): void {
+/**
+ * Removes a person. Refused, naming the plans, processes and risks, while continuity or the risk
+ * register uses them (as process owner, dependency, step owner, on a call tree, as owner of an
+ * exercise action, a risk or a mitigation) — unless `reassignTo` names who takes those roles over:
+ * then every reference moves to that person and the person is removed in one change.
+ */
+export function deletePerson(ctx: Ctx, id: string, options: { reassignTo?: string | undefined } = {}): void {
   const row = requirePerson(ctx, id);
-  withChange(ctx, `Remove ${who(row)}`, (w) => w.remove('people', row.id));
+  const { reassignTo } = options;
+  if (reassignTo === undefined) {
+    refuseIfUsed(ctx, 'person', row.id, row.name);
+    withChange(ctx, `Remove ${who(row)}`, (w) => w.remove('people', row.id));
+    return;
+  }
+  if (reassignTo === row.id) throw new AppError('invalid_input', `${row.name} cannot take over their own roles; choose someone else.`);
+  const to = ctx.db.select().from(people).where(eq(people.id, reassignTo)).get();
+  if (!to) throw new AppError('not_found', 'The person chosen to take over is no longer in the workspace.');
+  if (to.status === 'open') throw new AppError('invalid_input', `${to.name} is an open role, not a person: choose someone who can take over ${row.name}'s roles.`);
+  withChange(ctx, `Remove ${who(row)}, handing their roles to ${to.name}`, (w) => {
+    moveReferences(ctx, w, 'person', row.id, to.id);
+    w.remove('people', row.id);
+  });
 }

@@ -6,6 +6,8 @@ import { useFileDrop } from '../features/imports/use-file-drop';
 import { OrgView } from '../features/org/org-view';
 import { PlansView } from '../features/plans/plans-view';
 import { ReportsView } from '../features/report/reports-view';
+import { ContinuityView } from '../features/continuity/continuity-view';
+import { RisksView } from '../features/risks/risks-view';
 import { VarianceView } from '../features/variance/variance-view';
 import { CommandPalette } from './command-palette';
 import { GlobalDialogs } from './global-dialogs';
@@ -33,6 +35,10 @@ function CurrentView() {
       return <ImportsView />;
     case 'reports':
       return <ReportsView />;
+    case 'continuity':
+      return <ContinuityView />;
+    case 'risks':
+      return <RisksView />;
   }
 }
 

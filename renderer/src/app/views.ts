@@ -7,6 +7,8 @@ export const views = [
   { id: 'plans', label: 'Plans', key: 'p' },
   { id: 'import', label: 'Import', key: 'i' },
   { id: 'reports', label: 'Reports', key: 'r' },
+  { id: 'continuity', label: 'Continuity', key: 'c' },
+  { id: 'risks', label: 'Risks', key: 'k' },
 ] as const;
 
 export type ViewId = (typeof views)[number]['id'];

@@ -157,6 +157,125 @@ describe('demo workspace (fiscal year = calendar year, as of 2026-11-21)', () =>
     expect(overruns).toHaveLength(1);
   });
 
+  it('gives every person on the roster a fictional phone number, and none to open roles', () => {
+    const numbers = e.people.filter((p) => p.status === 'active').map((p) => p.phone);
+    for (const n of numbers) expect(n).toMatch(/^\(\d{3}\) 555-01\d{2}$/);
+    expect(new Set(numbers).size).toBe(numbers.length);
+    for (const p of e.people.filter((x) => x.status === 'open')) expect(p.phone).toBeNull();
+  });
+
+  it('has the critical processes of a freight company, with a full impact analysis and consistent objectives', () => {
+    const tiers = Object.fromEntries(e.processes.map((p) => [p.name, p.tier]));
+    expect(tiers).toEqual({
+      'Customer service': 2,
+      'Dispatch & route planning': 1,
+      'Fleet maintenance': 3,
+      'Invoicing & billing': 3,
+      Payroll: 2,
+      'Warehouse operations': 1,
+    });
+    const keys = new Set(e.people.map((p) => p.key));
+    for (const p of e.processes) {
+      expect(keys.has(p.ownerPerson!)).toBe(true);
+      expect(e.people.find((x) => x.key === p.ownerPerson)!.departmentCode).toBe(p.ownerDepartmentCode);
+      expect(p.impacts.map((r) => r.horizonHours)).toEqual([4, 24, 72, 168, 336]);
+      for (const r of p.impacts) for (const v of [r.financial, r.customer, r.regulatory, r.reputational, r.safety]) expect(v).not.toBeNull();
+      expect(p.rtoHours! <= p.mtpdHours!).toBe(true);
+      expect(p.rpoHours! <= p.rtoHours!).toBe(true);
+      expect(p.costPerDayMinor).toBeGreaterThan(0);
+      // The RTO the analysis suggests at the default tolerance: the first horizon rated 4 or more.
+      const suggested = p.impacts.find((r) => [r.financial, r.customer, r.regulatory, r.reputational, r.safety].some((v) => v! >= e.workspace.impactTolerance))?.horizonHours;
+      if (p.rtoReason === null) expect(p.rtoHours).toBe(suggested);
+      else expect(p.rtoHours).not.toBe(suggested);
+    }
+    expect(e.processes.filter((p) => p.rtoReason !== null).map((p) => p.name)).toEqual(['Customer service']);
+    expect(e.workspace).toMatchObject({ impactTolerance: 4, riskAppetite: 12 });
+  });
+
+  it('has vendors, systems and sites, one vendor out of contract', () => {
+    expect(e.vendors).toHaveLength(5);
+    expect(e.vendors.filter((v) => v.contractEnd! < '2026-11-21').map((v) => v.name)).toEqual(['Harbor Payroll Bureau']);
+    for (const v of e.vendors) {
+      expect(v.phone).toMatch(/555-01\d{2}$/);
+      expect(v.email).toMatch(/\.example$/);
+    }
+    expect(e.assets.map((a) => `${a.kind}: ${a.name}`)).toEqual([
+      'site: Eastgate overflow warehouse',
+      'site: Main depot',
+      'system: E-mail and phones',
+      'system: Payroll system',
+      'system: Transport management system (TMS)',
+      'system: Warehouse management system (WMS)',
+    ]);
+  });
+
+  it('names what each process depends on, key people among them', () => {
+    for (const p of e.processes) expect(e.dependencies.filter((d) => d.process === p.name).length).toBeGreaterThanOrEqual(2);
+    const keyPeople = e.dependencies.filter((d) => d.kind === 'person').map((d) => d.target);
+    expect(keyPeople).toEqual(expect.arrayContaining(['220/Nadia Petrova', '500/Ingrid Berg', '220/Viktor Horvat']));
+    expect(new Set(e.dependencies.map((d) => d.kind))).toEqual(new Set(['person', 'process', 'system', 'site', 'vendor']));
+    // The plan that cannot be met: a forklift contractor slower than the warehouse's RTO.
+    const warehouse = e.processes.find((p) => p.name === 'Warehouse operations')!;
+    const liftline = e.vendors.find((v) => v.name === 'Liftline Forklift Services')!;
+    expect(liftline.recoveryHours! > warehouse.rtoHours!).toBe(true);
+  });
+
+  it('has a plan per Tier 1 and 2 process and a loss-of-site plan, with the gaps a director should find', () => {
+    const withPlan = new Set(e.continuityPlans.map((p) => p.process));
+    for (const p of e.processes) expect(withPlan.has(p.name)).toBe(p.tier <= 2);
+    const site = e.continuityPlans.find((p) => p.scenario === 'site' && p.process === null)!;
+    expect(site.activationCriteria).not.toBe('');
+    for (const plan of e.continuityPlans) {
+      expect(plan.steps.length).toBeGreaterThanOrEqual(4);
+      expect(plan.steps.length).toBeLessThanOrEqual(8);
+      for (const s of plan.steps) expect(s.withinHours).toBeGreaterThan(0);
+      // Each step within no less time than the one before it.
+      expect(plan.steps.map((s) => s.withinHours)).toEqual([...plan.steps.map((s) => s.withinHours!)].sort((a, b) => a - b));
+      expect(plan.callTree.length).toBeGreaterThanOrEqual(3);
+      expect(plan.callTree.length).toBeLessThanOrEqual(8);
+      expect(plan.callTree.filter((c) => c.calledBy === null)).toHaveLength(1);
+    }
+    // One gap on the call trees: a Tier-1 step owner with no alternate.
+    const noAlternate = e.continuityPlans.flatMap((p) => p.callTree.filter((c) => c.alternate === null).map((c) => `${p.name}: ${c.person}`));
+    expect(noAlternate).toEqual(['Warehouse recovery: 210/Femi Adebayo']);
+    expect(e.continuityPlans.find((p) => p.name === 'Warehouse recovery')!.steps.some((s) => s.owner === '210/Femi Adebayo')).toBe(true);
+    // One plan not reviewed for over a year; one process whose plan was never exercised.
+    expect(e.continuityPlans.filter((p) => p.reviewedOn! < '2025-11-21').map((p) => p.name)).toEqual(['Payroll continuity']);
+    const exercised = new Set(e.exercises.map((x) => x.plan));
+    expect(e.continuityPlans.filter((p) => !exercised.has(p.name)).map((p) => p.process)).toEqual(['Customer service']);
+  });
+
+  it('has a tabletop with findings and actions, and walkthroughs, all in the past year', () => {
+    const tabletop = e.exercises.find((x) => x.kind === 'tabletop')!;
+    expect(tabletop.plan).toBe('Loss of the main depot');
+    expect(tabletop.heldOn).toBe('2026-04-21');
+    expect(tabletop.findings).not.toBe('');
+    expect(tabletop.actions.length).toBeGreaterThanOrEqual(3);
+    expect(tabletop.actions.some((a) => a.done)).toBe(true);
+    expect(tabletop.actions.some((a) => !a.done && a.dueOn! < '2026-11-21')).toBe(true);
+    expect(e.exercises.filter((x) => x.kind === 'walkthrough').length).toBeGreaterThanOrEqual(1);
+    for (const x of e.exercises) {
+      expect(x.heldOn > '2025-11-21' && x.heldOn < '2026-11-21').toBe(true);
+      expect(x.nextDue! > '2026-11-21').toBe(true);
+    }
+  });
+
+  it('has a dozen risks in every category, a few above the appetite', () => {
+    expect(e.risks).toHaveLength(12);
+    expect(new Set(e.risks.map((r) => r.category))).toEqual(new Set(['operational', 'financial', 'compliance', 'people', 'supplier', 'technology', 'safety']));
+    for (const r of e.risks) {
+      expect(r.residualLikelihood).toBeLessThanOrEqual(r.inherentLikelihood);
+      expect(r.residualImpact).toBeLessThanOrEqual(r.inherentImpact);
+      expect(r.owner).not.toBeNull();
+      expect(r.mitigations.length).toBeGreaterThanOrEqual(1);
+      expect(r.processes.length + r.vendors.length).toBeGreaterThanOrEqual(1);
+    }
+    const above = e.risks.filter((r) => r.residualLikelihood * r.residualImpact > e.workspace.riskAppetite);
+    expect(above.length).toBeGreaterThanOrEqual(2);
+    expect(above.length).toBeLessThanOrEqual(4);
+    expect(new Set(e.risks.flatMap((r) => r.mitigations.map((m) => m.status)))).toEqual(new Set(['planned', 'in_progress', 'done']));
+  });
+
   it('leaves nothing to undo', () => {
     expect(historyState(t.ctx)).toEqual({ canUndo: false, undoLabel: null, canRedo: false, redoLabel: null });
   });
@@ -180,6 +299,9 @@ describe('demo determinism and as-of handling', () => {
     try {
       expect(b.exported.budgetLines).toEqual(a.exported.budgetLines);
       expect(b.exported.people).toEqual(a.exported.people);
+      // The registers keep their shape; their dates move with the as-of date.
+      expect(b.exported.processes.map((p) => ({ ...p, reviewDate: null }))).toEqual(a.exported.processes.map((p) => ({ ...p, reviewDate: null })));
+      expect(b.exported.exercises.map((x) => x.heldOn)).not.toEqual(a.exported.exercises.map((x) => x.heldOn));
       expect(a.exported.actuals).toEqual(b.exported.actuals.filter((x) => x.period < '2026-05'));
       expect(b.exported.actuals.some((x) => x.period === '2026-08')).toBe(true);
       expect(b.exported.actuals.some((x) => x.period >= '2026-09')).toBe(false);
@@ -244,7 +366,7 @@ describe('createDemoWorkspace', () => {
     try {
       const path = join(dir, 'Larkspur.sqlite');
       const counts = createDemoWorkspace(path, { asOf: '2026-11-21' });
-      expect(counts).toMatchObject({ departments: 11, plans: 3 });
+      expect(counts).toMatchObject({ departments: 11, plans: 3, vendors: 5, assets: 6, processes: 6, continuityPlans: 5, exercises: 4, risks: 12 });
       expect(existsSync(path)).toBe(true);
 
       const session = openSession(path);
@@ -254,6 +376,9 @@ describe('createDemoWorkspace', () => {
         expect(e.people).toHaveLength(counts.people);
         expect(e.budgetLines).toHaveLength(counts.budgetLines);
         expect(e.actuals).toHaveLength(counts.actuals);
+        expect(e.dependencies).toHaveLength(counts.dependencies);
+        expect(e.processes).toHaveLength(counts.processes);
+        expect(e.risks).toHaveLength(counts.risks);
       } finally {
         session.close();
       }

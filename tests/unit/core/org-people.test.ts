@@ -32,10 +32,18 @@ function person(overrides: Partial<PersonCreate> = {}): PersonCreate {
 }
 
 describe('people', () => {
+  it('keeps a phone number for the call tree, and clears it with an empty one', () => {
+    const p = createPerson(t.ctx, { ...person(), phone: '+1 (555) 010-2233' });
+    expect(p.phone).toBe('+1 (555) 010-2233');
+    expect(updatePerson(t.ctx, { id: p.id, phone: '' }).phone).toBeNull();
+    undo(t.ctx);
+    expect(listPeople(t.ctx, null).find((x) => x.id === p.id)?.phone).toBe('+1 (555) 010-2233');
+  });
+
   it('adds a person as an undoable change and returns it as stored', () => {
     const before = snapshot(t.ctx);
     const p = createPerson(t.ctx, person({ fte: 0.8 }));
-    expect(p).toEqual({ id: p.id, ...person({ fte: 0.8 }) });
+    expect(p).toEqual({ id: p.id, ...person({ fte: 0.8 }), phone: null });
     expect(historyState(t.ctx).undoLabel).toBe('Add Priya Natarajan to 210 Warehouse');
     const after = snapshot(t.ctx);
     undo(t.ctx);

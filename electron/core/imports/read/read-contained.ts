@@ -11,8 +11,9 @@ import { Worker } from 'node:worker_threads';
 import { AppError } from '../../../../shared/result';
 import { type WorkbookData } from '../model';
 import { refuse } from './limits';
+import { unpackRows } from './packed-rows';
 import { type ReadOptions } from './read-workbook';
-import { type WorkerFault, type WorkerInput, type WorkerReply } from './worker-protocol';
+import { type WorkerFault, type WorkerInput, type WorkerReply, type WorkerWarmup } from './worker-protocol';
 
 export interface ContainedReadOptions extends ReadOptions {
   /** Default 30 s; the worker is terminated when it runs out. */
@@ -24,12 +25,22 @@ export interface ContainedReadOptions extends ReadOptions {
   maxHeapMb?: number;
   /** Tests only: make the worker misbehave. */
   fault?: WorkerFault;
+  /**
+   * Called each time rows of a CSV arrive, while the worker is still parsing the rest, with the
+   * workbook as read so far (the same object every time; its one sheet's rows grow, in order,
+   * never changing what was given before; its hash is filled in at the end). The promise then
+   * resolves with that same object, complete — or, if the reader had to start over (see
+   * readCsvStreamed), with another one, which is the one to trust.
+   */
+  onRows?: (partial: WorkbookData) => void;
 }
 
 const defaultTimeoutMs = 30_000;
 const defaultMaxHeapMb = 2048;
 /** A warm reader is kept this long after its last read, then ended so it does not hold memory. */
 const idleMs = 30_000;
+/** A reader started ahead of a file waits longer: the user is still choosing the file. */
+const prewarmIdleMs = 5 * 60_000;
 
 /**
  * One warm worker per process: starting one costs ~300 ms (loading the bundle and exceljs), and
@@ -47,6 +58,15 @@ let warm: Warm | undefined;
 let queue: Promise<unknown> = Promise.resolve();
 let workersStarted = 0;
 
+/** Tests and benches: end the warm reader (after any read in progress), so the next read starts one. */
+export function stopReader(): Promise<void> {
+  const stopped = queue.then(() => {
+    if (warm) discard(warm.worker);
+  });
+  queue = stopped.catch(() => undefined);
+  return stopped;
+}
+
 /** Tests only: how many reader workers this process has started. */
 export function readerWorkersStarted(): number {
   return workersStarted;
@@ -57,16 +77,38 @@ export function readWorkbookContained(
   fileName: string,
   options: ContainedReadOptions = {},
 ): Promise<WorkbookData> {
-  const { timeoutMs = defaultTimeoutMs, maxHeapMb = defaultMaxHeapMb, fault, ...readOptions } = options;
+  const { timeoutMs = defaultTimeoutMs, maxHeapMb = defaultMaxHeapMb, fault, onRows, ...readOptions } = options;
   const input: WorkerInput = {
     source: typeof source === 'string' ? { path: source } : { bytes: source },
     fileName,
     options: readOptions,
     ...(fault ? { fault } : {}),
   };
-  const read = queue.then(() => readOnce(input, timeoutMs, maxHeapMb));
+  const read = queue.then(() => readOnce(input, timeoutMs, maxHeapMb, onRows));
   queue = read.catch(() => undefined);
   return read;
+}
+
+/**
+ * Starts the reader (and has it load its parsers) before a file arrives, so the first read of a
+ * session pays neither: call it when an import is likely (the import view opened). It is kept
+ * like any warm reader, and ended after `idleMs` without a read (default 5 minutes).
+ */
+export function prewarmReader(options: { maxHeapMb?: number; idleMs?: number } = {}): void {
+  const { maxHeapMb = defaultMaxHeapMb, idleMs: keepMs = prewarmIdleMs } = options;
+  // Queued like a read, so it never swaps a worker out from under a read in progress.
+  queue = queue.then(() => {
+    if (warm?.maxHeapMb === maxHeapMb) return;
+    let worker: Worker;
+    try {
+      worker = acquire(maxHeapMb);
+      worker.postMessage({ warmup: true } satisfies WorkerWarmup);
+    } catch {
+      // A reader that cannot start now is started, and its failure reported, by the next read.
+      return;
+    }
+    release(worker, keepMs);
+  });
 }
 
 /** The warm worker if it has the heap cap this read asks for; otherwise a fresh one. */
@@ -96,14 +138,14 @@ function discard(worker: Worker): void {
 }
 
 /** After a clean reply: keep the worker, but never let it (or its idle timer) hold the process open. */
-function release(worker: Worker): void {
+function release(worker: Worker, keepMs = idleMs): void {
   if (warm?.worker !== worker) return;
   worker.unref();
-  warm.idleTimer = setTimeout(() => discard(worker), idleMs);
+  warm.idleTimer = setTimeout(() => discard(worker), keepMs);
   warm.idleTimer.unref();
 }
 
-function readOnce(input: WorkerInput, timeoutMs: number, maxHeapMb: number): Promise<WorkbookData> {
+function readOnce(input: WorkerInput, timeoutMs: number, maxHeapMb: number, onRows?: (partial: WorkbookData) => void): Promise<WorkbookData> {
   const { fileName } = input;
   return new Promise((resolve, reject) => {
     let worker: Worker;
@@ -136,11 +178,32 @@ function readOnce(input: WorkerInput, timeoutMs: number, maxHeapMb: number): Pro
         ),
       );
     }, timeoutMs);
+    // A streamed CSV, put together as its rows arrive.
+    let partial: WorkbookData | undefined;
     const onMessage = (reply: WorkerReply): void => {
+      if (settled) return;
+      if (reply.ok && 'rows' in reply) {
+        if (!partial) {
+          partial = { fileName, format: 'csv', hash: '', sheets: [{ name: reply.head.sheetName, rows: [], merges: [] }], csv: reply.head.csv };
+        }
+        const rows = partial.sheets[0]!.rows;
+        for (const row of unpackRows(reply.rows)) rows.push(row);
+        // The listener's failures are its own to report: the read goes on.
+        try {
+          onRows?.(partial);
+        } catch {
+          onRows = undefined;
+        }
+        return;
+      }
       // A reply, even a refusal, means the worker is healthy: keep it for the next read.
       settle(() => {
-        if (reply.ok) resolve(reply.workbook);
-        else reject(new AppError('refused', reply.error.message, reply.error.details));
+        if (!reply.ok) reject(new AppError('refused', reply.error.message, reply.error.details));
+        else if (!reply.streamed) resolve(reply.workbook);
+        else if (partial) {
+          partial.hash = reply.workbook.hash;
+          resolve(partial);
+        } else reject(refuse(fileName, 'could not be read: the reader lost its rows on the way.'));
       }, true);
     };
     const onError = (err: Error & { code?: string }): void => {

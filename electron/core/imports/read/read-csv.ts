@@ -27,7 +27,15 @@ function guessDelimiter(text: string): string {
   return guess.meta.delimiter;
 }
 
-export function readCsv(bytes: Uint8Array, fileName: string, options: CsvOptions = {}, limits?: Partial<ReadLimits>): WorkbookData {
+interface PreparedCsv {
+  lim: ReadLimits;
+  text: string;
+  encoding: CsvEncoding;
+  delimiter: string;
+}
+
+/** Everything before the parse: size and kind checks, decoding, the delimiter. */
+function prepareCsv(bytes: Uint8Array, fileName: string, options: CsvOptions, limits?: Partial<ReadLimits>): PreparedCsv {
   const lim = resolveLimits(limits);
   checkFileSize(bytes, fileName, lim);
   if (looksLikeUtf16(bytes)) {
@@ -36,21 +44,37 @@ export function readCsv(bytes: Uint8Array, fileName: string, options: CsvOptions
   if (sniffKind(bytes) === 'binary') {
     throw refuse(fileName, 'is not a CSV file: it holds binary data, not text.');
   }
-
   const { text, encoding } = decodeCsvText(bytes, options.encoding);
-  const tooLong = (): Error =>
-    refuse(fileName, `has more than ${lim.maxRows.toLocaleString('en-US')} rows; Quartermaster does not import files that big.`);
+  return { lim, text, encoding, delimiter: options.delimiter ?? guessDelimiter(text) };
+}
+
+function tooLong(fileName: string, lim: ReadLimits): Error {
+  return refuse(fileName, `has more than ${lim.maxRows.toLocaleString('en-US')} rows; Quartermaster does not import files that big.`);
+}
+
+/** Empty cells become null; a row of nothing but empty cells becomes []. */
+function normalizeRow(row: (string | null)[]): CellValue[] {
+  let empty = true;
+  for (let c = 0; c < row.length; c++) {
+    if (row[c] === '') row[c] = null;
+    else empty = false;
+  }
+  return empty ? [] : row;
+}
+
+export function readCsv(bytes: Uint8Array, fileName: string, options: CsvOptions = {}, limits?: Partial<ReadLimits>): WorkbookData {
+  const { lim, text, encoding, delimiter: chosenDelimiter } = prepareCsv(bytes, fileName, options, limits);
   // One past the cap, so "exactly at the cap" and "over it" can be told apart without
   // parsing the rest of a huge file.
   const parsed = Papa.parse<(string | null)[]>(text, {
-    delimiter: options.delimiter ?? guessDelimiter(text),
+    delimiter: chosenDelimiter,
     header: false,
     dynamicTyping: false,
     skipEmptyLines: false,
     preview: lim.maxRows + 1,
   });
-  const rows = parsed.data;
-  if (parsed.meta.truncated && /\S/.test(text.slice(parsed.meta.cursor))) throw tooLong();
+  const rows = parsed.data as CellValue[][];
+  if (parsed.meta.truncated && /\S/.test(text.slice(parsed.meta.cursor))) throw tooLong(fileName, lim);
   const quoteError = parsed.errors.find((e) => e.type === 'Quotes');
   if (quoteError) {
     const line = quoteError.row === undefined ? '' : ` near row ${quoteError.row + 1}`;
@@ -59,18 +83,10 @@ export function readCsv(bytes: Uint8Array, fileName: string, options: CsvOptions
     });
   }
 
-  for (let r = 0; r < rows.length; r++) {
-    const row = rows[r]!;
-    let empty = true;
-    for (let c = 0; c < row.length; c++) {
-      if (row[c] === '') row[c] = null;
-      else empty = false;
-    }
-    if (empty) rows[r] = [];
-  }
+  for (let r = 0; r < rows.length; r++) rows[r] = normalizeRow(rows[r] as (string | null)[]);
   // A file ending in a newline (or several) has no rows after it, only blank lines.
   while (rows.length > 0 && rows[rows.length - 1]!.length === 0) rows.pop();
-  if (rows.length > lim.maxRows) throw tooLong();
+  if (rows.length > lim.maxRows) throw tooLong(fileName, lim);
   if (rows.length === 0) throw refuse(fileName, 'is empty: there is nothing to import.');
 
   const delimiter = parsed.meta.delimiter;
@@ -79,7 +95,110 @@ export function readCsv(bytes: Uint8Array, fileName: string, options: CsvOptions
     fileName,
     format: 'csv',
     hash: sha256Hex(bytes),
-    sheets: [{ name: baseNameWithoutExtension(fileName), rows: rows as CellValue[][], merges: [] }],
+    sheets: [{ name: baseNameWithoutExtension(fileName), rows, merges: [] }],
     csv: { encoding, delimiter, decimalComma },
   };
+}
+
+/** What a streamed CSV's rows belong to, sent with its first rows. */
+export interface CsvStreamHead {
+  sheetName: string;
+  csv: NonNullable<WorkbookData['csv']>;
+}
+
+/** Receives a streamed CSV's rows in order, each row exactly once; `head` comes with the first rows. */
+export type CsvRowSink = (rows: CellValue[][], head: CsvStreamHead) => void;
+
+/** Text parsed per step of a streamed read: small enough to overlap, big enough to keep messages few. */
+const STREAM_CHUNK_CHARS = 128 * 1024;
+/** Rows detectDecimalComma looks at: held back until the convention is known. */
+const DECIMAL_SAMPLE_ROWS = 5000;
+
+/**
+ * readCsv, handing rows to `sink` as they are parsed (papaparse's chunked mode), so that whoever
+ * waits for them can start before the whole file is read. The rows sent, in order, are exactly
+ * readCsv's rows: the first rows are held back until the decimal convention is known (when it is
+ * decided on them: not for a comma-separated file), and blank rows until a row with something in
+ * it follows (a file's trailing
+ * blank lines are not rows). Refusals are readCsv's, word for word: when anything unusual turns
+ * up (a quote error, more rows than the cap, a row longer than a chunk), the file is read again
+ * with readCsv itself, and its answer — a refusal or all the rows — is returned with
+ * `streamed: false`. `streamed: true` means the rows went to the sink, and the workbook returned
+ * holds none.
+ */
+export function readCsvStreamed(
+  bytes: Uint8Array,
+  fileName: string,
+  options: CsvOptions,
+  limits: Partial<ReadLimits> | undefined,
+  sink: CsvRowSink,
+  /** Tests only: smaller chunks, to put chunk boundaries everywhere. */
+  chunkChars = STREAM_CHUNK_CHARS,
+): { workbook: WorkbookData; streamed: boolean } {
+  const { lim, text, encoding, delimiter } = prepareCsv(bytes, fileName, options, limits);
+  // papaparse guesses line endings from the first 1 MB of what it is given first: ask it once for
+  // the whole text, so every chunk is split the way a one-piece parse would split it.
+  const newline = Papa.parse<string[]>(text.slice(0, 1024 * 1024), { delimiter, preview: 1 }).meta.linebreak as '\n' | '\r\n' | '\r';
+  const sheetName = baseNameWithoutExtension(fileName);
+  let held: CellValue[][] = [];
+  let head: CsvStreamHead | undefined;
+  let parsedRows = 0;
+  let sentRows = 0;
+  let rowlessChunks = 0;
+  let unusual = false;
+  // The delimiter papaparse used, as readCsv reports it (an unusable one chosen by hand reads as ",").
+  let usedDelimiter = delimiter;
+  const headOf = (rows: CellValue[][]): CsvStreamHead => ({
+    sheetName,
+    csv: { encoding, delimiter: usedDelimiter, decimalComma: options.decimalComma ?? detectDecimalComma(rows, usedDelimiter) },
+  });
+  /** Sends the held rows up to the last one with something in it. */
+  const send = (h: CsvStreamHead): void => {
+    let end = held.length;
+    while (end > 0 && held[end - 1]!.length === 0) end--;
+    if (end === 0) return;
+    const rows = end === held.length ? held : held.slice(0, end);
+    held = end === held.length ? [] : held.slice(end);
+    sentRows += rows.length;
+    sink(rows, h);
+  };
+  Papa.parse<(string | null)[]>(text, {
+    delimiter,
+    newline,
+    header: false,
+    dynamicTyping: false,
+    skipEmptyLines: false,
+    chunkSize: chunkChars,
+    // papaparse streams a string synchronously, chunk by chunk; its typings only know files.
+    complete: () => undefined,
+    chunk: (results: Papa.ParseResult<(string | null)[]>, parser: Papa.Parser) => {
+      rowlessChunks = results.data.length === 0 ? rowlessChunks + 1 : 0;
+      if (results.errors.some((e) => e.type === 'Quotes') || parsedRows + results.data.length > lim.maxRows + 1 || rowlessChunks > 1) {
+        unusual = true;
+        parser.abort();
+        return;
+      }
+      if (parsedRows === 0) usedDelimiter = results.meta.delimiter;
+      parsedRows += results.data.length;
+      for (const row of results.data) held.push(normalizeRow(row));
+      // detectDecimalComma looks at rows only when it has to: a comma-separated file, or a choice
+      // made in the preview, settles the convention before any row is read.
+      const settled = options.decimalComma !== undefined || usedDelimiter === ',';
+      if (head === undefined && (settled || held.length >= DECIMAL_SAMPLE_ROWS)) head = headOf(held);
+      if (head !== undefined) send(head);
+    },
+  });
+  if (unusual) return { workbook: readCsv(bytes, fileName, options, limits), streamed: false };
+
+  while (held.length > 0 && held[held.length - 1]!.length === 0) held.pop();
+  if (sentRows + held.length > lim.maxRows) throw tooLong(fileName, lim);
+  if (sentRows + held.length === 0) throw refuse(fileName, 'is empty: there is nothing to import.');
+  if (sentRows === 0) {
+    // A small file: all of it in one answer.
+    const { csv } = headOf(held);
+    return { workbook: { fileName, format: 'csv', hash: sha256Hex(bytes), sheets: [{ name: sheetName, rows: held, merges: [] }], csv }, streamed: false };
+  }
+  // The last rows before the hash: whoever reads them need not wait for it.
+  send(head!);
+  return { workbook: { fileName, format: 'csv', hash: sha256Hex(bytes), sheets: [{ name: sheetName, rows: [], merges: [] }], csv: head!.csv }, streamed: true };
 }

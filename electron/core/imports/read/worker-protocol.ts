@@ -1,13 +1,21 @@
 /**
  * What crosses the worker boundary, both ways. Structured clone carries WorkbookData as is
- * (Dates stay Dates); errors cross as data, like everywhere else in the app.
+ * (Dates stay Dates); a CSV's rows cross ahead of it, packed (packed-rows.ts), as they are
+ * parsed; errors cross as data, like everywhere else in the app.
  */
 import { type AppErrorData } from '../../../../shared/result';
 import { type WorkbookData } from '../model';
+import { type PackedRows } from './packed-rows';
+import { type CsvStreamHead } from './read-csv';
 import { type ReadOptions } from './read-workbook';
 
 /** Ways to make the worker misbehave, for tests proving a failing reader cannot take the app down. */
 export type WorkerFault = 'throw' | 'exit' | 'hang' | 'oom';
+
+/** Sent ahead of any read: load the parsers now, so the first read does not wait for them. */
+export interface WorkerWarmup {
+  warmup: true;
+}
 
 export interface WorkerInput {
   source: { path: string } | { bytes: Uint8Array };
@@ -16,4 +24,11 @@ export interface WorkerInput {
   fault?: WorkerFault;
 }
 
-export type WorkerReply = { ok: true; workbook: WorkbookData } | { ok: false; error: AppErrorData };
+/**
+ * Replies to one read: any number of `rows` messages (a CSV's rows, in order, as they are parsed),
+ * then exactly one answer. `streamed: true` says the rows came ahead and the answer's sheet holds none.
+ */
+export type WorkerReply =
+  | { ok: true; rows: PackedRows; head: CsvStreamHead }
+  | { ok: true; workbook: WorkbookData; streamed: boolean }
+  | { ok: false; error: AppErrorData };

@@ -150,6 +150,22 @@ export const varianceSection = section({
         {data.actualsThrough === null ? <Notice>{noActualsNotice(scope.period.label)}</Notice> : null}
         <FigureTable rows={[...spendRows, company]} kind="spend" width={width} periodTitle={periodTitle} showPeriod={showPeriod} repeatHead unit={unit} />
         <Text style={styles.note}>{legendFor(unit)}</Text>
+        {revenueRows.length > 0 ? (
+          // A short revenue table moves whole to the next page rather than leave its head behind;
+          // a long one starts on a page of its own and repeats its head.
+          <View wrap={revenueRows.length > LONG_TABLE} break={revenueRows.length > LONG_TABLE}>
+            <Heading>Revenue</Heading>
+            <FigureTable
+              repeatHead={revenueRows.length > LONG_TABLE}
+              unit={unit}
+              rows={[...revenueRows, company.revenue.ytd.budget !== 0 || company.revenue.ytd.actual !== 0 ? company : null].filter((d) => d !== null)}
+              kind="revenue"
+              width={width}
+              periodTitle={periodTitle}
+              showPeriod={showPeriod}
+            />
+          </View>
+        ) : null}
         {/* Heading, key and chart move to the next page together; only a very long chart may run over. */}
         <View wrap={tops.length > LONG_TABLE}>
           <Heading>Spend to date against budget</Heading>
@@ -167,22 +183,6 @@ export const varianceSection = section({
           }))}
           />
         </View>
-        {revenueRows.length > 0 ? (
-          // A short revenue table moves whole to the next page rather than leave its head behind;
-          // a long one starts on a page of its own and repeats its head.
-          <View wrap={revenueRows.length > LONG_TABLE} break={revenueRows.length > LONG_TABLE}>
-            <Heading>Revenue</Heading>
-            <FigureTable
-              repeatHead={revenueRows.length > LONG_TABLE}
-              unit={unit}
-              rows={[...revenueRows, company.revenue.ytd.budget !== 0 || company.revenue.ytd.actual !== 0 ? company : null].filter((d) => d !== null)}
-              kind="revenue"
-              width={width}
-              periodTitle={periodTitle}
-              showPeriod={showPeriod}
-            />
-          </View>
-        ) : null}
       </PackPage>
     );
   },

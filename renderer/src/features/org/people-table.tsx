@@ -3,9 +3,9 @@ import { TableHead } from '../../components/table-head';
 import { ErrorBanner } from '../../components/error-banner';
 import type { Department, Person } from '../../../../shared/org';
 import { formatMoney } from '../../../../shared/money';
-import { call, useQuery } from '../../api';
-import { change, useApp } from '../../app/store';
-import { ConfirmDialog } from '../../components/confirm-dialog';
+import { useQuery } from '../../api';
+import { useApp } from '../../app/store';
+import { PersonDeleteDialog } from './person-delete-dialog';
 import { PersonDialog } from './person-dialog';
 
 export function PeopleTable({ department }: { department: Department }) {
@@ -57,20 +57,7 @@ export function PeopleTable({ department }: { department: Department }) {
       {editing ? (
         <PersonDialog departmentId={department.id} person={editing === 'new' ? null : editing} currency={currency} onClose={() => setEditing(null)} />
       ) : null}
-      {removing ? (
-        <ConfirmDialog
-          label="Remove person"
-          message={`Remove ${removing.name} from ${department.name}? You can undo this.`}
-          confirmLabel="Remove"
-          danger
-          onClose={() => setRemoving(null)}
-          onConfirm={async () => {
-            const person = removing;
-            const result = await change(() => call('org.deletePerson', { id: person.id }), { quiet: true, done: `Removed ${person.name}` });
-            return result.ok ? null : result.message;
-          }}
-        />
-      ) : null}
+      {removing ? <PersonDeleteDialog person={removing} departmentName={department.name} onClose={() => setRemoving(null)} /> : null}
     </section>
   );
 }

@@ -1,0 +1,426 @@
+/**
+ * Restores a whole workspace from its JSON export (version 1 or 2) into a new file: `init --from`.
+ *
+ * The document is checked completely before anything is written — its shape with the export's own
+ * zod schema, then every key and reference (shared/export.ts) — and a refusal names the first
+ * problem with its place in the file. Only then is the file created, and everything is written in
+ * one transaction, directly and not as changes: a restored workspace has nothing to undo, as a
+ * fresh demo has nothing to undo. If writing fails all the same, the new file is removed.
+ */
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { basename } from 'node:path';
+import type { z } from 'zod';
+import {
+  exportFormat,
+  workspaceExportSchema,
+  workspaceExportV1Schema,
+  type WorkspaceExport,
+  type WorkspaceExportV1,
+} from '../../../shared/export';
+import { AppError } from '../../../shared/result';
+import { createCtx, isoNow, type Ctx } from '../context';
+import { openWorkspace } from '../db/open-workspace';
+import { initWorkspace } from '../workspace/workspace-service';
+import { personKeys } from './json-export';
+
+/** How much a restore wrote, for the CLI's one-line answer. */
+export interface RestoreCounts {
+  version: 1 | 2;
+  departments: number;
+  people: number;
+  budgetLines: number;
+  actuals: number;
+  processes: number;
+  continuityPlans: number;
+  risks: number;
+}
+
+type Path = readonly PropertyKey[];
+
+/** "processes[2] (Payroll).rtoHours": where a problem is, with the name of the row it is in. */
+function describePath(path: Path, doc: unknown): string {
+  let out = '';
+  let node: unknown = doc;
+  path.forEach((part, i) => {
+    node = node !== null && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[part] : undefined;
+    if (typeof part === 'number') {
+      out += `[${part}]`;
+      if (i === 1 && node !== null && typeof node === 'object') {
+        const row = node as Record<string, unknown>;
+        const label = [row.name, row.title, row.key, row.code].find((v) => typeof v === 'string' && v !== '');
+        if (typeof label === 'string') out += ` (${label})`;
+      }
+    } else {
+      out += `${out === '' ? '' : '.'}${String(part)}`;
+    }
+  });
+  return out;
+}
+
+function firstIssue(error: z.ZodError, doc: unknown): string {
+  const issue = error.issues[0];
+  if (!issue) return 'it does not match the export format';
+  return issue.path.length === 0 ? issue.message : `${describePath(issue.path, doc)}: ${issue.message}`;
+}
+
+/** A version 1 document in version 2's shape: no registers yet, default tolerance and appetite. */
+export function upgradeV1(doc: WorkspaceExportV1): WorkspaceExport {
+  const keys = personKeys(doc.people);
+  return {
+    ...doc,
+    version: 2,
+    workspace: { ...doc.workspace, impactTolerance: 4, riskAppetite: 12 },
+    people: doc.people.map((p, i) => ({ key: keys[i]!, ...p, phone: null })),
+    vendors: [],
+    assets: [],
+    processes: [],
+    dependencies: [],
+    continuityPlans: [],
+    exercises: [],
+    risks: [],
+  };
+}
+
+/**
+ * A parsed JSON value as a version 2 document, or an AppError naming the first problem. `source`
+ * names the file in messages.
+ */
+export function readExportDocument(value: unknown, source: string): { doc: WorkspaceExport; version: 1 | 2 } {
+  const refuse = (why: string): never => {
+    throw new AppError('invalid_input', `${source} cannot be restored: ${why}. Nothing was written.`);
+  };
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) refuse(`it is not a Quartermaster workspace export (expected a JSON object with "format": "${exportFormat}")`);
+  const head = value as { format?: unknown; version?: unknown };
+  if (head.format !== exportFormat) {
+    refuse(`it is not a Quartermaster workspace export (its "format" is ${JSON.stringify(head.format) ?? 'missing'}, not "${exportFormat}")`);
+  }
+  if (head.version === 1) {
+    const v1 = workspaceExportV1Schema.safeParse(value);
+    if (!v1.success) refuse(firstIssue(v1.error, value));
+    const upgraded = upgradeV1(v1.data!);
+    const checked = workspaceExportSchema.safeParse(upgraded);
+    if (!checked.success) refuse(firstIssue(checked.error, upgraded));
+    return { doc: checked.data!, version: 1 };
+  }
+  if (head.version === 2) {
+    const v2 = workspaceExportSchema.safeParse(value);
+    if (!v2.success) refuse(firstIssue(v2.error, value));
+    return { doc: v2.data!, version: 2 };
+  }
+  return refuse(
+    typeof head.version === 'number' && head.version > 2
+      ? `it is version ${head.version} of the export, written by a newer Quartermaster; this one reads versions 1 and 2`
+      : `its "version" is ${JSON.stringify(head.version) ?? 'missing'}; this Quartermaster reads versions 1 and 2`,
+  );
+}
+
+/** Reads and checks an export file. */
+export function readExportFile(path: string): { doc: WorkspaceExport; version: 1 | 2 } {
+  const name = basename(path);
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new AppError(code === 'ENOENT' ? 'not_found' : 'refused', code === 'ENOENT' ? `There is no file ${path} to restore from.` : `${name} cannot be read: ${(err as Error).message}`);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (err) {
+    throw new AppError('invalid_input', `${name} cannot be restored: it is not JSON (${(err as Error).message}). Nothing was written.`);
+  }
+  return readExportDocument(value, name);
+}
+
+/** Departments with every parent before its children (the document is known to hold no cycle). */
+function parentsFirst(departments: WorkspaceExport['departments']): WorkspaceExport['departments'] {
+  const children = new Map<string | null, WorkspaceExport['departments']>();
+  for (const d of departments) children.set(d.parentCode, [...(children.get(d.parentCode) ?? []), d]);
+  const out: WorkspaceExport['departments'] = [];
+  const visit = (code: string | null) => {
+    for (const d of children.get(code) ?? []) {
+      out.push(d);
+      visit(d.code);
+    }
+  };
+  visit(null);
+  return out;
+}
+
+/** Call tree indexes with every caller before the entries it calls. */
+function callersFirst(tree: WorkspaceExport['continuityPlans'][number]['callTree']): number[] {
+  const out: number[] = [];
+  const visit = (parent: number | null) => {
+    tree.forEach((e, i) => {
+      if (e.calledBy === parent) {
+        out.push(i);
+        visit(i);
+      }
+    });
+  };
+  visit(null);
+  return out;
+}
+
+function writeDocument(ctx: Ctx, doc: WorkspaceExport): void {
+  const client = ctx.db.$client;
+  const at = isoNow(ctx);
+  const insert = (table: string, columns: string[]) => {
+    const statement = client.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
+    return (...values: (string | number | null)[]) => statement.run(...values);
+  };
+  const idMap = <T>(items: T[], key: (item: T) => string) => new Map(items.map((item) => [key(item), ctx.newId()]));
+  const need = <K>(map: Map<K, string>, key: K): string => map.get(key)!;
+  const maybe = <K>(map: Map<K, string>, key: K | null): string | null => (key === null ? null : map.get(key)!);
+  const bool = (v: boolean) => (v ? 1 : 0);
+
+  initWorkspace(ctx, { name: doc.workspace.name, currency: doc.workspace.currency, fiscalYearStartMonth: doc.workspace.fiscalYearStartMonth });
+  client.prepare('UPDATE workspace SET impact_tolerance = ?, risk_appetite = ? WHERE id = 1').run(doc.workspace.impactTolerance, doc.workspace.riskAppetite);
+
+  const departmentId = idMap(doc.departments, (d) => d.code);
+  const addDepartment = insert('departments', ['id', 'code', 'name', 'parent_id', 'manager', 'created_at', 'updated_at']);
+  for (const d of parentsFirst(doc.departments)) {
+    addDepartment(need(departmentId, d.code), d.code, d.name, maybe(departmentId, d.parentCode), d.manager, at, at);
+  }
+  const accountId = idMap(doc.accounts, (a) => a.code);
+  const addAccount = insert('accounts', ['id', 'code', 'name', 'type', 'active', 'created_at', 'updated_at']);
+  for (const a of doc.accounts) addAccount(need(accountId, a.code), a.code, a.name, a.type, bool(a.active), at, at);
+
+  const personId = idMap(doc.people, (p) => p.key);
+  const addPerson = insert('people', [
+    'id',
+    'department_id',
+    'name',
+    'title',
+    'fte',
+    'annual_salary_minor',
+    'start_date',
+    'end_date',
+    'status',
+    'phone',
+    'created_at',
+    'updated_at',
+  ]);
+  for (const p of doc.people) {
+    addPerson(need(personId, p.key), need(departmentId, p.departmentCode), p.name, p.title, p.fte, p.annualSalaryMinor, p.startDate, p.endDate, p.status, p.phone, at, at);
+  }
+
+  const planId = idMap(doc.plans, (p) => p.name);
+  const addPlan = insert('plans', ['id', 'name', 'fiscal_year', 'scenario', 'status', 'created_at', 'updated_at']);
+  for (const p of doc.plans) addPlan(need(planId, p.name), p.name, p.fiscalYear, p.scenario, p.status, at, at);
+  const addLine = insert('budget_lines', ['id', 'plan_id', 'department_id', 'account_id', 'period', 'amount_minor', 'source', 'updated_at']);
+  for (const l of doc.budgetLines) {
+    addLine(ctx.newId(), need(planId, l.plan), need(departmentId, l.departmentCode), need(accountId, l.accountCode), l.period, l.amountMinor, l.source, at);
+  }
+  const addActual = insert('actuals', ['id', 'department_id', 'account_id', 'period', 'amount_minor', 'source', 'updated_at']);
+  for (const l of doc.actuals) addActual(ctx.newId(), need(departmentId, l.departmentCode), need(accountId, l.accountCode), l.period, l.amountMinor, l.source, at);
+
+  const vendorId = idMap(doc.vendors, (v) => v.name);
+  const addVendor = insert('vendors', [
+    'id',
+    'name',
+    'service',
+    'contact_name',
+    'phone',
+    'email',
+    'contract_end',
+    'annual_spend_minor',
+    'recovery_hours',
+    'created_at',
+    'updated_at',
+  ]);
+  for (const v of doc.vendors) {
+    addVendor(need(vendorId, v.name), v.name, v.service, v.contactName, v.phone, v.email, v.contractEnd, v.annualSpendMinor, v.recoveryHours, at, at);
+  }
+  const assetId = idMap(doc.assets, (a) => `${a.kind}|${a.name}`);
+  const addAsset = insert('assets', ['id', 'kind', 'name', 'description', 'recovery_hours', 'created_at', 'updated_at']);
+  for (const a of doc.assets) addAsset(need(assetId, `${a.kind}|${a.name}`), a.kind, a.name, a.description, a.recoveryHours, at, at);
+
+  const processId = idMap(doc.processes, (p) => p.name);
+  const addProcess = insert('processes', [
+    'id',
+    'name',
+    'description',
+    'owner_department_id',
+    'owner_person_id',
+    'tier',
+    'rto_hours',
+    'rto_reason',
+    'rpo_hours',
+    'mtpd_hours',
+    'cost_per_day_minor',
+    'peak_months',
+    'review_date',
+    'created_at',
+    'updated_at',
+  ]);
+  const addImpact = insert('process_impacts', ['id', 'process_id', 'horizon_hours', 'financial', 'customer', 'regulatory', 'reputational', 'safety']);
+  for (const p of doc.processes) {
+    const id = need(processId, p.name);
+    addProcess(
+      id,
+      p.name,
+      p.description,
+      maybe(departmentId, p.ownerDepartmentCode),
+      maybe(personId, p.ownerPerson),
+      p.tier,
+      p.rtoHours,
+      p.rtoReason,
+      p.rpoHours,
+      p.mtpdHours,
+      p.costPerDayMinor,
+      JSON.stringify(p.peakMonths),
+      p.reviewDate,
+      at,
+      at,
+    );
+    for (const r of p.impacts) addImpact(ctx.newId(), id, r.horizonHours, r.financial, r.customer, r.regulatory, r.reputational, r.safety);
+  }
+
+  const addDependency = insert('dependencies', [
+    'id',
+    'process_id',
+    'kind',
+    'person_id',
+    'depends_on_process_id',
+    'asset_id',
+    'vendor_id',
+    'recovery_hours',
+    'notes',
+    'created_at',
+  ]);
+  for (const d of doc.dependencies) {
+    addDependency(
+      ctx.newId(),
+      need(processId, d.process),
+      d.kind,
+      d.kind === 'person' ? need(personId, d.target) : null,
+      d.kind === 'process' ? need(processId, d.target) : null,
+      d.kind === 'system' || d.kind === 'site' ? need(assetId, `${d.kind}|${d.target}`) : null,
+      d.kind === 'vendor' ? need(vendorId, d.target) : null,
+      d.recoveryHours,
+      d.notes,
+      at,
+    );
+  }
+
+  const continuityPlanId = idMap(doc.continuityPlans, (p) => p.name);
+  const addContinuityPlan = insert('continuity_plans', ['id', 'name', 'process_id', 'scenario', 'activation_criteria', 'workarounds', 'reviewed_on', 'created_at', 'updated_at']);
+  const addStep = insert('plan_steps', ['id', 'plan_id', 'position', 'action', 'owner_person_id', 'within_hours']);
+  const addEntry = insert('call_tree_entries', ['id', 'plan_id', 'person_id', 'parent_entry_id', 'alternate_person_id', 'position']);
+  for (const p of doc.continuityPlans) {
+    const id = need(continuityPlanId, p.name);
+    addContinuityPlan(id, p.name, maybe(processId, p.process), p.scenario, p.activationCriteria, p.workarounds, p.reviewedOn, at, at);
+    p.steps.forEach((s, i) => addStep(ctx.newId(), id, i, s.action, need(personId, s.owner), s.withinHours));
+    const entryIds = p.callTree.map(() => ctx.newId());
+    for (const i of callersFirst(p.callTree)) {
+      const e = p.callTree[i]!;
+      addEntry(entryIds[i]!, id, need(personId, e.person), e.calledBy === null ? null : entryIds[e.calledBy]!, maybe(personId, e.alternate), i);
+    }
+  }
+
+  const addExercise = insert('exercises', ['id', 'plan_id', 'kind', 'held_on', 'participants', 'summary', 'findings', 'next_due', 'created_at']);
+  const addAction = insert('exercise_actions', ['id', 'exercise_id', 'action', 'owner_person_id', 'due_on', 'done']);
+  for (const x of doc.exercises) {
+    const id = ctx.newId();
+    addExercise(id, need(continuityPlanId, x.plan), x.kind, x.heldOn, x.participants, x.summary, x.findings, x.nextDue, at);
+    for (const a of x.actions) addAction(ctx.newId(), id, a.action, maybe(personId, a.owner), a.dueOn, bool(a.done));
+  }
+
+  const addRisk = insert('risks', [
+    'id',
+    'title',
+    'description',
+    'category',
+    'owner_person_id',
+    'inherent_likelihood',
+    'inherent_impact',
+    'residual_likelihood',
+    'residual_impact',
+    'review_date',
+    'created_at',
+    'updated_at',
+  ]);
+  const addMitigation = insert('risk_mitigations', ['id', 'risk_id', 'action', 'status', 'owner_person_id', 'due_on']);
+  const addLink = insert('risk_links', ['id', 'risk_id', 'process_id', 'vendor_id']);
+  for (const r of doc.risks) {
+    const id = ctx.newId();
+    addRisk(
+      id,
+      r.title,
+      r.description,
+      r.category,
+      maybe(personId, r.owner),
+      r.inherentLikelihood,
+      r.inherentImpact,
+      r.residualLikelihood,
+      r.residualImpact,
+      r.reviewDate,
+      at,
+      at,
+    );
+    for (const m of r.mitigations) addMitigation(ctx.newId(), id, m.action, m.status, maybe(personId, m.owner), m.dueOn);
+    for (const name of r.processes) addLink(ctx.newId(), id, need(processId, name), null);
+    for (const name of r.vendors) addLink(ctx.newId(), id, null, need(vendorId, name));
+  }
+}
+
+function removeCreated(path: string): void {
+  for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
+}
+
+export interface RestoreOptions {
+  /** Who made it, for the context ("cli"). */
+  origin?: string;
+  /** Clock and ids; tests pin them. */
+  now?: () => Date;
+  newId?: () => string;
+}
+
+/**
+ * Writes a checked document (readExportDocument) into a new workspace file at `path`. Refuses an
+ * existing file; on any failure the new file is removed.
+ */
+export function restoreWorkspace(path: string, doc: WorkspaceExport, options: RestoreOptions = {}): Omit<RestoreCounts, 'version'> {
+  if (existsSync(path)) throw new AppError('refused', `${path} already exists; Quartermaster never overwrites a file. Choose a new name.`);
+  let created = false;
+  try {
+    const workspace = openWorkspace(path, { create: true });
+    created = true;
+    try {
+      const ctx = createCtx(workspace.db, basename(path), options.origin ?? 'restore', {
+        ...(options.now ? { now: options.now } : {}),
+        ...(options.newId ? { newId: options.newId } : {}),
+      });
+      ctx.db.$client.transaction(() => writeDocument(ctx, doc))();
+    } finally {
+      workspace.close();
+    }
+  } catch (err) {
+    if (created || existsSync(path)) removeCreated(path);
+    const where = `The workspace could not be restored into ${basename(path)} (the new file was removed)`;
+    const code = (err as { code?: unknown }).code;
+    if (err instanceof AppError) throw new AppError(err.code, `${where}: ${err.message.replace(/\.?$/, '.')} Nothing was written.`, err.details);
+    if (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT')) {
+      throw new AppError('invalid_input', `${where}: the export breaks a rule of the workspace (${(err as Error).message}). Nothing was written.`);
+    }
+    throw err;
+  }
+  return {
+    departments: doc.departments.length,
+    people: doc.people.length,
+    budgetLines: doc.budgetLines.length,
+    actuals: doc.actuals.length,
+    processes: doc.processes.length,
+    continuityPlans: doc.continuityPlans.length,
+    risks: doc.risks.length,
+  };
+}
+
+/** `init <new.sqlite> --from export.json`: check the file, then restore it. */
+export function restoreFromFile(path: string, exportPath: string, options: RestoreOptions = {}): RestoreCounts {
+  if (existsSync(path)) throw new AppError('refused', `${path} already exists; Quartermaster never overwrites a file. Choose a new name.`);
+  const { doc, version } = readExportFile(exportPath);
+  return { version, ...restoreWorkspace(path, doc, options) };
+}

@@ -1,0 +1,55 @@
+/**
+ * The preview of a file read in the reader's worker (read-contained.ts), planned while it is
+ * read: a CSV's rows arrive in chunks, and the plan reads and checks each chunk while the worker
+ * parses the next, so the two cores share the work. The plan is planImport's for the complete
+ * file: it is started on the first rows (which settle sheets, kind and mapping), fed every row
+ * in order, and finished once the read is complete. When anything stands in the way of that
+ * promise — the reader started over, the plan failed on a partial file, the workspace changed
+ * while the file was being read — the complete file is planned again with planImport (read
+ * again, when the plan had already let the rows it read go).
+ */
+import type { ImportOptions, ImportPlan } from '../../../shared/imports';
+import type { Ctx } from '../context';
+import type { WorkbookData } from './model';
+import { planImport, startPlan, type PlanSession } from './preview';
+import { readWorkbookContained, type ContainedReadOptions } from './read/read-contained';
+
+/** Changes on this connection and commits by others: equal before and after, nothing was written in between. */
+function workspaceVersion(ctx: Ctx): string {
+  const sqlite = ctx.db.$client;
+  const changes = sqlite.prepare('SELECT total_changes()').pluck().get() as number;
+  const dataVersion = sqlite.pragma('data_version', { simple: true }) as number;
+  return `${changes}:${dataVersion}`;
+}
+
+export async function planImportContained(
+  ctx: Ctx,
+  source: string | Uint8Array,
+  fileName: string,
+  readOptions: Omit<ContainedReadOptions, 'onRows'>,
+  options: ImportOptions = {},
+): Promise<ImportPlan> {
+  // undefined: not started yet; null: given up (the complete file is planned at the end).
+  let session: PlanSession | null | undefined;
+  let fed: WorkbookData | undefined;
+  let versionAtStart = '';
+  const onRows = (partial: WorkbookData): void => {
+    if (session === null) return;
+    try {
+      if (session === undefined) {
+        versionAtStart = workspaceVersion(ctx);
+        fed = partial;
+        session = startPlan(ctx, partial, options, { releaseRows: true });
+      }
+      session.readAvailable();
+    } catch {
+      // Planned again from the complete file, where the same failure is reported as it should be.
+      session = null;
+    }
+  };
+  const workbook = await readWorkbookContained(source, fileName, { ...readOptions, onRows });
+  if (fed !== workbook) return planImport(ctx, workbook, options);
+  if (session && workspaceVersion(ctx) === versionAtStart) return session.finish();
+  // The plan let the rows it read go: the file is read again, whole, to be planned in one piece.
+  return planImport(ctx, await readWorkbookContained(source, fileName, readOptions), options);
+}

@@ -1,0 +1,109 @@
+/**
+ * Continuity: the critical processes with their readiness, a page per process (impact
+ * analysis, dependencies, plans, call tree, exercises, gaps), the vendor and asset register,
+ * the dependency map and the settings — tabs inside one view.
+ */
+import { lazy, Suspense, useRef, type KeyboardEvent } from 'react';
+import { useQuery } from '../../api';
+import { ErrorBanner } from '../../components/error-banner';
+import '../../styles/continuity.css';
+import { ScoreChip } from './badges';
+import { useContinuity, type ContinuityTab } from './continuity-store';
+import { ProcessList } from './process-list';
+import { ProcessPage } from './process-page';
+import { RegisterView } from './register-view';
+import { SettingsPanel } from './settings-panel';
+
+// The map brings @xyflow/react (and ELK, loaded by the map itself): only fetched when opened.
+const DependencyMapView = lazy(() => import('./dependency-map').then((m) => ({ default: m.DependencyMapView })));
+
+const tabs: { id: ContinuityTab; label: string }[] = [
+  { id: 'processes', label: 'Processes' },
+  { id: 'register', label: 'Vendors, systems & sites' },
+  { id: 'map', label: 'Dependency map' },
+  { id: 'settings', label: 'Settings' },
+];
+
+function Tabs() {
+  const tab = useContinuity((s) => s.tab);
+  const setTab = useContinuity((s) => s.setTab);
+  const list = useRef<HTMLDivElement>(null);
+  // WAI-ARIA tabs: arrows move between tabs (and show them), Tab leaves the list.
+  const onKeyDown = (e: KeyboardEvent) => {
+    const at = tabs.findIndex((t) => t.id === tab);
+    const next = e.key === 'ArrowRight' ? at + 1 : e.key === 'ArrowLeft' ? at - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? tabs.length - 1 : null;
+    if (next === null) return;
+    e.preventDefault();
+    const i = (next + tabs.length) % tabs.length;
+    const target = tabs[i];
+    if (!target) return;
+    setTab(target.id);
+    list.current?.querySelectorAll<HTMLElement>('[role="tab"]')[i]?.focus();
+  };
+  return (
+    <div ref={list} className="cont-tabs" role="tablist" aria-label="Continuity sections" onKeyDown={onKeyDown}>
+      {tabs.map((t) => (
+        <button
+          key={t.id}
+          type="button"
+          role="tab"
+          id={`cont-tab-${t.id}`}
+          aria-selected={t.id === tab}
+          aria-controls="cont-tabpanel"
+          tabIndex={t.id === tab ? 0 : -1}
+          className={t.id === tab ? 'cont-tab active' : 'cont-tab'}
+          onClick={() => setTab(t.id)}
+        >
+          {t.label}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+function count(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+export function ContinuityView() {
+  const tab = useContinuity((s) => s.tab);
+  const processId = useContinuity((s) => s.processId);
+  const overview = useQuery('continuity.overview', {});
+  const data = overview.data;
+
+  return (
+    <section className="view continuity-view" aria-label="Continuity">
+      <header className="view-header">
+        <div className="view-title">
+          <h1>Business continuity</h1>
+          <p className="view-subtitle">
+            {data
+              ? [
+                  count(data.counts.processes, 'critical process', 'critical processes'),
+                  count(data.counts.plans, 'plan', 'plans'),
+                  `${count(data.counts.gaps, 'gap', 'gaps')} in ${count(data.counts.processesWithGaps, 'process', 'processes')}`,
+                  `${count(data.counts.exercisesDue, 'exercise', 'exercises')} due`,
+                ].join(' · ')
+              : 'Critical processes, impact analysis, plans and readiness.'}
+          </p>
+        </div>
+        <div className="cont-overall" aria-label="Overall readiness">
+          <span className="cont-overall-label">Overall readiness</span>
+          <ScoreChip score={data?.overallScore ?? null} large />
+        </div>
+      </header>
+      <Tabs />
+      <ErrorBanner message={overview.error} />
+      <div id="cont-tabpanel" role="tabpanel" aria-labelledby={`cont-tab-${tab}`} className="cont-panel">
+        {tab === 'processes' ? processId ? <ProcessPage processId={processId} /> : <ProcessList overview={data} loading={overview.loading} /> : null}
+        {tab === 'register' ? <RegisterView /> : null}
+        {tab === 'map' ? (
+          <Suspense fallback={<p className="loading">Loading the map…</p>}>
+            <DependencyMapView />
+          </Suspense>
+        ) : null}
+        {tab === 'settings' ? <SettingsPanel /> : null}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,73 @@
+/**
+ * Durations in continuity are hours (a week is 168 h). People think of them as "4 h", "3 d",
+ * "2 wk": these read and write that shape. Pure, so the rules are unit-tested.
+ */
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
+
+const hoursPer = { h: 1, d: 24, wk: 168 } as const;
+
+function trim(n: number): string {
+  return String(Math.round(n * 10) / 10);
+}
+
+/** 4 → "4 h", 24 → "24 h", 72 → "3 d", 336 → "2 wk", 100 → "4.2 d"; null → "—". Under two days stays in hours. */
+export function formatHours(hours: number | null | undefined): string {
+  if (hours === null || hours === undefined || !Number.isFinite(hours)) return '—';
+  if (hours < 48) return `${trim(hours)} h`;
+  if (hours % hoursPer.wk === 0) return `${hours / hoursPer.wk} wk`;
+  if (hours % hoursPer.d === 0) return `${hours / hoursPer.d} d`;
+  return `${trim(hours / hoursPer.d)} d`;
+}
+
+/** The same, for an input box: empty when nothing is set. */
+export function hoursForEdit(hours: number | null | undefined): string {
+  return hours === null || hours === undefined ? '' : formatHours(hours);
+}
+
+const units: Record<string, number> = {
+  '': 1,
+  h: 1,
+  hr: 1,
+  hrs: 1,
+  hour: 1,
+  hours: 1,
+  d: 24,
+  day: 24,
+  days: 24,
+  w: 168,
+  wk: 168,
+  wks: 168,
+  week: 168,
+  weeks: 168,
+};
+
+/**
+ * "4", "4h", "4 h", "3 d", "1.5 days", "2 wk", "2 weeks" → hours; "" → null (not set).
+ * A bare number is hours. Negative numbers and unknown units are refused with the reason.
+ */
+export function parseHours(text: string): Parsed<number | null> {
+  const t = text.trim().toLowerCase();
+  if (t === '' || t === '—') return { ok: true, value: null };
+  const match = /^(-?\d+(?:[.,]\d+)?|-?[.,]\d+)\s*([a-z]*)$/.exec(t);
+  if (!match) return { ok: false, message: `“${text.trim()}” is not a duration; write 4 h, 3 d or 2 wk.` };
+  const factor = units[match[2] ?? ''];
+  if (factor === undefined) return { ok: false, message: `“${match[2]}” is not a unit; use h, d or wk.` };
+  const n = Number((match[1] ?? '').replace(',', '.'));
+  if (n < 0) return { ok: false, message: 'A duration cannot be negative.' };
+  return { ok: true, value: Math.round(n * factor * 1000) / 1000 };
+}
+
+/** "2027-03-31" → "31 Mar 2027"; null → "—". Dates stay in the workspace's YYYY-MM-DD. */
+export function formatDate(date: string | null | undefined): string {
+  if (!date) return '—';
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!m) return date;
+  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  return `${Number(m[3])} ${months[Number(m[2]) - 1] ?? m[2]} ${m[1]}`;
+}
+
+const monthNames = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
+export function monthName(m: number): string {
+  return monthNames[m - 1] ?? String(m);
+}

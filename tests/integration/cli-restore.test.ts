@@ -1,0 +1,272 @@
+// `init <new.sqlite> --from export.json`: a whole workspace restored from its JSON export. The
+// round trip runs as a user runs it (child processes on real files); the refusals run in-process
+// through the same runCli, and each must leave no file behind.
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../electron/cli/run-cli';
+import { createDemoWorkspace } from '../../electron/core/demo/demo-workspace';
+import { exportJson } from '../../electron/core/export/json-export';
+import { readExportDocument, restoreWorkspace } from '../../electron/core/export/json-restore';
+import { openSession } from '../../electron/core/session';
+import { workspaceExportSchema, type WorkspaceExport } from '../../shared/export';
+import { tempWorkspace } from '../helpers/temp-workspace';
+
+const root = resolve(import.meta.dirname, '../..');
+const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+let dir: string;
+/** The demo's export, read in-process; each refusal test spoils a copy of it. */
+let demo: WorkspaceExport;
+
+function cli(...args: string[]) {
+  const run = spawnSync(process.execPath, ['--import', tsxLoader, join(root, 'electron/cli/main.ts'), ...args], {
+    cwd: dir,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+function inProcess(args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const status = runCli(args, { out: (t) => out.push(t), err: (t) => err.push(t), today: () => '2026-11-21' });
+  return { status, stdout: out.join('\n'), stderr: err.join('\n') };
+}
+
+function exportOf(path: string): WorkspaceExport {
+  const session = openSession(path);
+  try {
+    return exportJson(session.ctx);
+  } finally {
+    session.close();
+  }
+}
+
+const copy = (): WorkspaceExport => structuredClone(demo);
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'qm-restore-'));
+  createDemoWorkspace(join(dir, 'seed.sqlite'), { asOf: '2026-11-21' });
+  demo = exportOf(join(dir, 'seed.sqlite'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('init --from (round trip, as a user runs it)', () => {
+  it('restores the demo so that its export is identical, byte for byte', () => {
+    expect(cli('init', 'demo.sqlite', '--demo', '--as-of', '2026-11-21').status).toBe(0);
+    expect(cli('export', 'demo.sqlite', '--out', 'demo.json').status).toBe(0);
+    const restored = cli('init', 'restored.sqlite', '--from', 'demo.json');
+    expect(restored.stderr).toBe('');
+    expect(restored.status).toBe(0);
+    expect(restored.stdout).toMatch(/^created restored\.sqlite from demo\.json \(export version 2: 11 departments, 61 people, \d+ budget lines, \d+ actuals, 6 processes, 5 continuity plans, 12 risks\)\n$/);
+    expect(cli('export', 'restored.sqlite', '--out', 'restored.json').status).toBe(0);
+    const before = readFileSync(join(dir, 'demo.json'), 'utf8');
+    expect(readFileSync(join(dir, 'restored.json'), 'utf8')).toBe(before);
+    expect(JSON.parse(before).version).toBe(2);
+    expect(cli('check', 'restored.sqlite').status).toBe(0);
+  });
+
+  it('leaves nothing to undo in the restored workspace', () => {
+    const session = openSession(join(dir, 'restored.sqlite'));
+    try {
+      expect(session.ctx.db.$client.prepare('SELECT count(*) FROM changes').pluck().get()).toBe(0);
+      expect(session.ctx.db.$client.pragma('foreign_key_check')).toEqual([]);
+    } finally {
+      session.close();
+    }
+  });
+});
+
+describe('init --from (in-process)', () => {
+  it('reads a version 1 export: the org and budget come back, the registers start empty', () => {
+    const v1 = {
+      format: 'quartermaster-workspace',
+      version: 1,
+      workspace: { name: demo.workspace.name, currency: demo.workspace.currency, fiscalYearStartMonth: demo.workspace.fiscalYearStartMonth },
+      departments: demo.departments,
+      accounts: demo.accounts,
+      people: demo.people.map(({ key: _key, phone: _phone, ...p }) => p),
+      plans: demo.plans,
+      budgetLines: demo.budgetLines,
+      actuals: demo.actuals,
+    };
+    writeFileSync(join(dir, 'v1.json'), JSON.stringify(v1));
+    const run = inProcess(['init', join(dir, 'from-v1.sqlite'), '--from', join(dir, 'v1.json')]);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/export version 1: 11 departments, 61 people/);
+    const e = exportOf(join(dir, 'from-v1.sqlite'));
+    expect(e).toEqual({
+      ...demo,
+      workspace: { ...demo.workspace, impactTolerance: 4, riskAppetite: 12 },
+      people: demo.people.map((p) => ({ ...p, phone: null })),
+      vendors: [],
+      assets: [],
+      processes: [],
+      dependencies: [],
+      continuityPlans: [],
+      exercises: [],
+      risks: [],
+    });
+  });
+
+  it('keeps exact namesakes and what each of them is referred to by', () => {
+    const t = tempWorkspace();
+    const target = join(dir, 'namesakes.sqlite');
+    try {
+      const sql = t.ctx.db.$client;
+      const at = '2026-11-21T12:00:00.000Z';
+      sql.prepare("INSERT INTO departments (id, code, name, created_at, updated_at) VALUES ('d', '220', 'Fleet', ?, ?)").run(at, at);
+      // Written in the order b, a: the second namesake by insertion owns the process.
+      for (const id of ['b', 'a']) {
+        sql.prepare("INSERT INTO people (id, department_id, name, fte, status, created_at, updated_at) VALUES (?, 'd', 'Open role — HGV driver', 1, 'open', ?, ?)").run(id, at, at);
+      }
+      sql.prepare("INSERT INTO processes (id, name, tier, owner_person_id, created_at, updated_at) VALUES ('p', 'Dispatch', 1, 'a', ?, ?)").run(at, at);
+      sql.prepare("INSERT INTO risks (id, title, category, owner_person_id, inherent_likelihood, inherent_impact, residual_likelihood, residual_impact, created_at, updated_at) VALUES ('r', 'No drivers', 'people', 'b', 3, 3, 2, 2, ?, ?)").run(at, at);
+      const before = exportJson(t.ctx);
+      expect(before.processes[0]!.ownerPerson).not.toBe(before.risks[0]!.owner);
+      restoreWorkspace(target, readExportDocument(JSON.parse(JSON.stringify(before)), 'namesakes.json').doc);
+      expect(exportOf(target)).toEqual(before);
+    } finally {
+      t.cleanup();
+    }
+  });
+
+  /** Writes the document (or text), runs init --from, and checks it was refused with nothing left behind. */
+  function refused(name: string, content: unknown, message: RegExp) {
+    const source = join(dir, `${name}.json`);
+    writeFileSync(source, typeof content === 'string' ? content : JSON.stringify(content));
+    const target = join(dir, `${name}.sqlite`);
+    const run = inProcess(['init', target, '--from', source]);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr).toMatch(/Nothing was written\.$/);
+    expect(run.status).toBe(1);
+    // No workspace, no -wal or -shm, no backups folder: only the export itself.
+    expect(readdirSync(dir).filter((f) => f.startsWith(`${name}.`))).toEqual([`${name}.json`]);
+  }
+
+  it('refuses a file that is not JSON', () => {
+    refused('not-json', '{ "format": "quartermaster-workspace", ', /not-json\.json cannot be restored: it is not JSON/);
+    refused('empty', '', /it is not JSON/);
+  });
+
+  it('refuses JSON that is not a workspace export', () => {
+    refused('array', [1, 2, 3], /it is not a Quartermaster workspace export \(expected a JSON object/);
+    refused('other-format', { format: 'acme-budget', version: 2 }, /its "format" is "acme-budget", not "quartermaster-workspace"/);
+    refused('no-format', { version: 2 }, /its "format" is missing/);
+  });
+
+  it('refuses a version it does not know, naming it', () => {
+    refused('future', { ...copy(), version: 3 }, /version 3 of the export, written by a newer Quartermaster; this one reads versions 1 and 2/);
+    refused('no-version', { ...copy(), version: undefined }, /its "version" is missing/);
+    refused('v1-with-registers', { ...copy(), version: 1 }, /Unrecognized key/);
+  });
+
+  it('refuses a document of the wrong shape, naming the first problem and the row it is in', () => {
+    const bad = copy();
+    bad.processes[0]!.tier = 7;
+    refused('bad-tier', bad, /processes\[0\] \(Customer service\)\.tier: Too big: expected number to be <=4/);
+    const rto = copy();
+    rto.processes[1]!.rtoHours = 500;
+    refused('rto-over-mtpd', rto, /processes\[1\] \(Dispatch & route planning\)\.rtoHours: the RTO must not be longer than the MTPD/);
+    const extra = copy() as unknown as { risks: Record<string, unknown>[] };
+    extra.risks[0]!.score = 20;
+    refused('extra-field', extra, /risks\[0\] \(.+\): Unrecognized key: "score"/);
+    const missing = copy() as unknown as { vendors: Record<string, unknown>[] };
+    delete missing.vendors[0]!.service;
+    refused('missing-field', missing, /vendors\[0\] \(FleetFuel Card Services\)\.service: /);
+  });
+
+  it('refuses dangling references: a vendor, a person, a plan, a department that are not in the file', () => {
+    const vendor = copy();
+    const i = vendor.dependencies.findIndex((d) => d.kind === 'vendor');
+    vendor.dependencies[i]!.target = 'Ghost Freight Ltd';
+    refused('dangling-vendor', vendor, new RegExp(`dependencies\\[${i}\\]\\.target: vendor "Ghost Freight Ltd" is not in the file`));
+
+    const person = copy();
+    person.continuityPlans[0]!.steps[0]!.owner = '220/Nobody Atall';
+    refused('dangling-person', person, /continuityPlans\[0\] \(Customer service continuity\)\.steps\[0\]\.owner: person "220\/Nobody Atall" is not in the file/);
+
+    const plan = copy();
+    plan.exercises[0]!.plan = 'Flood plan';
+    refused('dangling-plan', plan, /exercises\[0\]\.plan: continuity plan "Flood plan" is not in the file/);
+
+    const dept = copy();
+    dept.people[0]!.departmentCode = '999';
+    refused('dangling-department', dept, /people\[0\] \(.+\)\.departmentCode: department "999" is not in the file/);
+
+    const link = copy();
+    link.risks[0]!.processes.push('Catering');
+    refused('dangling-risk-link', link, /risks\[0\] \(.+\)\.processes\[\d+\]: process "Catering" is not in the file/);
+
+    const caller = copy();
+    caller.continuityPlans[0]!.callTree[1]!.calledBy = 40;
+    refused('dangling-caller', caller, /callTree\[1\]\.calledBy: there is no call tree entry 40 in this plan/);
+  });
+
+  it('refuses duplicates and circles', () => {
+    const twice = copy();
+    twice.processes.push({ ...twice.processes[0]! });
+    refused('duplicate-process', twice, /processes\[6\] \(Customer service\): process "Customer service" appears twice/);
+
+    const keys = copy();
+    keys.people[1]!.key = keys.people[0]!.key;
+    refused('duplicate-key', keys, /people\[1\] \(.+\): person key ".+" appears twice/);
+
+    const loop = copy();
+    loop.continuityPlans[0]!.callTree[0]!.calledBy = 1;
+    refused('call-tree-cycle', loop, /continuityPlans\[0\] \(Customer service continuity\)\.callTree\[\d\]\.calledBy: the call tree goes round in a circle/);
+
+    const tree = copy();
+    tree.departments[0]!.parentCode = '210';
+    refused('department-cycle', tree, /departments\[0\] \(Larkspur Freight\)\.parentCode: department "100" is inside itself/);
+  });
+
+  it('removes the new file when writing fails after it was created', () => {
+    // The shape allows an empty name; setting up the workspace does not, and it is refused mid-write.
+    refused('no-name', { ...copy(), workspace: { ...demo.workspace, name: ' ' } }, /The workspace could not be restored into no-name\.sqlite \(the new file was removed\): Cannot set up the workspace: name: name is required/);
+  });
+
+  it('never overwrites a file, and refuses a missing export', () => {
+    const precious = join(dir, 'precious.sqlite');
+    writeFileSync(precious, 'not to be overwritten');
+    const hash = createHash('sha256').update(readFileSync(precious)).digest('hex');
+    writeFileSync(join(dir, 'ok.json'), JSON.stringify(demo));
+    const run = inProcess(['init', precious, '--from', join(dir, 'ok.json')]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/already exists/);
+    expect(createHash('sha256').update(readFileSync(precious)).digest('hex')).toBe(hash);
+
+    const missing = inProcess(['init', join(dir, 'from-nothing.sqlite'), '--from', join(dir, 'nothing.json')]);
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toMatch(/There is no file .*nothing\.json to restore from/);
+    expect(existsSync(join(dir, 'from-nothing.sqlite'))).toBe(false);
+  });
+
+  it.each([
+    [['--from', 'ok.json', '--demo']],
+    [['--from', 'ok.json', '--name', 'Other']],
+    [['--from', 'ok.json', '--currency', 'EUR']],
+    [['--from', '  ']],
+    [['--from']],
+  ])('init x.sqlite %j is a usage error (exit 2) that creates nothing', (args) => {
+    const run = inProcess(['init', join(dir, 'x.sqlite'), ...args]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/Usage: npm run cli/);
+    expect(existsSync(join(dir, 'x.sqlite'))).toBe(false);
+  });
+
+  it('accepts its own export in the schema, and the schema refuses what restore refuses', () => {
+    expect(workspaceExportSchema.safeParse(demo).success).toBe(true);
+    const bad = copy();
+    bad.dependencies[0]!.process = 'Nope';
+    expect(workspaceExportSchema.safeParse(bad).success).toBe(false);
+  });
+});
