@@ -2,7 +2,10 @@
  * What every CLI command shares: its streams, the exit codes, and the usage error that turns
  * into exit 2 with a short usage text.
  */
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { AppError } from '../../shared/result';
+import type { Ctx } from '../core/context';
 import { currencySchema, fiscalStartMonthSchema } from '../../shared/workspace';
 import { dateSchema } from '../../shared/periods';
 
@@ -61,4 +64,31 @@ export function monthFlag(value: string, flag: string): number {
 export function onePositionalOrNone(positionals: string[]): string | undefined {
   if (positionals.length > 1) throw new UsageError(`unexpected argument: ${positionals[1]}`);
   return positionals[0];
+}
+
+/** Temp file beside the target, then rename: a reader never sees half a file (an older file there is replaced). */
+export function writeAtomically(target: string, data: string | Uint8Array): void {
+  const temp = `${target}.${process.pid}.partial`;
+  try {
+    writeFileSync(temp, data, { flag: 'wx' });
+    renameSync(temp, target);
+  } catch (err) {
+    rmSync(temp, { force: true });
+    throw err;
+  }
+}
+
+/** The item a --plan / --process flag names: exact name first, then ignoring case; refused with the names there are. */
+export function byName<T extends { name: string }>(items: T[], name: string, what: string, plural: string): T {
+  const found = items.find((i) => i.name === name) ?? items.find((i) => i.name.toLowerCase() === name.toLowerCase());
+  if (!found) {
+    throw new AppError('not_found', `There is no ${what} named "${name}". ${plural}: ${items.map((i) => `"${i.name}"`).join(', ') || 'none'}.`);
+  }
+  return found;
+}
+
+/** The budget plan a --plan flag names, newest fiscal year first in the refusal's list. */
+export function planByName(ctx: Ctx, name: string): { id: string; name: string } {
+  const plans = ctx.db.$client.prepare('SELECT id, name FROM plans ORDER BY fiscal_year DESC, name').all() as { id: string; name: string }[];
+  return byName(plans, name, 'plan', 'Plans');
 }

@@ -4,34 +4,12 @@
  * the same bytes). --process, --tier and --plan narrow it; --paper phone prints a narrow page that
  * reads on a phone.
  */
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { goBagPapers, type GoBagInput } from '../../shared/go-bag';
-import { AppError } from '../../shared/result';
 import { continuityOverview, listPlans } from '../core/continuity/views';
 import { renderGoBag } from '../core/report/go-bag/go-bag';
 import { openSession } from '../core/session';
 import type { Ctx } from '../core/context';
-import { dateFlag, exitOk, onePositional, parseCommandArgs, UsageError, type CliIo } from './cli-io';
-
-/** Write beside the target, then rename: the PDF at --out is always whole. */
-function writePdf(target: string, bytes: Buffer): void {
-  const temp = `${target}.${process.pid}.partial`;
-  try {
-    writeFileSync(temp, bytes, { flag: 'wx' });
-    renameSync(temp, target);
-  } catch (err) {
-    rmSync(temp, { force: true });
-    throw err;
-  }
-}
-
-function byName<T extends { id: string; name: string }>(items: T[], name: string, what: string, plural: string): T {
-  const found = items.find((i) => i.name === name) ?? items.find((i) => i.name.toLowerCase() === name.toLowerCase());
-  if (!found) {
-    throw new AppError('not_found', `There is no ${what} named "${name}". ${plural}: ${items.map((i) => `"${i.name}"`).join(', ') || 'none'}.`);
-  }
-  return found;
-}
+import { byName, dateFlag, exitOk, onePositional, parseCommandArgs, UsageError, writeAtomically, type CliIo } from './cli-io';
 
 function resolveNames(ctx: Ctx, names: { process?: string | undefined; plan?: string | undefined }, input: GoBagInput): void {
   if (names.process !== undefined) input.processId = byName(continuityOverview(ctx).processes, names.process, 'process', 'Processes').id;
@@ -68,7 +46,7 @@ export async function runContinuity(args: string[], io: CliIo): Promise<number> 
     resolveNames(session.ctx, { process: values.process, plan: values.plan }, input);
     const bag = await renderGoBag(session.ctx, input);
     const bytes = Buffer.from(bag.base64, 'base64');
-    writePdf(values.out, bytes);
+    writeAtomically(values.out, bytes);
     if (values.json) {
       io.out(JSON.stringify({ file: values.out, bytes: bytes.length, pages: bag.pages, fileName: bag.fileName, ms: bag.ms }, null, 2));
     } else {

@@ -4,7 +4,7 @@
  * never written over an existing one; an xlsx is never written to standard output.
  * Exit 0 written, 1 refused, 2 usage.
  */
-import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { periodSchema } from '../../shared/periods';
 import { tableViews } from '../../shared/report';
 import { AppError } from '../../shared/result';
@@ -12,23 +12,11 @@ import { exportJson } from '../core/export/json-export';
 import { exportTable } from '../core/export/table-export';
 import { writeNewFile } from '../core/fs/write-new-file';
 import { openSession } from '../core/session';
-import { exitOk, onePositional, parseCommandArgs, UsageError, type CliIo } from './cli-io';
+import { exitOk, onePositional, parseCommandArgs, planByName, UsageError, writeAtomically, type CliIo } from './cli-io';
 
 export const exportFormats = ['json', 'xlsx', 'csv'] as const;
 type TableFormat = 'xlsx' | 'csv';
 type TableView = (typeof tableViews)[number];
-
-/** Temp file beside the target, then rename: a reader never sees half a file. */
-export function writeAtomically(target: string, text: string): void {
-  const temp = `${target}.${process.pid}.partial`;
-  try {
-    writeFileSync(temp, text, { flag: 'wx' });
-    renameSync(temp, target);
-  } catch (err) {
-    rmSync(temp, { force: true });
-    throw err;
-  }
-}
 
 interface TableArgs {
   workspace: string;
@@ -69,14 +57,6 @@ function parseTableArgs(workspace: string, format: TableFormat, values: Record<s
   return { workspace, format, view: view as TableView, plan, department, from, to, out: values.out };
 }
 
-function planIdByName(session: ReturnType<typeof openSession>, name: string): string {
-  const sqlite = session.ctx.db.$client;
-  const plan = sqlite.prepare('SELECT id FROM plans WHERE name = ? COLLATE NOCASE').get(name) as { id: string } | undefined;
-  if (plan) return plan.id;
-  const names = (sqlite.prepare('SELECT name FROM plans ORDER BY fiscal_year, scenario').pluck().all() as string[]).map((n) => `"${n}"`);
-  throw new AppError('not_found', `There is no plan "${name}"; ${names.length > 0 ? `the plans are ${names.join(', ')}` : 'this workspace has no plans yet'}.`);
-}
-
 function departmentIdByCode(session: ReturnType<typeof openSession>, code: string): string {
   const id = session.ctx.db.$client.prepare('SELECT id FROM departments WHERE code = ?').pluck().get(code) as string | undefined;
   if (id === undefined) throw new AppError('not_found', `There is no department ${code}.`);
@@ -94,7 +74,7 @@ async function writeTable(a: TableArgs, io: CliIo): Promise<number> {
     result = await exportTable(session.ctx, {
       view: a.view,
       format: a.format,
-      ...(a.plan !== undefined ? { planId: planIdByName(session, a.plan) } : {}),
+      ...(a.plan !== undefined ? { planId: planByName(session.ctx, a.plan).id } : {}),
       ...(a.department !== undefined ? { departmentId: departmentIdByCode(session, a.department) } : {}),
       ...(a.from !== undefined ? { from: a.from } : {}),
       ...(a.to !== undefined ? { to: a.to } : {}),

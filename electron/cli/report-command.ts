@@ -3,12 +3,10 @@
  * plan of its fiscal year, every section, A4, prepared on the day of the workspace's last change —
  * so the same command on the same workspace writes the same bytes.
  */
-import { writeFileSync, renameSync, rmSync } from 'node:fs';
 import { paperSizes, reportPeriodSchema, reportSectionIds, type ReportOptions, type ReportSectionId } from '../../shared/report';
-import { AppError } from '../../shared/result';
 import { renderBoardPack } from '../core/report/board-pack';
 import { openSession } from '../core/session';
-import { dateFlag, exitOk, onePositional, parseCommandArgs, UsageError, type CliIo } from './cli-io';
+import { dateFlag, exitOk, onePositional, parseCommandArgs, planByName, UsageError, writeAtomically, type CliIo } from './cli-io';
 
 function sectionsFlag(value: string): ReportSectionId[] {
   const ids = value
@@ -22,18 +20,6 @@ function sectionsFlag(value: string): ReportSectionId[] {
   }
   if (ids.length === 0) throw new UsageError(`--sections needs at least one of ${reportSectionIds.join(', ')}`);
   return ids as ReportSectionId[];
-}
-
-/** Write beside the target, then rename: the PDF at --out is always whole (an older pack there is replaced). */
-function writePdf(target: string, bytes: Buffer): void {
-  const temp = `${target}.${process.pid}.partial`;
-  try {
-    writeFileSync(temp, bytes, { flag: 'wx' });
-    renameSync(temp, target);
-  } catch (err) {
-    rmSync(temp, { force: true });
-    throw err;
-  }
 }
 
 export async function runReport(args: string[], io: CliIo): Promise<number> {
@@ -64,18 +50,10 @@ export async function runReport(args: string[], io: CliIo): Promise<number> {
 
   const session = openSession(file, { origin: 'cli' });
   try {
-    if (values.plan !== undefined) {
-      const name = values.plan;
-      const plans = session.ctx.db.$client.prepare('SELECT id, name FROM plans ORDER BY fiscal_year DESC, name').all() as { id: string; name: string }[];
-      const plan = plans.find((p) => p.name === name) ?? plans.find((p) => p.name.toLowerCase() === name.toLowerCase());
-      if (!plan) {
-        throw new AppError('not_found', `There is no plan named "${name}". Plans: ${plans.map((p) => `"${p.name}"`).join(', ') || 'none'}.`);
-      }
-      options.planId = plan.id;
-    }
+    if (values.plan !== undefined) options.planId = planByName(session.ctx, values.plan).id;
     const report = await renderBoardPack(session.ctx, options);
     const bytes = Buffer.from(report.base64, 'base64');
-    writePdf(values.out, bytes);
+    writeAtomically(values.out, bytes);
     if (values.json) {
       io.out(
         JSON.stringify(

@@ -266,8 +266,11 @@ test('continuity: process with dependencies, BIA by keyboard, plan steps, call t
   await expect(view.getByRole('heading', { level: 2, name: new RegExp(processName) })).toBeVisible();
   // The same by keyboard: a node takes focus, Enter opens its process.
   await view.getByRole('tab', { name: 'Dependency map' }).click();
+  // The map lays itself out again when the tab reopens: focus the node only once it has settled.
+  await expect(map.locator('.cont-map')).toHaveAttribute('data-layout', /elk|layered/);
   const node = map.locator('.react-flow__node', { has: page.locator('.cont-map-label', { hasText: processName }) });
   await node.focus();
+  await expect(node).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(view.getByRole('heading', { level: 2, name: new RegExp(processName) })).toBeVisible();
 

@@ -36,3 +36,18 @@ export function itemsAfter(page: PdfPage, label: string, count: number): string[
   if (at < 0) throw new Error(`"${label}" is not on the page: ${page.text.slice(0, 400)}`);
   return page.items.slice(at + 1, at + 1 + count);
 }
+
+/** The page whose items include `title` as a section heading. */
+export function sectionPage(pages: PdfPage[], title: string): PdfPage {
+  const page = pages.find((p) => p.items[2] === title);
+  if (!page) throw new Error(`no page starts the section "${title}"`);
+  return page;
+}
+
+/** The row that starts with the department's name (top rows print name and code as two runs, children as one). */
+export function rowItems(page: PdfPage, d: { name: string; code: string }, count: number): string[] {
+  const at = page.items.findIndex((s, i) => s === `${d.name} ${d.code}` || (s === d.name && page.items[i + 1] === d.code));
+  if (at < 0) throw new Error(`no row for ${d.name} on the page: ${page.text.slice(0, 300)}`);
+  const start = page.items[at] === d.name ? at + 2 : at + 1;
+  return page.items.slice(start, start + count).filter((s) => s !== 'F' && s !== 'U');
+}

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Ctx } from '../../electron/core/context';
 import { sequentialIds } from '../../electron/core/context';
+import { buildDemo } from '../../electron/core/demo/demo-workspace';
 import { openSession, type Session } from '../../electron/core/session';
 import { initWorkspace, type WorkspaceSettings } from '../../electron/core/workspace/workspace-service';
 
@@ -55,4 +56,16 @@ export function tempWorkspace(opts: TempWorkspaceOptions = {}): TempWorkspace {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** A temp workspace for Larkspur Freight (USD, year from January) holding the demo company as of `asOf`. */
+export function demoWorkspace(asOf = '2026-11-21'): TempWorkspace {
+  const ws = tempWorkspace({ init: { name: 'Larkspur Freight', currency: 'USD', fiscalYearStartMonth: 1 } });
+  try {
+    buildDemo(ws.ctx, { asOf });
+  } catch (err) {
+    ws.cleanup();
+    throw err;
+  }
+  return ws;
 }

@@ -1,27 +1,12 @@
 // `continuity` as a user runs it: the real CLI in a child process, on a demo workspace in a temp folder.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cliSandbox } from '../helpers/cli';
 import { pdfPages } from '../helpers/pdf-text';
 
-const root = resolve(import.meta.dirname, '../..');
-const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
-let dir: string;
-
-function cli(...args: string[]) {
-  const run = spawnSync(process.execPath, ['--import', tsxLoader, join(root, 'electron/cli/main.ts'), ...args], { cwd: dir, encoding: 'utf8' });
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
-}
-
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'qm-cli-continuity-'));
-  expect(cli('init', 'demo.sqlite', '--demo', '--as-of', '2026-11-21').status).toBe(0);
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const sandbox = cliSandbox('qm-cli-continuity-', { demo: 'demo.sqlite' });
+const { cli } = sandbox;
 
 describe('cli continuity', () => {
   it('writes every plan with the defaults, and the same bytes when run again', async () => {
@@ -32,7 +17,7 @@ describe('cli continuity', () => {
     expect(summary.file).toBe('plans.pdf');
     expect(summary.fileName).toBe('go-bag-all-plans-larkspur-freight.pdf');
     expect(summary.ms).toBeGreaterThan(0);
-    const bytes = readFileSync(join(dir, 'plans.pdf'));
+    const bytes = readFileSync(join(sandbox.dir, 'plans.pdf'));
     const pages = await pdfPages(bytes);
     expect(pages).toHaveLength(summary.pages);
     expect(pages[0]!.text).toContain('All recovery plans');
@@ -40,26 +25,26 @@ describe('cli continuity', () => {
     const again = cli('continuity', 'demo.sqlite', '--out', 'plans.pdf');
     expect(again.status).toBe(0);
     expect(again.stderr).toMatch(/^wrote plans\.pdf: \d+ pages \(\d+ ms\)/);
-    expect(readFileSync(join(dir, 'plans.pdf')).equals(bytes)).toBe(true);
+    expect(readFileSync(join(sandbox.dir, 'plans.pdf')).equals(bytes)).toBe(true);
   });
 
   it('takes a tier, a process or a plan by name, and the phone paper', async () => {
     const tier = cli('continuity', 'demo.sqlite', '--out', 'tier1.pdf', '--tier', '1', '--paper', 'phone');
     expect(tier.stderr).toMatch(/^wrote tier1\.pdf/);
     expect(tier.status).toBe(0);
-    const phone = await pdfPages(readFileSync(join(dir, 'tier1.pdf')));
+    const phone = await pdfPages(readFileSync(join(sandbox.dir, 'tier1.pdf')));
     expect(Math.round(phone[0]!.width)).toBe(298);
     expect(phone[0]!.text).toContain('All Tier-1 plans');
 
     const process = cli('continuity', 'demo.sqlite', '--out', 'payroll.pdf', '--process', 'payroll', '--paper', 'letter');
     expect(process.status, process.stderr).toBe(0);
-    const letter = await pdfPages(readFileSync(join(dir, 'payroll.pdf')));
+    const letter = await pdfPages(readFileSync(join(sandbox.dir, 'payroll.pdf')));
     expect(Math.round(letter[0]!.width)).toBe(612);
     expect(letter.map((p) => p.text).join(' ')).toContain('Recovery plan for Payroll');
 
     const plan = cli('continuity', 'demo.sqlite', '--out', 'one.pdf', '--plan', 'Dispatch recovery', '--as-of', '2026-11-21');
     expect(plan.status, plan.stderr).toBe(0);
-    const one = await pdfPages(readFileSync(join(dir, 'one.pdf')));
+    const one = await pdfPages(readFileSync(join(sandbox.dir, 'one.pdf')));
     expect(one[0]!.items[2]).toBe('Dispatch recovery');
   });
 
@@ -77,6 +62,6 @@ describe('cli continuity', () => {
     expect(noPlan.status).toBe(1);
     expect(noPlan.stderr).toContain('Fleet maintenance has no recovery plan yet');
     expect(cli('continuity', 'missing.sqlite', '--out', 'bad.pdf').status).toBe(1);
-    expect(existsSync(join(dir, 'bad.pdf'))).toBe(false);
+    expect(existsSync(join(sandbox.dir, 'bad.pdf'))).toBe(false);
   });
 });

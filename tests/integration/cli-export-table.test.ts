@@ -2,34 +2,18 @@
 // a temp folder. The figures are checked against the JSON export of the same file (the stored
 // lines themselves, summed over each department's subtree), an oracle that shares no code with
 // the grid and variance queries the table export reads through.
-import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli/run-cli';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { workspaceExportSchema, type WorkspaceExport } from '../../shared/export';
+import { cliInProcess, cliSandbox, sha256File } from '../helpers/cli';
+import { fixturePath } from '../helpers/fixtures';
 
-const root = resolve(import.meta.dirname, '../..');
-const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
-let dir: string;
+const sandbox = cliSandbox('qm-cli-export-');
+const { cli } = sandbox;
 let doc: WorkspaceExport;
-
-function cli(...args: string[]) {
-  const run = spawnSync(process.execPath, ['--import', tsxLoader, join(root, 'electron/cli/main.ts'), ...args], {
-    cwd: dir,
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
-}
-
-const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 
 function parseCsv(text: string): string[][] {
   expect(text.startsWith('\uFEFF')).toBe(true);
@@ -68,13 +52,11 @@ function actualSum(code: string, account: string, from: string, to: string): num
 }
 
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'qm-cli-export-'));
   expect(cli('init', 'demo.sqlite', '--demo', '--as-of', '2026-11-21').status).toBe(0);
-  const imported = cli('import', 'demo.sqlite', join(root, '../shared/fixtures/budget-warehouse-fy2027.csv'), '--plan', 'FY2027 · Base');
+  const imported = cli('import', 'demo.sqlite', fixturePath('budget-warehouse-fy2027.csv'), '--plan', 'FY2027 · Base');
   expect(imported.status).toBe(0);
   doc = workspaceExportSchema.parse(JSON.parse(cli('export', 'demo.sqlite').stdout));
 }, 120_000);
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('cli export --format xlsx', () => {
   it('writes the budget of the default plan, every figure equal to the stored lines summed over the subtree', async () => {
@@ -83,7 +65,7 @@ describe('cli export --format xlsx', () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toBe('');
     const book = new ExcelJS.Workbook();
-    await book.xlsx.readFile(join(dir, 'budget.xlsx'));
+    await book.xlsx.readFile(join(sandbox.dir, 'budget.xlsx'));
     const ws = book.worksheets[0]!;
     expect(ws.name).toBe('Budget FY2026 · Base');
     const header = (ws.getRow(1).values as unknown[]).slice(1);
@@ -107,32 +89,32 @@ describe('cli export --format xlsx', () => {
       expect(Math.round((row.getCell(19).value as number) * 100)).toBe(total);
     }
     expect(nonZero).toBeGreaterThan(100);
-    expect(readdirSync(dir).filter((f) => f.includes('.partial'))).toEqual([]);
+    expect(readdirSync(sandbox.dir).filter((f) => f.includes('.partial'))).toEqual([]);
   });
 
   it('refuses to write over an existing file (exit 1) and leaves it as it was', () => {
-    writeFileSync(join(dir, 'precious.xlsx'), 'not to be overwritten');
-    const before = sha(join(dir, 'precious.xlsx'));
+    writeFileSync(join(sandbox.dir, 'precious.xlsx'), 'not to be overwritten');
+    const before = sha256File(join(sandbox.dir, 'precious.xlsx'));
     const run = cli('export', 'demo.sqlite', '--format', 'xlsx', '--view', 'imports', '--out', 'precious.xlsx');
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/precious\.xlsx already exists/);
-    expect(sha(join(dir, 'precious.xlsx'))).toBe(before);
+    expect(sha256File(join(sandbox.dir, 'precious.xlsx'))).toBe(before);
   });
 
   it('refuses an unknown plan, naming the plans, and an unknown department; writes nothing', () => {
     const plan = cli('export', 'demo.sqlite', '--format', 'xlsx', '--view', 'budget', '--plan', 'FY2031 · Dream', '--out', 'dream.xlsx');
     expect(plan.status).toBe(1);
-    expect(plan.stderr).toMatch(/There is no plan "FY2031 · Dream"; the plans are "FY2026 · Base", "FY2027 · Base", "FY2027 · Growth"/);
+    expect(plan.stderr).toContain('There is no plan named "FY2031 · Dream". Plans: "FY2027 · Base", "FY2027 · Growth", "FY2026 · Base".');
     const dept = cli('export', 'demo.sqlite', '--format', 'csv', '--view', 'variance', '--department', '999', '--out', 'dream.csv');
     expect(dept.status).toBe(1);
     expect(dept.stderr).toMatch(/There is no department 999/);
-    expect(existsSync(join(dir, 'dream.xlsx')) || existsSync(join(dir, 'dream.csv'))).toBe(false);
+    expect(existsSync(join(sandbox.dir, 'dream.xlsx')) || existsSync(join(sandbox.dir, 'dream.csv'))).toBe(false);
   });
 
   it('refuses a missing workspace (exit 1) and creates nothing', () => {
     const run = cli('export', 'missing.sqlite', '--format', 'xlsx', '--view', 'budget', '--out', 'm.xlsx');
     expect(run.status).toBe(1);
-    expect(existsSync(join(dir, 'missing.sqlite')) || existsSync(join(dir, 'm.xlsx'))).toBe(false);
+    expect(existsSync(join(sandbox.dir, 'missing.sqlite')) || existsSync(join(sandbox.dir, 'm.xlsx'))).toBe(false);
   });
 });
 
@@ -144,7 +126,7 @@ describe('cli export --format csv', () => {
     expect(toStdout.stderr).toBe('');
     const toFile = cli(...args, '--out', 'variance.csv');
     expect(toFile.status).toBe(0);
-    const file = readFileSync(join(dir, 'variance.csv'), 'utf8');
+    const file = readFileSync(join(sandbox.dir, 'variance.csv'), 'utf8');
     expect(file.endsWith('\r\n')).toBe(true);
     expect(toStdout.stdout).toBe(`${file.replace(/\r\n$/, '')}\n`);
 
@@ -172,12 +154,6 @@ describe('cli export --format csv', () => {
 });
 
 describe('cli export usage errors', () => {
-  function inProcess(args: string[]) {
-    const err: string[] = [];
-    const status = runCli(args, { out: () => undefined, err: (t) => err.push(t), today: () => '2026-11-21' });
-    return { status, stderr: err.join('\n') };
-  }
-
   it('spawned: --format xlsx without --out is exit 2 with the usage text, and nothing is written', () => {
     const run = cli('export', 'demo.sqlite', '--format', 'xlsx', '--view', 'budget');
     expect(run.status).toBe(2);
@@ -202,11 +178,11 @@ describe('cli export usage errors', () => {
     [['--format', 'json', '--plan', 'FY2026 · Base'], /--plan applies to --format xlsx or csv only/],
     [['--format', 'csv', '--view', 'budget', '--sheet', 'x'], /Unknown option/],
   ])('%j is a usage error (exit 2), nothing written', async (flags, message) => {
-    const before = readdirSync(dir).sort();
-    const r = inProcess(['export', join(dir, 'demo.sqlite'), ...flags]);
+    const before = readdirSync(sandbox.dir).sort();
+    const r = cliInProcess(['export', join(sandbox.dir, 'demo.sqlite'), ...flags]);
     expect(await r.status).toBe(2);
     expect(r.stderr).toMatch(message);
     expect(r.stderr).toMatch(/Usage: npm run cli/);
-    expect(readdirSync(dir).sort()).toEqual(before);
+    expect(readdirSync(sandbox.dir).sort()).toEqual(before);
   });
 });

@@ -1,27 +1,12 @@
 // `report` as a user runs it: the real CLI in a child process, on a demo workspace in a temp folder.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cliSandbox } from '../helpers/cli';
 import { pdfPages } from '../helpers/pdf-text';
 
-const root = resolve(import.meta.dirname, '../..');
-const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
-let dir: string;
-
-function cli(...args: string[]) {
-  const run = spawnSync(process.execPath, ['--import', tsxLoader, join(root, 'electron/cli/main.ts'), ...args], { cwd: dir, encoding: 'utf8' });
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
-}
-
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'qm-cli-report-'));
-  expect(cli('init', 'demo.sqlite', '--demo', '--as-of', '2026-11-21').status).toBe(0);
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const sandbox = cliSandbox('qm-cli-report-', { demo: 'demo.sqlite' });
+const { cli } = sandbox;
 
 describe('cli report', () => {
   it('writes the pack with the defaults, and the same bytes when run again', async () => {
@@ -32,20 +17,20 @@ describe('cli report', () => {
     expect(summary.period).toBe('2026-10');
     expect(summary.sections.map((s) => s.id)).toEqual(['cover', 'contents', 'summary', 'variance', 'trend', 'headcount', 'continuity', 'risks', 'sources']);
     expect(summary.ms).toBeGreaterThan(0);
-    const bytes = readFileSync(join(dir, 'board.pdf'));
+    const bytes = readFileSync(join(sandbox.dir, 'board.pdf'));
     expect((await pdfPages(bytes)).length).toBe(summary.pages);
 
     const again = cli('report', 'demo.sqlite', '--out', 'board.pdf');
     expect(again.status).toBe(0);
     expect(again.stderr).toMatch(/^wrote board\.pdf: \d+ pages, October 2026 YTD/);
-    expect(readFileSync(join(dir, 'board.pdf')).equals(bytes)).toBe(true);
+    expect(readFileSync(join(sandbox.dir, 'board.pdf')).equals(bytes)).toBe(true);
   });
 
   it('takes a period, a plan by name, sections and paper', async () => {
     const run = cli('report', 'demo.sqlite', '--out', 'q3.pdf', '--period', '2026-Q3', '--plan', 'FY2026 · Base', '--sections', 'summary,headcount', '--paper', 'letter');
     expect(run.stderr).toMatch(/Q3 FY2026/);
     expect(run.status).toBe(0);
-    const pages = await pdfPages(readFileSync(join(dir, 'q3.pdf')));
+    const pages = await pdfPages(readFileSync(join(sandbox.dir, 'q3.pdf')));
     expect(pages).toHaveLength(4);
     expect(Math.round(pages[0]!.width)).toBe(612);
   });
@@ -68,6 +53,6 @@ describe('cli report', () => {
     const choose = cli('report', 'demo.sqlite', '--out', 'bad.pdf', '--period', '2027-02');
     expect(choose.status).toBe(1);
     expect(choose.stderr).toContain('FY2027 has 2 draft plans; choose one');
-    expect(existsSync(join(dir, 'bad.pdf'))).toBe(false);
+    expect(existsSync(join(sandbox.dir, 'bad.pdf'))).toBe(false);
   });
 });

@@ -1,43 +1,21 @@
 // `init <new.sqlite> --from export.json`: a whole workspace restored from its JSON export. The
 // round trip runs as a user runs it (child processes on real files); the refusals run in-process
 // through the same runCli, and each must leave no file behind.
-import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli/run-cli';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createDemoWorkspace } from '../../electron/core/demo/demo-workspace';
 import { exportJson } from '../../electron/core/export/json-export';
 import { readExportDocument, restoreWorkspace } from '../../electron/core/export/json-restore';
 import { openSession } from '../../electron/core/session';
 import { workspaceExportSchema, type WorkspaceExport } from '../../shared/export';
+import { cliInProcess, cliSandbox, sha256File } from '../helpers/cli';
 import { tempWorkspace } from '../helpers/temp-workspace';
 
-const root = resolve(import.meta.dirname, '../..');
-const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
-let dir: string;
+const sandbox = cliSandbox('qm-restore-');
+const { cli } = sandbox;
 /** The demo's export, read in-process; each refusal test spoils a copy of it. */
 let demo: WorkspaceExport;
-
-function cli(...args: string[]) {
-  const run = spawnSync(process.execPath, ['--import', tsxLoader, join(root, 'electron/cli/main.ts'), ...args], {
-    cwd: dir,
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
-}
-
-function inProcess(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const status = runCli(args, { out: (t) => out.push(t), err: (t) => err.push(t), today: () => '2026-11-21' });
-  return { status, stdout: out.join('\n'), stderr: err.join('\n') };
-}
 
 function exportOf(path: string): WorkspaceExport {
   const session = openSession(path);
@@ -51,11 +29,9 @@ function exportOf(path: string): WorkspaceExport {
 const copy = (): WorkspaceExport => structuredClone(demo);
 
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'qm-restore-'));
-  createDemoWorkspace(join(dir, 'seed.sqlite'), { asOf: '2026-11-21' });
-  demo = exportOf(join(dir, 'seed.sqlite'));
+  createDemoWorkspace(join(sandbox.dir, 'seed.sqlite'), { asOf: '2026-11-21' });
+  demo = exportOf(join(sandbox.dir, 'seed.sqlite'));
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('init --from (round trip, as a user runs it)', () => {
   it('restores the demo so that its export is identical, byte for byte', () => {
@@ -66,14 +42,14 @@ describe('init --from (round trip, as a user runs it)', () => {
     expect(restored.status).toBe(0);
     expect(restored.stdout).toMatch(/^created restored\.sqlite from demo\.json \(export version 2: 11 departments, 61 people, \d+ budget lines, \d+ actuals, 6 processes, 5 continuity plans, 12 risks\)\n$/);
     expect(cli('export', 'restored.sqlite', '--out', 'restored.json').status).toBe(0);
-    const before = readFileSync(join(dir, 'demo.json'), 'utf8');
-    expect(readFileSync(join(dir, 'restored.json'), 'utf8')).toBe(before);
+    const before = readFileSync(join(sandbox.dir, 'demo.json'), 'utf8');
+    expect(readFileSync(join(sandbox.dir, 'restored.json'), 'utf8')).toBe(before);
     expect(JSON.parse(before).version).toBe(2);
     expect(cli('check', 'restored.sqlite').status).toBe(0);
   });
 
   it('leaves nothing to undo in the restored workspace', () => {
-    const session = openSession(join(dir, 'restored.sqlite'));
+    const session = openSession(join(sandbox.dir, 'restored.sqlite'));
     try {
       expect(session.ctx.db.$client.prepare('SELECT count(*) FROM changes').pluck().get()).toBe(0);
       expect(session.ctx.db.$client.pragma('foreign_key_check')).toEqual([]);
@@ -96,12 +72,12 @@ describe('init --from (in-process)', () => {
       budgetLines: demo.budgetLines,
       actuals: demo.actuals,
     };
-    writeFileSync(join(dir, 'v1.json'), JSON.stringify(v1));
-    const run = inProcess(['init', join(dir, 'from-v1.sqlite'), '--from', join(dir, 'v1.json')]);
+    writeFileSync(join(sandbox.dir, 'v1.json'), JSON.stringify(v1));
+    const run = cliInProcess(['init', join(sandbox.dir, 'from-v1.sqlite'), '--from', join(sandbox.dir, 'v1.json')]);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/export version 1: 11 departments, 61 people/);
-    const e = exportOf(join(dir, 'from-v1.sqlite'));
+    const e = exportOf(join(sandbox.dir, 'from-v1.sqlite'));
     expect(e).toEqual({
       ...demo,
       workspace: { ...demo.workspace, impactTolerance: 4, riskAppetite: 12 },
@@ -118,7 +94,7 @@ describe('init --from (in-process)', () => {
 
   it('keeps exact namesakes and what each of them is referred to by', () => {
     const t = tempWorkspace();
-    const target = join(dir, 'namesakes.sqlite');
+    const target = join(sandbox.dir, 'namesakes.sqlite');
     try {
       const sql = t.ctx.db.$client;
       const at = '2026-11-21T12:00:00.000Z';
@@ -140,16 +116,16 @@ describe('init --from (in-process)', () => {
 
   /** Writes the document (or text), runs init --from, and checks it was refused with nothing left behind. */
   function refused(name: string, content: unknown, message: RegExp) {
-    const source = join(dir, `${name}.json`);
+    const source = join(sandbox.dir, `${name}.json`);
     writeFileSync(source, typeof content === 'string' ? content : JSON.stringify(content));
-    const target = join(dir, `${name}.sqlite`);
-    const run = inProcess(['init', target, '--from', source]);
+    const target = join(sandbox.dir, `${name}.sqlite`);
+    const run = cliInProcess(['init', target, '--from', source]);
     expect(run.stdout).toBe('');
     expect(run.stderr).toMatch(message);
     expect(run.stderr).toMatch(/Nothing was written\.$/);
     expect(run.status).toBe(1);
     // No workspace, no -wal or -shm, no backups folder: only the export itself.
-    expect(readdirSync(dir).filter((f) => f.startsWith(`${name}.`))).toEqual([`${name}.json`]);
+    expect(readdirSync(sandbox.dir).filter((f) => f.startsWith(`${name}.`))).toEqual([`${name}.json`]);
   }
 
   it('refuses a file that is not JSON', () => {
@@ -235,19 +211,19 @@ describe('init --from (in-process)', () => {
   });
 
   it('never overwrites a file, and refuses a missing export', () => {
-    const precious = join(dir, 'precious.sqlite');
+    const precious = join(sandbox.dir, 'precious.sqlite');
     writeFileSync(precious, 'not to be overwritten');
-    const hash = createHash('sha256').update(readFileSync(precious)).digest('hex');
-    writeFileSync(join(dir, 'ok.json'), JSON.stringify(demo));
-    const run = inProcess(['init', precious, '--from', join(dir, 'ok.json')]);
+    const hash = sha256File(precious);
+    writeFileSync(join(sandbox.dir, 'ok.json'), JSON.stringify(demo));
+    const run = cliInProcess(['init', precious, '--from', join(sandbox.dir, 'ok.json')]);
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/already exists/);
-    expect(createHash('sha256').update(readFileSync(precious)).digest('hex')).toBe(hash);
+    expect(sha256File(precious)).toBe(hash);
 
-    const missing = inProcess(['init', join(dir, 'from-nothing.sqlite'), '--from', join(dir, 'nothing.json')]);
+    const missing = cliInProcess(['init', join(sandbox.dir, 'from-nothing.sqlite'), '--from', join(sandbox.dir, 'nothing.json')]);
     expect(missing.status).toBe(1);
     expect(missing.stderr).toMatch(/There is no file .*nothing\.json to restore from/);
-    expect(existsSync(join(dir, 'from-nothing.sqlite'))).toBe(false);
+    expect(existsSync(join(sandbox.dir, 'from-nothing.sqlite'))).toBe(false);
   });
 
   it.each([
@@ -257,10 +233,10 @@ describe('init --from (in-process)', () => {
     [['--from', '  ']],
     [['--from']],
   ])('init x.sqlite %j is a usage error (exit 2) that creates nothing', (args) => {
-    const run = inProcess(['init', join(dir, 'x.sqlite'), ...args]);
+    const run = cliInProcess(['init', join(sandbox.dir, 'x.sqlite'), ...args]);
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/Usage: npm run cli/);
-    expect(existsSync(join(dir, 'x.sqlite'))).toBe(false);
+    expect(existsSync(join(sandbox.dir, 'x.sqlite'))).toBe(false);
   });
 
   it('accepts its own export in the schema, and the schema refuses what restore refuses', () => {

@@ -1,23 +1,11 @@
 // Usage errors and help, in-process (the same runCli the entry point calls): every malformed
 // command line exits 2 with the usage text and touches no file.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli/run-cli';
+import { describe, expect, it } from 'vitest';
+import { cliInProcess as run, tempDirForFile } from '../helpers/cli';
 
-let dir: string;
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'qm-cli-usage-'));
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function run(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const status = runCli(args, { out: (t) => out.push(t), err: (t) => err.push(t), today: () => '2026-11-21' });
-  return { status, stdout: out.join('\n'), stderr: err.join('\n') };
-}
+const temp = tempDirForFile('qm-cli-usage-');
 
 describe('cli usage', () => {
   it.each([[['--help']], [['-h']], [['help']], [['init', '--help']], [['export', '-h']]])('%j prints usage with exit 0', (args) => {
@@ -55,10 +43,10 @@ describe('cli usage', () => {
     [['check', 'a.sqlite', 'b.sqlite']],
     [['check', 'acme.sqlite', '--fix']],
   ])('%j is a usage error: exit 2, usage on stderr, nothing created', (args) => {
-    const r = run(args.map((a) => (a.endsWith('.sqlite') ? join(dir, a) : a)));
+    const r = run(args.map((a) => (a.endsWith('.sqlite') ? join(temp.dir, a) : a)));
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/Usage: npm run cli/);
     expect(r.stdout).toBe('');
-    expect(existsSync(join(dir, 'x.sqlite'))).toBe(false);
+    expect(existsSync(join(temp.dir, 'x.sqlite'))).toBe(false);
   });
 });

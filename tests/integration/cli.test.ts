@@ -1,37 +1,13 @@
 // The CLI end to end, as a user runs it: a child process on real files in a temp folder.
-import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { createRequire } from 'node:module';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { copyFileSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { workspaceExportSchema } from '../../shared/export';
+import { cliSandbox, sha256File } from '../helpers/cli';
 
-const root = resolve(import.meta.dirname, '../..');
-// Resolved here, not by the child: its working folder is a temp folder without node_modules.
-const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
-let dir: string;
-
-function cli(...args: string[]) {
-  const run = spawnSync(process.execPath, ['--import', tsxLoader, join(root, 'electron/cli/main.ts'), ...args], {
-    cwd: dir,
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
-}
-
-function sha(path: string): string {
-  return createHash('sha256').update(readFileSync(path)).digest('hex');
-}
-
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'qm-cli-'));
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const sandbox = cliSandbox('qm-cli-');
+const { cli } = sandbox;
 
 describe('cli init', () => {
   it('creates an empty workspace with the given settings', () => {
@@ -79,14 +55,14 @@ describe('cli init', () => {
   });
 
   it('refuses an existing file (exit 1) and leaves it untouched', () => {
-    writeFileSync(join(dir, 'precious.sqlite'), 'not to be overwritten');
-    const before = sha(join(dir, 'precious.sqlite'));
+    writeFileSync(join(sandbox.dir, 'precious.sqlite'), 'not to be overwritten');
+    const before = sha256File(join(sandbox.dir, 'precious.sqlite'));
     for (const args of [['init', 'precious.sqlite'], ['init', 'precious.sqlite', '--demo']]) {
       const run = cli(...args);
       expect(run.status).toBe(1);
       expect(run.stderr).toMatch(/exists/);
     }
-    expect(sha(join(dir, 'precious.sqlite'))).toBe(before);
+    expect(sha256File(join(sandbox.dir, 'precious.sqlite'))).toBe(before);
   });
 });
 
@@ -95,22 +71,22 @@ describe('cli export', () => {
     const run = cli('export', 'demo1.sqlite', '--format', 'json', '--out', 'demo1.json');
     expect(run.status).toBe(0);
     expect(run.stdout).toBe('');
-    const text = readFileSync(join(dir, 'demo1.json'), 'utf8');
+    const text = readFileSync(join(sandbox.dir, 'demo1.json'), 'utf8');
     expect(text).toMatch(/^\{\n {2}"format": "quartermaster-workspace",\n/);
     expect(text).toBe(`${cli('export', 'demo1.sqlite').stdout}`);
     workspaceExportSchema.parse(JSON.parse(text));
-    expect(readdirSync(dir).filter((f) => f.includes('.partial'))).toEqual([]);
+    expect(readdirSync(sandbox.dir).filter((f) => f.includes('.partial'))).toEqual([]);
   });
 
   it('refuses a missing workspace with exit 1 and creates nothing', () => {
     const run = cli('export', 'missing.sqlite');
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/No workspace/);
-    expect(existsSync(join(dir, 'missing.sqlite'))).toBe(false);
+    expect(existsSync(join(sandbox.dir, 'missing.sqlite'))).toBe(false);
   });
 
   it('refuses an --out folder that does not exist with exit 1', () => {
-    const run = cli('export', 'acme.sqlite', '--out', join(dir, 'no/such/folder/x.json'));
+    const run = cli('export', 'acme.sqlite', '--out', join(sandbox.dir, 'no/such/folder/x.json'));
     expect(run.status).toBe(1);
   });
 });
@@ -123,9 +99,9 @@ describe('cli check', () => {
   });
 
   it('refuses a corrupt copy (exit 1) and leaves the original as it was', () => {
-    const original = join(dir, 'demo1.sqlite');
-    const before = sha(original);
-    const copy = join(dir, 'corrupt.sqlite');
+    const original = join(sandbox.dir, 'demo1.sqlite');
+    const before = sha256File(original);
+    const copy = join(sandbox.dir, 'corrupt.sqlite');
     copyFileSync(original, copy);
     const bytes = readFileSync(copy);
     // Scribble over pages past the header: the file still looks like SQLite, its contents do not hold.
@@ -135,18 +111,18 @@ describe('cli check', () => {
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/damaged|malformed|not a Quartermaster/i);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
-    expect(sha(original)).toBe(before);
+    expect(sha256File(original)).toBe(before);
   });
 
   it('refuses a file that is not SQLite', () => {
-    writeFileSync(join(dir, 'notes.sqlite'), 'Quarterly notes, definitely not a database.\n'.repeat(200));
+    writeFileSync(join(sandbox.dir, 'notes.sqlite'), 'Quarterly notes, definitely not a database.\n'.repeat(200));
     const run = cli('check', 'notes.sqlite');
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/not a Quartermaster workspace/);
   });
 
   it('refuses another application’s SQLite file', () => {
-    const other = new Database(join(dir, 'other-app.sqlite'));
+    const other = new Database(join(sandbox.dir, 'other-app.sqlite'));
     other.exec('CREATE TABLE songs (id INTEGER PRIMARY KEY, title TEXT); INSERT INTO songs (title) VALUES (\'x\');');
     other.close();
     const run = cli('check', 'other-app.sqlite');
@@ -155,19 +131,19 @@ describe('cli check', () => {
   });
 
   it('refuses a workspace from a newer version, untouched', () => {
-    const future = join(dir, 'future.sqlite');
-    copyFileSync(join(dir, 'acme.sqlite'), future);
+    const future = join(sandbox.dir, 'future.sqlite');
+    copyFileSync(join(sandbox.dir, 'acme.sqlite'), future);
     const db = new Database(future);
     db.pragma('user_version = 999');
     db.pragma('journal_mode = DELETE');
     db.close();
-    const before = sha(future);
+    const before = sha256File(future);
     const run = cli('check', 'future.sqlite');
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/newer version/);
     const exported = cli('export', 'future.sqlite');
     expect(exported.status).toBe(1);
-    expect(sha(future)).toBe(before);
+    expect(sha256File(future)).toBe(before);
   });
 
   it('refuses a missing file', () => {
@@ -193,6 +169,6 @@ describe('cli usage (the full table runs in-process in cli-usage.test.ts)', () =
     const run = cli(...args);
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/Usage: npm run cli/);
-    expect(existsSync(join(dir, 'x.sqlite'))).toBe(false);
+    expect(existsSync(join(sandbox.dir, 'x.sqlite'))).toBe(false);
   });
 });

@@ -7,52 +7,26 @@
  * state, one read transaction, honest flags (leavers, missing phones, processes with no plan),
  * refusals, and every page kept as a PNG in tests/output/report/go-bag-*.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPlan, setCallTree, setSteps } from '../../electron/core/continuity/plan-service';
 import { addDependency, createProcess } from '../../electron/core/continuity/process-service';
 import { formatHours } from '../../electron/core/continuity/readiness';
 import { createVendor, updateVendor } from '../../electron/core/continuity/register-service';
 import { loadContinuity, type ContinuitySnapshot } from '../../electron/core/continuity/views';
-import { buildDemo } from '../../electron/core/demo/demo-workspace';
 import { renderGoBag } from '../../electron/core/report/go-bag/go-bag';
 import type { PlanDetail } from '../../shared/continuity';
 import type { GoBagInput } from '../../shared/go-bag';
-import { AppError } from '../../shared/result';
+import { renderPngs } from '../helpers/pdf-artifacts';
 import { pdfPages, type PdfPage } from '../helpers/pdf-text';
-import { tempWorkspace, type TempWorkspace } from '../helpers/temp-workspace';
+import { preparedOutsideTransaction } from '../helpers/read-transaction';
+import { asyncRefusal } from '../helpers/refusal';
+import { demoWorkspace, tempWorkspace, type TempWorkspace } from '../helpers/temp-workspace';
 import { seedPeople } from '../unit/continuity/continuity-fixture';
-
-const artifacts = resolve(import.meta.dirname, '../output/report');
 
 async function render(ws: TempWorkspace, input: GoBagInput) {
   const bag = await renderGoBag(ws.ctx, input);
   const bytes = Buffer.from(bag.base64, 'base64');
   return { bag, bytes, pages: await pdfPages(bytes) };
-}
-
-function renderPngs(bytes: Buffer, name: string): string[] {
-  const folder = join(artifacts, name);
-  rmSync(folder, { recursive: true, force: true });
-  mkdirSync(folder, { recursive: true });
-  const pdf = join(folder, `${name}.pdf`);
-  writeFileSync(pdf, bytes);
-  const run = spawnSync('pdftoppm', ['-r', '72', '-png', pdf, join(folder, 'page')], { encoding: 'utf8' });
-  if (run.error) throw new Error(`pdftoppm is needed to render pages (apt-get install poppler-utils): ${run.error.message}`);
-  expect(run.status, run.stderr).toBe(0);
-  return readdirSync(folder).filter((f) => f.endsWith('.png'));
-}
-
-async function refusal(fn: () => Promise<unknown>): Promise<AppError> {
-  try {
-    await fn();
-  } catch (err) {
-    if (err instanceof AppError) return err;
-    throw err;
-  }
-  throw new Error('expected a refusal, but the call succeeded');
 }
 
 /** Reads a text in order: each `expectNext` must come after the one before. */
@@ -135,8 +109,7 @@ describe('the go-bag of the demo workspace', () => {
   let snapshot: ContinuitySnapshot;
   let tier1: PlanDetail[];
   beforeAll(() => {
-    ws = tempWorkspace({ init: { name: 'Larkspur Freight', currency: 'USD', fiscalYearStartMonth: 1 } });
-    buildDemo(ws.ctx, { asOf: '2026-11-21' });
+    ws = demoWorkspace();
     snapshot = loadContinuity(ws.ctx);
     tier1 = snapshot.processes.filter((p) => p.process.tier === 1).flatMap((p) => p.plans);
   });
@@ -211,19 +184,7 @@ describe('the go-bag of the demo workspace', () => {
   });
 
   it('reads everything inside one read transaction', async () => {
-    const client = ws.ctx.db.$client;
-    const original = client.prepare.bind(client);
-    const outside: string[] = [];
-    client.prepare = ((source: string) => {
-      const statement = original(source);
-      if (!client.inTransaction) outside.push(source.slice(0, 80));
-      return statement;
-    }) as typeof client.prepare;
-    try {
-      await renderGoBag(ws.ctx, {});
-    } finally {
-      client.prepare = original;
-    }
+    const outside = await preparedOutsideTransaction(ws.ctx, () => renderGoBag(ws.ctx, {}));
     expect(outside).toEqual([]);
   });
 });
@@ -299,14 +260,14 @@ describe('the go-bag of a workspace built to be awkward', () => {
   });
 
   it('refuses what it cannot print, with the reason', async () => {
-    expect(await refusal(() => renderGoBag(ws.ctx, { planId: 'no-such-plan' }))).toMatchObject({ code: 'not_found' });
-    expect((await refusal(() => renderGoBag(ws.ctx, { processId: ids.payroll! }))).message).toBe(
+    expect(await asyncRefusal(() => renderGoBag(ws.ctx, { planId: 'no-such-plan' }))).toMatchObject({ code: 'not_found' });
+    expect((await asyncRefusal(() => renderGoBag(ws.ctx, { processId: ids.payroll! }))).message).toBe(
       'Payroll has no recovery plan yet: add one on its page in the Continuity view.',
     );
-    expect((await refusal(() => renderGoBag(ws.ctx, { tier: 3 }))).message).toBe('No Tier 3 process has a recovery plan yet (Fleet has none).');
-    expect((await refusal(() => renderGoBag(ws.ctx, { planId: ids.plan!, processId: ids.fleet! }))).message).toBe('"Dispatch recovery" is not a plan of Fleet.');
-    expect(await refusal(() => renderGoBag(ws.ctx, { tier: 5 }))).toMatchObject({ code: 'invalid_input' });
-    expect(await refusal(() => renderGoBag(ws.ctx, { paper: 'a3' } as never))).toMatchObject({ code: 'invalid_input' });
-    expect(await refusal(() => renderGoBag(ws.ctx, { colour: 'red' } as never))).toMatchObject({ code: 'invalid_input' });
+    expect((await asyncRefusal(() => renderGoBag(ws.ctx, { tier: 3 }))).message).toBe('No Tier 3 process has a recovery plan yet (Fleet has none).');
+    expect((await asyncRefusal(() => renderGoBag(ws.ctx, { planId: ids.plan!, processId: ids.fleet! }))).message).toBe('"Dispatch recovery" is not a plan of Fleet.');
+    expect(await asyncRefusal(() => renderGoBag(ws.ctx, { tier: 5 }))).toMatchObject({ code: 'invalid_input' });
+    expect(await asyncRefusal(() => renderGoBag(ws.ctx, { paper: 'a3' } as never))).toMatchObject({ code: 'invalid_input' });
+    expect(await asyncRefusal(() => renderGoBag(ws.ctx, { colour: 'red' } as never))).toMatchObject({ code: 'invalid_input' });
   });
 });

@@ -1,31 +1,17 @@
 // `cli import` end to end, as a user runs it: a child process, the contained reader, real files.
-import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cliSandbox, sha256File } from '../helpers/cli';
 import { fixturePath } from '../helpers/fixtures';
 
-const root = resolve(import.meta.dirname, '../..');
-const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
-let dir: string;
-
 // The time-out turns a CLI that does not exit (say, held open by the reader's worker) into a failure.
-function cli(...args: string[]) {
-  const run = spawnSync(process.execPath, ['--import', tsxLoader, join(root, 'electron/cli/main.ts'), ...args], { cwd: dir, encoding: 'utf8', timeout: 20_000 });
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
-}
-
-function sha(path: string): string {
-  return createHash('sha256').update(readFileSync(path)).digest('hex');
-}
+const sandbox = cliSandbox('qm-import-cli-', { timeout: 20_000 });
+const { cli } = sandbox;
 
 function query<T>(sqlText: string): T {
-  const db = new Database(join(dir, 'lark.sqlite'), { readonly: true });
+  const db = new Database(join(sandbox.dir, 'lark.sqlite'), { readonly: true });
   try {
     return db.prepare(sqlText).get() as T;
   } finally {
@@ -34,10 +20,8 @@ function query<T>(sqlText: string): T {
 }
 
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'qm-import-cli-'));
   expect(cli('init', 'lark.sqlite', '--name', 'Larkspur Freight').status).toBe(0);
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('cli import', () => {
   it('imports every fixture in order (exit 0) with --json summaries', () => {
@@ -66,21 +50,21 @@ describe('cli import', () => {
   });
 
   it('the same file twice changes nothing and says so (exit 0)', () => {
-    const before = sha(join(dir, 'lark.sqlite'));
+    const before = sha256File(join(sandbox.dir, 'lark.sqlite'));
     const run = cli('import', 'lark.sqlite', fixturePath('budget-warehouse-fy2027.csv'));
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/Nothing to import: budget-warehouse-fy2027\.csv changes nothing \(it is the same as import #5\)/);
-    expect(sha(join(dir, 'lark.sqlite'))).toBe(before);
+    expect(sha256File(join(sandbox.dir, 'lark.sqlite'))).toBe(before);
   });
 
   it('refuses unknown codes (exit 1, nothing written) unless --create-missing', () => {
-    writeFileSync(join(dir, 'h4.csv'), 'Department,Account,Month,Amount\n210,6000,2027-03,10\n210,9999,2027-03,5\n');
-    const before = sha(join(dir, 'lark.sqlite'));
+    writeFileSync(join(sandbox.dir, 'h4.csv'), 'Department,Account,Month,Amount\n210,6000,2027-03,10\n210,9999,2027-03,5\n');
+    const before = sha256File(join(sandbox.dir, 'lark.sqlite'));
     const run = cli('import', 'lark.sqlite', 'h4.csv');
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/h4\.csv was not imported; nothing was written/);
     expect(run.stderr).toMatch(/h4\.csv!h4!B3: account 9999 is not in the chart of accounts/);
-    expect(sha(join(dir, 'lark.sqlite'))).toBe(before);
+    expect(sha256File(join(sandbox.dir, 'lark.sqlite'))).toBe(before);
     const json = cli('import', 'lark.sqlite', 'h4.csv', '--json');
     expect(json.status).toBe(1);
     expect(JSON.parse(json.stdout)).toMatchObject({ batchId: null, errors: [{ severity: 'error', ref: 'h4.csv!h4!B3' }] });
@@ -88,14 +72,14 @@ describe('cli import', () => {
     const dry = cli('import', 'lark.sqlite', 'h4.csv', '--create-missing', '--dry-run');
     expect(dry.status).toBe(0);
     expect(dry.stdout).toMatch(/Dry run/);
-    expect(sha(join(dir, 'lark.sqlite'))).toBe(before);
+    expect(sha256File(join(sandbox.dir, 'lark.sqlite'))).toBe(before);
     const created = cli('import', 'lark.sqlite', 'h4.csv', '--create-missing', '--json');
     expect(created.status).toBe(0);
     expect(JSON.parse(created.stdout)).toMatchObject({ created: { accounts: ['9999'] }, batch: '#7' });
   });
 
   it('--map and --department let a file with odd headers in', () => {
-    writeFileSync(join(dir, 'odd.csv'), 'Ledger line,When,How much\n6100,2027-06,"1,000.00"\n');
+    writeFileSync(join(sandbox.dir, 'odd.csv'), 'Ledger line,When,How much\n6100,2027-06,"1,000.00"\n');
     expect(cli('import', 'lark.sqlite', 'odd.csv', '--kind', 'budget', '--department', '210').status).toBe(1);
     const run = cli('import', 'lark.sqlite', 'odd.csv', '--kind', 'budget', '--department', '420', '--map', 'Ledger line=accountCode,When=period,How much=amount');
     expect(run.stderr).toBe('');
@@ -104,12 +88,12 @@ describe('cli import', () => {
   });
 
   it('refuses a file that is not a spreadsheet (exit 1)', () => {
-    writeFileSync(join(dir, 'fake.xlsx'), 'just some text, renamed');
-    const before = sha(join(dir, 'lark.sqlite'));
+    writeFileSync(join(sandbox.dir, 'fake.xlsx'), 'just some text, renamed');
+    const before = sha256File(join(sandbox.dir, 'lark.sqlite'));
     const run = cli('import', 'lark.sqlite', 'fake.xlsx');
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/fake\.xlsx/);
-    expect(sha(join(dir, 'lark.sqlite'))).toBe(before);
+    expect(sha256File(join(sandbox.dir, 'lark.sqlite'))).toBe(before);
   });
 
   it.each([

@@ -18,10 +18,10 @@ import { listImportBatches, undoImportBatch } from '../../electron/core/imports/
 import type { WorkbookData } from '../../electron/core/imports/model';
 import { planImport } from '../../electron/core/imports/preview';
 import { readWorkbook } from '../../electron/core/imports/read/read-workbook';
-import type { ImportOptions } from '../../shared/imports';
 import { parseAmount } from '../../shared/money';
 import { snapshot } from '../helpers/db-snapshot';
-import { fixturePath } from '../helpers/fixtures';
+import { importFixturesInOrder } from '../helpers/fixture-imports';
+import { fixtureOrder, fixturePath } from '../helpers/fixtures';
 import { refusal } from '../helpers/refusal';
 import { tempWorkspace, type TempWorkspace } from '../helpers/temp-workspace';
 
@@ -30,16 +30,6 @@ beforeAll(() => {
   ws = tempWorkspace({ init: { name: 'Larkspur Freight', currency: 'USD', fiscalYearStartMonth: 1 } });
 });
 afterAll(() => ws.cleanup());
-
-const order: Array<[string, ImportOptions]> = [
-  ['departments.csv', {}],
-  ['accounts.csv', {}],
-  ['people-hr-export.xlsx', {}],
-  // A fresh workspace has no plan: the first budget names it, and the import creates it.
-  ['budget-marketing-fy2027.xlsx', { planName: 'FY2027 · Base' }],
-  ['budget-warehouse-fy2027.csv', {}],
-  ['actuals-fy2026-gl-export.csv', {}],
-];
 
 function read(name: string, bytes = readFileSync(fixturePath(name))): Promise<WorkbookData> {
   return readWorkbook(bytes, name);
@@ -73,10 +63,7 @@ const planId = () => ws.ctx.db.$client.prepare("SELECT id FROM plans WHERE name 
 
 describe('the fixtures, in order, into a fresh workspace', () => {
   it('imports every file with the right totals', async () => {
-    for (const [name, options] of order) {
-      const plan = planImport(ws.ctx, await read(name), options);
-      expect(plan.problems.filter((p) => p.severity === 'error'), name).toEqual([]);
-      const result = commitImport(ws.ctx, plan);
+    for (const { name, result } of await importFixturesInOrder(ws.ctx)) {
       expect(result.batchId, name).not.toBeNull();
     }
     const db = ws.ctx.db.$client;
@@ -141,13 +128,13 @@ describe('the fixtures, in order, into a fresh workspace', () => {
     const source = db.prepare("SELECT l.source, b.seq FROM budget_lines l JOIN import_batches b ON b.id = l.import_batch_id JOIN departments d ON d.id = l.department_id JOIN accounts a ON a.id = l.account_id WHERE d.code = '420' AND a.code = '6000' AND l.period = '2027-01'").get();
     expect(source).toEqual({ source: 'budget-marketing-fy2027.xlsx!Budget!C6', seq: 4 });
     expect(listImportBatches(ws.ctx).map((b) => [b.batch, b.kind, b.fileName])).toEqual(
-      order.map(([name], i) => [`#${i + 1}`, expect.any(String), name]).reverse(),
+      fixtureOrder.map(([name], i) => [`#${i + 1}`, expect.any(String), name]).reverse(),
     );
   });
 
   it('importing the same files again changes nothing and says so', async () => {
     const before = contentHash();
-    for (const [name, options] of order) {
+    for (const [name, options] of fixtureOrder) {
       const plan = planImport(ws.ctx, await read(name), options);
       expect(plan.identical, name).toBe(true);
       expect(plan.sameFileAs, name).toMatch(/^#\d+$/);

@@ -4,40 +4,17 @@
  * workspace; switched on and off; an honest line when a workspace has no processes or risks; the
  * same bytes for the same state; pages kept as PNGs in tests/output/report/pack-continuity-*.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPlan } from '../../electron/core/budget/plan-service';
 import { formatHours } from '../../electron/core/continuity/readiness';
 import { continuityOverview } from '../../electron/core/continuity/views';
-import { buildDemo } from '../../electron/core/demo/demo-workspace';
 import { renderBoardPack } from '../../electron/core/report/board-pack';
 import { riskHeatMap } from '../../electron/core/risks/risk-queries';
 import { topRisks } from '../../electron/core/risks/risk-report';
-import type { ReportOptions } from '../../shared/report';
-import { pdfPages, type PdfPage } from '../helpers/pdf-text';
-import { tempWorkspace, type TempWorkspace } from '../helpers/temp-workspace';
-
-const artifacts = resolve(import.meta.dirname, '../output/report');
-
-async function render(ws: TempWorkspace, options: ReportOptions = {}) {
-  const report = await renderBoardPack(ws.ctx, options);
-  const bytes = Buffer.from(report.base64, 'base64');
-  return { report, bytes, pages: await pdfPages(bytes) };
-}
-
-function renderPngs(bytes: Buffer, name: string): string[] {
-  const folder = join(artifacts, name);
-  rmSync(folder, { recursive: true, force: true });
-  mkdirSync(folder, { recursive: true });
-  const pdf = join(folder, `${name}.pdf`);
-  writeFileSync(pdf, bytes);
-  const run = spawnSync('pdftoppm', ['-r', '72', '-png', pdf, join(folder, 'page')], { encoding: 'utf8' });
-  if (run.error) throw new Error(`pdftoppm is needed to render pages (apt-get install poppler-utils): ${run.error.message}`);
-  expect(run.status, run.stderr).toBe(0);
-  return readdirSync(folder).filter((f) => f.endsWith('.png'));
-}
+import { renderPack, renderPngs } from '../helpers/pdf-artifacts';
+import type { PdfPage } from '../helpers/pdf-text';
+import { preparedOutsideTransaction } from '../helpers/read-transaction';
+import { demoWorkspace, tempWorkspace, type TempWorkspace } from '../helpers/temp-workspace';
 
 /** The text of a section: from the page its title starts to the page before the next section. */
 function sectionText(pages: PdfPage[], report: { sections: { id: string; page: number }[] }, id: string): { pages: PdfPage[]; text: string } {
@@ -60,13 +37,12 @@ function expectInOrder(text: string, pieces: string[], what: string) {
 describe('the continuity and risk sections of the demo pack', () => {
   let ws: TempWorkspace;
   beforeAll(() => {
-    ws = tempWorkspace({ init: { name: 'Larkspur Freight', currency: 'USD', fiscalYearStartMonth: 1 } });
-    buildDemo(ws.ctx, { asOf: '2026-11-21' });
+    ws = demoWorkspace();
   });
   afterAll(() => ws.cleanup());
 
   it('prints the readiness the continuity services compute', async () => {
-    const { report, bytes, pages } = await render(ws);
+    const { report, bytes, pages } = await renderPack(ws);
     expect(report.sections.map((s) => s.id)).toEqual(['cover', 'contents', 'summary', 'variance', 'trend', 'headcount', 'continuity', 'risks', 'sources']);
     // Listed in the contents with their pages.
     for (const s of report.sections.filter((x) => x.id === 'continuity' || x.id === 'risks')) {
@@ -103,7 +79,7 @@ describe('the continuity and risk sections of the demo pack', () => {
   });
 
   it('prints the heat map cell by cell and every risk above appetite with owner and mitigation status', async () => {
-    const { report, pages } = await render(ws, { sections: ['risks'] });
+    const { report, pages } = await renderPack(ws, { sections: ['risks'] });
     const map = riskHeatMap(ws.ctx);
     const top = topRisks(ws.ctx, { limit: 100 });
     expect(top.total).toBeGreaterThanOrEqual(10);
@@ -128,34 +104,22 @@ describe('the continuity and risk sections of the demo pack', () => {
   });
 
   it('switches the sections on and off', async () => {
-    const only = await render(ws, { sections: ['continuity'] });
+    const only = await renderPack(ws, { sections: ['continuity'] });
     expect(only.report.sections.map((s) => s.id)).toEqual(['cover', 'contents', 'continuity']);
     expect(only.pages[1]!.text).not.toContain('Top risks');
-    const neither = await render(ws, { sections: ['summary', 'sources'] });
+    const neither = await renderPack(ws, { sections: ['summary', 'sources'] });
     expect(neither.pages.some((p) => p.text.includes('Business continuity readiness') || p.text.includes('Top risks'))).toBe(false);
   });
 
   it('gives the same bytes for the same state', async () => {
-    const a = await render(ws, { sections: ['continuity', 'risks'], paper: 'letter' });
-    const b = await render(ws, { sections: ['continuity', 'risks'], paper: 'letter' });
+    const a = await renderPack(ws, { sections: ['continuity', 'risks'], paper: 'letter' });
+    const b = await renderPack(ws, { sections: ['continuity', 'risks'], paper: 'letter' });
     expect(a.bytes.equals(b.bytes)).toBe(true);
     expect(renderPngs(a.bytes, 'pack-continuity-sections-letter')).toHaveLength(a.report.pages);
   });
 
   it('reads the new sections inside the pack’s one read transaction', async () => {
-    const client = ws.ctx.db.$client;
-    const original = client.prepare.bind(client);
-    const outside: string[] = [];
-    client.prepare = ((source: string) => {
-      const statement = original(source);
-      if (!client.inTransaction) outside.push(source.slice(0, 80));
-      return statement;
-    }) as typeof client.prepare;
-    try {
-      await renderBoardPack(ws.ctx, { sections: ['continuity', 'risks'] });
-    } finally {
-      client.prepare = original;
-    }
+    const outside = await preparedOutsideTransaction(ws.ctx, () => renderBoardPack(ws.ctx, { sections: ['continuity', 'risks'] }));
     expect(outside).toEqual([]);
   });
 });
@@ -169,7 +133,7 @@ describe('the continuity and risk sections of a workspace without either', () =>
   afterAll(() => ws.cleanup());
 
   it('prints one honest line each, not an empty page', async () => {
-    const { report, bytes, pages } = await render(ws, { sections: ['continuity', 'risks'], paper: 'letter' });
+    const { report, bytes, pages } = await renderPack(ws, { sections: ['continuity', 'risks'], paper: 'letter' });
     expect(pages).toHaveLength(4);
     expect(sectionText(pages, report, 'continuity').text).toContain('No critical processes are recorded yet, so there is no readiness to report.');
     expect(sectionText(pages, report, 'risks').text).toContain('No risks are recorded in the register yet.');

@@ -5,36 +5,21 @@
  * sample files. Also: the same state gives the same bytes, every figure is read in one
  * transaction, options are checked, and the pages are kept as PNG artifacts.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { varianceReport } from '../../electron/core/budget/variance-service';
-import { buildDemo } from '../../electron/core/demo/demo-workspace';
 import { undo } from '../../electron/core/history/history-service';
-import { commitImport } from '../../electron/core/imports/commit';
-import { planImport } from '../../electron/core/imports/preview';
-import { readWorkbook } from '../../electron/core/imports/read/read-workbook';
 import { listDepartments } from '../../electron/core/org/department-service';
 import { listPeople } from '../../electron/core/org/people-service';
 import { renderBoardPack } from '../../electron/core/report/board-pack';
 import { getCommentary, setCommentary, setReportSettings } from '../../electron/core/report/report-settings';
 import type { Department } from '../../shared/org';
 import { formatMoney } from '../../shared/money';
-import type { ImportOptions } from '../../shared/imports';
-import type { ReportOptions } from '../../shared/report';
-import { fixturePath } from '../helpers/fixtures';
-import { pdfPages, type PdfPage } from '../helpers/pdf-text';
-import { AppError } from '../../shared/result';
-import { tempWorkspace, type TempWorkspace } from '../helpers/temp-workspace';
-
-const artifacts = resolve(import.meta.dirname, '../output/report');
-
-async function render(ws: TempWorkspace, options: ReportOptions = {}) {
-  const report = await renderBoardPack(ws.ctx, options);
-  const bytes = Buffer.from(report.base64, 'base64');
-  return { report, bytes, pages: await pdfPages(bytes) };
-}
+import { importFixturesInOrder } from '../helpers/fixture-imports';
+import { renderPack, renderPngs } from '../helpers/pdf-artifacts';
+import { rowItems, sectionPage } from '../helpers/pdf-text';
+import { preparedOutsideTransaction } from '../helpers/read-transaction';
+import { asyncRefusal } from '../helpers/refusal';
+import { demoWorkspace, tempWorkspace, type TempWorkspace } from '../helpers/temp-workspace';
 
 /** Spend (expense + capex) budget and actual of a department's subtree over a range, from the variance view's service. */
 function spend(ws: TempWorkspace, planId: string, departmentId: string, from: string, to: string) {
@@ -49,59 +34,21 @@ function spend(ws: TempWorkspace, planId: string, departmentId: string, from: st
   return { budget, actual };
 }
 
-/** The page whose items include `title` as a section heading. */
-function sectionPage(pages: PdfPage[], title: string): PdfPage {
-  const page = pages.find((p) => p.items[2] === title);
-  if (!page) throw new Error(`no page starts the section "${title}"`);
-  return page;
-}
-
-/** The row that starts with the department's name (top rows print name and code as two runs, children as one). */
-function rowItems(page: PdfPage, d: Pick<Department, 'name' | 'code'>, count: number): string[] {
-  const at = page.items.findIndex((s, i) => s === `${d.name} ${d.code}` || (s === d.name && page.items[i + 1] === d.code));
-  if (at < 0) throw new Error(`no row for ${d.name} on the page: ${page.text.slice(0, 300)}`);
-  const start = page.items[at] === d.name ? at + 2 : at + 1;
-  return page.items.slice(start, start + count).filter((s) => s !== 'F' && s !== 'U');
-}
-
 const m = (minor: number) => formatMoney(minor);
-
-async function refusal(fn: () => Promise<unknown>): Promise<AppError> {
-  try {
-    await fn();
-  } catch (err) {
-    if (err instanceof AppError) return err;
-    throw err;
-  }
-  throw new Error('expected a refusal, but the call succeeded');
-}
-
-function renderPngs(bytes: Buffer, name: string): string[] {
-  const folder = join(artifacts, name);
-  rmSync(folder, { recursive: true, force: true });
-  mkdirSync(folder, { recursive: true });
-  const pdf = join(folder, `${name}.pdf`);
-  writeFileSync(pdf, bytes);
-  const run = spawnSync('pdftoppm', ['-r', '60', '-png', pdf, join(folder, 'page')], { encoding: 'utf8' });
-  if (run.error) throw new Error(`pdftoppm is needed to render pages (apt-get install poppler-utils): ${run.error.message}`);
-  expect(run.status, run.stderr).toBe(0);
-  return readdirSync(folder).filter((f) => f.endsWith('.png'));
-}
 
 describe('the board pack of the demo workspace', () => {
   let ws: TempWorkspace;
   let planId: string;
   let tree: Department[];
   beforeAll(() => {
-    ws = tempWorkspace({ init: { name: 'Larkspur Freight', currency: 'USD', fiscalYearStartMonth: 1 } });
-    buildDemo(ws.ctx, { asOf: '2026-11-21' });
+    ws = demoWorkspace();
     planId = ws.ctx.db.$client.prepare("SELECT id FROM plans WHERE status = 'approved'").pluck().get() as string;
     tree = listDepartments(ws.ctx);
   });
   afterAll(() => ws.cleanup());
 
   it('prints the figures the variance service returns, section by section', async () => {
-    const { report, bytes, pages } = await render(ws);
+    const { report, bytes, pages } = await renderPack(ws);
     expect(report.period).toBe('2026-10');
     expect(report.periodLabel).toBe('October 2026 YTD');
     expect(report.planId).toBe(planId);
@@ -169,16 +116,16 @@ describe('the board pack of the demo workspace', () => {
     expect(sources.text).toMatch(/SHA-256/);
 
     // Kept for people to look at: every page as a PNG.
-    expect(renderPngs(bytes, 'demo-a4')).toHaveLength(report.pages);
+    expect(renderPngs(bytes, 'demo-a4', 60)).toHaveLength(report.pages);
   });
 
   it('gives the same bytes for the same state and options, and different bytes after a change', async () => {
-    const a = await render(ws);
-    const b = await render(ws);
+    const a = await renderPack(ws);
+    const b = await renderPack(ws);
     expect(a.bytes.equals(b.bytes)).toBe(true);
 
     setCommentary(ws.ctx, { period: '2026-10', text: 'Fuel ran over budget in Q3.\n\nHiring for the warehouse is on track.' });
-    const c = await render(ws);
+    const c = await renderPack(ws);
     expect(c.bytes.equals(a.bytes)).toBe(false);
     const summary = sectionPage(c.pages, 'Executive summary');
     expect(summary.text).toContain('Fuel ran over budget in Q3.');
@@ -190,28 +137,16 @@ describe('the board pack of the demo workspace', () => {
     undo(ws.ctx);
     expect(getCommentary(ws.ctx, '2026-10').text).toBe('');
     // Back to the state of the first pack (no change left done): the same bytes again.
-    expect((await render(ws)).bytes.equals(a.bytes)).toBe(true);
+    expect((await renderPack(ws)).bytes.equals(a.bytes)).toBe(true);
   });
 
   it('reads every figure inside one read transaction', async () => {
-    const client = ws.ctx.db.$client;
-    const original = client.prepare.bind(client);
-    const outside: string[] = [];
-    client.prepare = ((source: string) => {
-      const statement = original(source);
-      if (!client.inTransaction) outside.push(source.slice(0, 80));
-      return statement;
-    }) as typeof client.prepare;
-    try {
-      await renderBoardPack(ws.ctx, {});
-    } finally {
-      client.prepare = original;
-    }
+    const outside = await preparedOutsideTransaction(ws.ctx, () => renderBoardPack(ws.ctx, {}));
     expect(outside).toEqual([]);
   });
 
   it('prints only the sections chosen, on the paper chosen', async () => {
-    const { report, pages } = await render(ws, { sections: ['summary', 'headcount'], paper: 'letter' });
+    const { report, pages } = await renderPack(ws, { sections: ['summary', 'headcount'], paper: 'letter' });
     expect(report.sections.map((s) => s.id)).toEqual(['cover', 'contents', 'summary', 'headcount']);
     expect(pages).toHaveLength(4);
     expect(Math.round(pages[0]!.width)).toBe(612);
@@ -220,7 +155,7 @@ describe('the board pack of the demo workspace', () => {
   });
 
   it('reports a quarter and a whole year', async () => {
-    const q = await render(ws, { period: '2026-Q3' });
+    const q = await renderPack(ws, { period: '2026-Q3' });
     expect(q.report.periodLabel).toBe('Q3 FY2026');
     const variance = sectionPage(q.pages, 'Budget vs actual by department');
     expect(variance.items).toContain('Jul–Sep 2026');
@@ -228,7 +163,7 @@ describe('the board pack of the demo workspace', () => {
     const quarter = spend(ws, planId, ops.id, '2026-07', '2026-09');
     expect(rowItems(variance, ops, 3)).toEqual([m(quarter.budget), m(quarter.actual), m(quarter.actual - quarter.budget)]);
 
-    const fy = await render(ws, { period: 'FY2026', sections: ['variance'] });
+    const fy = await renderPack(ws, { period: 'FY2026', sections: ['variance'] });
     expect(fy.report.periodLabel).toBe('FY2026');
     const fyPage = sectionPage(fy.pages, 'Budget vs actual by department');
     // No separate period columns: the year is the period.
@@ -237,19 +172,19 @@ describe('the board pack of the demo workspace', () => {
   });
 
   it('refuses options it cannot honour, with the reason', async () => {
-    expect(await refusal(() => renderBoardPack(ws.ctx, { period: 'September' }))).toMatchObject({ code: 'invalid_input' });
+    expect(await asyncRefusal(() => renderBoardPack(ws.ctx, { period: 'September' }))).toMatchObject({ code: 'invalid_input' });
     const nextYear = ws.ctx.db.$client.prepare("SELECT id, name FROM plans WHERE fiscal_year = 2027 LIMIT 1").get() as { id: string; name: string };
-    const wrongYear = await refusal(() => renderBoardPack(ws.ctx, { period: '2026-10', planId: nextYear.id }));
+    const wrongYear = await asyncRefusal(() => renderBoardPack(ws.ctx, { period: '2026-10', planId: nextYear.id }));
     expect(wrongYear.message).toContain(`${nextYear.name} is a plan for FY2027, but October 2026 YTD falls in FY2026`);
-    const twoDrafts = await refusal(() => renderBoardPack(ws.ctx, { period: '2027-01' }));
+    const twoDrafts = await asyncRefusal(() => renderBoardPack(ws.ctx, { period: '2027-01' }));
     expect(twoDrafts.message).toMatch(/FY2027 has 2 draft plans; choose one: "FY2027 · Base", "FY2027 · Growth"/);
-    const noPlan = await refusal(() => renderBoardPack(ws.ctx, { period: '2030-01' }));
+    const noPlan = await asyncRefusal(() => renderBoardPack(ws.ctx, { period: '2030-01' }));
     expect(noPlan.message).toContain('There is no plan for FY2030');
   });
 
   it('prints "Prepared by" and the confidentiality line from the workspace settings', async () => {
     setReportSettings(ws.ctx, { preparedBy: 'Dana Whitfield, Director of Operations', confidentiality: 'Strictly confidential — board only.' });
-    const { pages } = await render(ws, { sections: ['summary'] });
+    const { pages } = await renderPack(ws, { sections: ['summary'] });
     expect(pages[0]!.text).toContain('Dana Whitfield, Director of Operations');
     expect(pages[0]!.text).toContain('Strictly confidential — board only.');
     expect(pages[2]!.text).toContain('Strictly confidential — board only.');
@@ -260,25 +195,13 @@ describe('the board pack of a workspace built from the sample files', () => {
   let ws: TempWorkspace;
   beforeAll(async () => {
     ws = tempWorkspace({ init: { name: 'Larkspur Freight', currency: 'USD', fiscalYearStartMonth: 1 } });
-    const order: Array<[string, ImportOptions]> = [
-      ['departments.csv', {}],
-      ['accounts.csv', {}],
-      ['people-hr-export.xlsx', {}],
-      ['budget-marketing-fy2027.xlsx', { planName: 'FY2027 · Base' }],
-      ['budget-warehouse-fy2027.csv', {}],
-      ['actuals-fy2026-gl-export.csv', {}],
-    ];
-    for (const [name, options] of order) {
-      const plan = planImport(ws.ctx, await readWorkbook(readFileSync(fixturePath(name)), name), options);
-      expect(plan.problems.filter((p) => p.severity === 'error'), name).toEqual([]);
-      commitImport(ws.ctx, plan);
-    }
+    await importFixturesInOrder(ws.ctx);
   });
   afterAll(() => ws.cleanup());
 
   it('reports the imported budget and names the files it came from', async () => {
     // The actuals are for FY2026, which has no plan: the default is the start of the planned year.
-    const { report, bytes, pages } = await render(ws);
+    const { report, bytes, pages } = await renderPack(ws);
     expect(report.period).toBe('2027-01');
     const planId = report.planId;
     const tree = listDepartments(ws.ctx);
@@ -308,11 +231,11 @@ describe('the board pack of a workspace built from the sample files', () => {
     expect(sources.text).toContain('budget-marketing-fy2027.xlsx');
     expect(sources.text).toContain('budget-warehouse-fy2027.csv');
     expect(sources.text).toContain('people-hr-export.xlsx');
-    expect(renderPngs(bytes, 'fixtures-a4')).toHaveLength(report.pages);
+    expect(renderPngs(bytes, 'fixtures-a4', 60)).toHaveLength(report.pages);
   });
 
   it('refuses a period whose fiscal year has no plan, saying so', async () => {
-    const q = await refusal(() => renderBoardPack(ws.ctx, { period: '2026-12' }));
+    const q = await asyncRefusal(() => renderBoardPack(ws.ctx, { period: '2026-12' }));
     expect(q.message).toContain('There is no plan for FY2026');
   });
 });

@@ -44,6 +44,7 @@ import {
   type SuggestedRto,
 } from '../../../shared/continuity';
 import type { ContinuityIndex, DependencyRow, ImpactRow, ProcessRow } from './load';
+import { durationWords } from '../../../shared/durations';
 
 type Severity = ReadinessGap['severity'];
 
@@ -71,13 +72,8 @@ export const CURRENT_FOR_MONTHS = 12;
 // ---------------------------------------------------------------------------------------------
 // Small helpers
 
-/** "4 hours", "1 hour", "1.5 hours", "2 days", "1 week" — whole days and weeks read as such. */
-export function formatHours(h: number): string {
-  const n = (v: number, one: string, many: string) => `${Number.isInteger(v) ? v : Number(v.toFixed(2))} ${v === 1 ? one : many}`;
-  if (h >= 168 && h % 168 === 0) return n(h / 168, 'week', 'weeks');
-  if (h >= 24 && h % 24 === 0) return n(h / 24, 'day', 'days');
-  return n(h, 'hour', 'hours');
-}
+/** Hours in words, in the unit the screens use (shared/durations.ts): "4 hours", "24 hours", "3 days", "2 weeks". */
+export const formatHours = durationWords;
 
 /** The date `months` months before a YYYY-MM-DD date (day clamped to the month's length). */
 export function monthsBefore(date: string, months: number): string {

@@ -9,6 +9,7 @@ import { AppError } from '../../../shared/result';
 import type { Ctx } from '../context';
 import type { AuditedTableName } from '../db/schema';
 import type { Writer } from '../history/change';
+import { reassignRiskReferences } from '../risks/risk-references';
 
 export type ReferenceKind = 'person' | 'vendor' | 'asset';
 
@@ -113,8 +114,8 @@ export function moveReferences(ctx: Ctx, w: Writer, kind: ReferenceKind, from: s
       w.update('call_tree_entries', r.id as string, { alternatePersonId: r.person_id === to ? null : to });
     }
     for (const r of rowsReferring(ctx, 'exercise_actions', 'owner_person_id', from)) w.update('exercise_actions', r.id as string, { ownerPersonId: to });
-    for (const r of rowsReferring(ctx, 'risks', 'owner_person_id', from)) w.update('risks', r.id as string, { ownerPersonId: to });
-    for (const r of rowsReferring(ctx, 'risk_mitigations', 'owner_person_id', from)) w.update('risk_mitigations', r.id as string, { ownerPersonId: to });
+    // The risk register moves its own rows (owners of risks and of mitigations).
+    reassignRiskReferences(ctx, w, 'person', from, to);
     return;
   }
   if (kind === 'vendor') {
@@ -123,11 +124,8 @@ export function moveReferences(ctx: Ctx, w: Writer, kind: ReferenceKind, from: s
       if (dup) w.remove('dependencies', r.id as string);
       else w.update('dependencies', r.id as string, { vendorId: to });
     }
-    for (const r of rowsReferring(ctx, 'risk_links', 'vendor_id', from)) {
-      const dup = ctx.db.$client.prepare('SELECT 1 FROM risk_links WHERE risk_id = ? AND vendor_id = ?').get(r.risk_id, to);
-      if (dup) w.remove('risk_links', r.id as string);
-      else w.update('risk_links', r.id as string, { vendorId: to });
-    }
+    // The risk register moves its own links (one link per risk, never two to the same vendor).
+    reassignRiskReferences(ctx, w, 'vendor', from, to);
     return;
   }
   for (const r of rowsReferring(ctx, 'dependencies', 'asset_id', from)) {

@@ -23,7 +23,7 @@ import type { Ctx } from '../context';
 import { getSettings } from '../workspace/workspace-service';
 import { PackReader, type PackScope, type RenderEnv } from './pack';
 import { PageLedger, registerFonts } from './pdf/kit';
-import { defaultPeriod, defaultPlan, getReportSettings } from './report-settings';
+import { defaultPeriod, defaultPlan, getReportSettings, lastChangeDay, slugOf } from './report-settings';
 import { resolvePeriod } from './report-period';
 import { Contents, Cover } from './sections/front';
 import { sectionsFor } from './sections/index';
@@ -43,13 +43,6 @@ function parseOptions(input: ReportOptions) {
   return parsed.data;
 }
 
-/** The day of the workspace's last change (so the same state gives the same pack), else the day it was created. */
-function lastChangeDay(ctx: Ctx): string {
-  const row = ctx.db.$client
-    .prepare(`SELECT (SELECT at FROM changes WHERE state = 'done' ORDER BY seq DESC LIMIT 1) AS at, (SELECT created_at FROM workspace) AS created`)
-    .get() as { at: string | null; created: string };
-  return (row.at ?? row.created).slice(0, 10);
-}
 
 function choosePlan(ctx: Ctx, planId: string | undefined, period: ReturnType<typeof resolvePeriod>): PlanRow {
   if (planId === undefined) return defaultPlan(ctx, period);
@@ -61,12 +54,7 @@ function choosePlan(ctx: Ctx, planId: string | undefined, period: ReturnType<typ
 }
 
 export function packFileName(scope: Pick<PackScope, 'company' | 'period'>): string {
-  const company = scope.company
-    .normalize('NFKD')
-    .replace(/[^A-Za-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .toLowerCase()
-    .slice(0, 60);
+  const company = slugOf(scope.company);
   return `board-report-${scope.period.key.toLowerCase()}${company ? `-${company}` : ''}.pdf`;
 }
 

@@ -135,3 +135,24 @@ export function reportChoices(ctx: Ctx): ReportChoices {
     ...getReportSettings(ctx),
   };
 }
+
+/**
+ * The day of the workspace's last change, else the day it was created: what a pack or go-bag is
+ * dated by default, so the same state gives the same document (never the clock).
+ */
+export function lastChangeDay(ctx: Ctx): string {
+  const row = ctx.db.$client
+    .prepare(`SELECT (SELECT at FROM changes WHERE state = 'done' ORDER BY seq DESC LIMIT 1) AS at, (SELECT created_at FROM workspace) AS created`)
+    .get() as { at: string | null; created: string };
+  return (row.at ?? row.created).slice(0, 10);
+}
+
+/** A lower-case, dash-separated piece of a PDF's file name: "Larkspur Freight" → "larkspur-freight". */
+export function slugOf(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .toLowerCase()
+    .slice(0, 60);
+}

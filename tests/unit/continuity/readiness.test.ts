@@ -99,7 +99,7 @@ describe('readiness, on a workspace that trips every flag', () => {
       ['key_person', 'Dev owns a step of "Dispatch recovery" (Tier 1) with no alternate.'],
       ['person_left', 'Dev is on the call tree of "Dispatch recovery" but left on 2026-03-31.'],
       ['person_left', 'Dev owns step 3 of "Dispatch recovery" but left on 2026-03-31.'],
-      ['rto_exceeds_dependency', 'The RTO of Dispatch (4 hours) is shorter than the recovery time of TMS (1 day): the RTO cannot be met.'],
+      ['rto_exceeds_dependency', 'The RTO of Dispatch (4 hours) is shorter than the recovery time of TMS (24 hours): the RTO cannot be met.'],
       ['rto_exceeds_dependency', 'The RTO of Dispatch (4 hours) is shorter than the recovery time of Acme Fuel (2 days): the RTO cannot be met.'],
       ['vendor_contract_ended', 'Dispatch depends on Acme Fuel, whose contract ended on 2026-06-30.'],
       ['person_left', 'Dispatch depends on Dev, who left on 2026-03-31.'],
@@ -168,7 +168,7 @@ describe('readiness, on a workspace that trips every flag', () => {
     const map = dependencyMap(ws.ctx);
     expect(map.singlePointsOfFailure.map((s) => [s.kind, s.name, s.reason])).toEqual([
       ['person', 'Dev', 'Tier-1 process Dispatch depends on it and no alternate is named for them on any call tree.'],
-      ['system', 'TMS', 'Tier-1 process Dispatch depends on it and no alternate system is recorded. Its recovery time is 1 day.'],
+      ['system', 'TMS', 'Tier-1 process Dispatch depends on it and no alternate system is recorded. Its recovery time is 24 hours.'],
       ['site', 'Depot', 'Tier-1 process Warehouse depends on it and no alternate site is recorded. Its recovery time is 3 days.'],
       ['vendor', 'Acme Fuel', 'Tier-1 process Dispatch depends on it and no other current vendor offers the same service. Its recovery time is 2 days.'],
     ]);
@@ -238,7 +238,7 @@ describe('suggested RTO', () => {
 
 describe('helpers', () => {
   it('formats hours, counts months back, scores and weights', () => {
-    expect([0.5, 1, 4, 24, 36, 48, 168, 336, 170].map(formatHours)).toEqual(['0.5 hours', '1 hour', '4 hours', '1 day', '36 hours', '2 days', '1 week', '2 weeks', '170 hours']);
+    expect([0.5, 1, 4, 24, 36, 48, 168, 336, 170].map(formatHours)).toEqual(['0.5 hours', '1 hour', '4 hours', '24 hours', '36 hours', '2 days', '1 week', '2 weeks', '7.1 days']);
     expect(monthsBefore('2026-11-21', 12)).toBe('2025-11-21');
     expect(monthsBefore('2024-02-29', 12)).toBe('2023-02-28');
     expect(monthsBefore('2026-03-31', 1)).toBe('2026-02-28');

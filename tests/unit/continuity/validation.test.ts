@@ -43,10 +43,10 @@ describe('process objectives', () => {
     expectRefused(
       () => createProcess(ws.ctx, { name: 'Billing', tier: 2, rtoHours: 48, mtpdHours: 24 }),
       'invalid_input',
-      /^The RTO \(2 days\) is longer than the MTPD \(1 day\): the process would come back only after the longest disruption the business can survive\. Shorten the RTO or lengthen the MTPD\.$/,
+      /^The RTO \(2 days\) is longer than the MTPD \(24 hours\): the process would come back only after the longest disruption the business can survive\. Shorten the RTO or lengthen the MTPD\.$/,
     );
     // On update, against the stored MTPD.
-    expectRefused(() => updateProcess(ws.ctx, { id: dispatchId, rtoHours: 36 }), 'invalid_input', /The RTO \(36 hours\) is longer than the MTPD \(1 day\)/);
+    expectRefused(() => updateProcess(ws.ctx, { id: dispatchId, rtoHours: 36 }), 'invalid_input', /The RTO \(36 hours\) is longer than the MTPD \(24 hours\)/);
     expectRefused(() => updateProcess(ws.ctx, { id: dispatchId, mtpdHours: 2 }), 'invalid_input', /The RTO \(4 hours\) is longer than the MTPD \(2 hours\)/);
   });
 

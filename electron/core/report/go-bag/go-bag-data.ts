@@ -15,6 +15,7 @@ import type { Ctx } from '../../context';
 import { loadContinuity } from '../../continuity/views';
 import { listPeople } from '../../org/people-service';
 import { getSettings } from '../../workspace/workspace-service';
+import { lastChangeDay, slugOf } from '../report-settings';
 
 export interface Contact {
   name: string;
@@ -59,22 +60,7 @@ export interface GoBagSelection {
   tier?: number | undefined;
 }
 
-export function slugOf(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[^A-Za-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .toLowerCase()
-    .slice(0, 60);
-}
 
-/** The day of the workspace's last change, else the day it was created (as the board pack dates itself). */
-export function lastChangeDay(ctx: Ctx): string {
-  const row = ctx.db.$client
-    .prepare(`SELECT (SELECT at FROM changes WHERE state = 'done' ORDER BY seq DESC LIMIT 1) AS at, (SELECT created_at FROM workspace) AS created`)
-    .get() as { at: string | null; created: string };
-  return (row.at ?? row.created).slice(0, 10);
-}
 
 /** The services judge "today" by ctx.now(): a context whose clock stands on the given day. */
 export function onDay(ctx: Ctx, day: string): Ctx {

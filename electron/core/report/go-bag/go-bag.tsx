@@ -15,9 +15,10 @@ import { goBagInputSchema, type GoBagInput, type RenderedGoBag } from '../../../
 import { tierLabels } from '../../../../shared/continuity';
 import { AppError } from '../../../../shared/result';
 import type { Ctx } from '../../context';
-import { colors, PageLedger, registerFonts } from '../pdf/kit';
-import { readGoBag, slugOf, type GoBagData } from './go-bag-data';
-import { GoBagPage, layoutFor, longDate, type Layout } from './layout';
+import { colors, longDate, PageLedger, registerFonts } from '../pdf/kit';
+import { slugOf } from '../report-settings';
+import { readGoBag, type GoBagData } from './go-bag-data';
+import { GoBagPage, layoutFor, type Layout } from './layout';
 import { PlanPages } from './plan-pages';
 
 function parseInput(input: GoBagInput) {

@@ -7,7 +7,7 @@
 import { Page, Text, View } from '@react-pdf/renderer';
 import type { ReactNode } from 'react';
 import type { GoBagPaper } from '../../../../shared/go-bag';
-import { colors } from '../pdf/kit';
+import { colors, longDate } from '../pdf/kit';
 
 const MM = 72 / 25.4;
 
@@ -48,10 +48,6 @@ export function layoutFor(paper: GoBagPaper): Layout {
     type: { body: 9.5, small: 7.5, title: 19, heading: 12, frame: 7.5 },
     indent: 18,
   };
-}
-
-export function longDate(day: string): string {
-  return new Date(`${day}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 }
 
 /** One plan (or the index): as many pages as it needs, each with the running header and footer. */
@@ -101,3 +97,4 @@ export function Muted({ layout, children }: { layout: Layout; children: ReactNod
 export function TickBox({ size }: { size: number }) {
   return <View style={{ width: size, height: size, borderWidth: 0.9, borderColor: colors.ink, marginTop: 1 }} />;
 }
+

@@ -46,34 +46,21 @@ export function registerFonts(): void {
   fontsReady = true;
 }
 
+/** What the running header and footer share: a line of small print across the text block. */
+const runningBand = {
+  position: 'absolute',
+  left: 44,
+  right: 44,
+  flexDirection: 'row',
+  justifyContent: 'space-between',
+  fontSize: 7.5,
+  color: colors.muted,
+} as const;
+
 export const styles = StyleSheet.create({
   page: { fontFamily: 'Inter', fontSize: 9, color: colors.ink, paddingTop: 58, paddingBottom: 52, paddingHorizontal: 44 },
-  header: {
-    position: 'absolute',
-    top: 22,
-    left: 44,
-    right: 44,
-    flexDirection: 'row',
-    justifyContent: 'space-between',
-    fontSize: 7.5,
-    color: colors.muted,
-    borderBottomWidth: 0.5,
-    borderBottomColor: colors.rule,
-    paddingBottom: 5,
-  },
-  footer: {
-    position: 'absolute',
-    bottom: 22,
-    left: 44,
-    right: 44,
-    flexDirection: 'row',
-    justifyContent: 'space-between',
-    fontSize: 7.5,
-    color: colors.muted,
-    borderTopWidth: 0.5,
-    borderTopColor: colors.rule,
-    paddingTop: 5,
-  },
+  header: { ...runningBand, top: 22, borderBottomWidth: 0.5, borderBottomColor: colors.rule, paddingBottom: 5 },
+  footer: { ...runningBand, bottom: 22, borderTopWidth: 0.5, borderTopColor: colors.rule, paddingTop: 5 },
   sectionTitle: { fontSize: 17, fontWeight: 600, color: colors.accent, marginBottom: 4 },
   sectionLead: { fontSize: 9, color: colors.muted, marginBottom: 14 },
   heading: { fontSize: 11, fontWeight: 600, marginTop: 14, marginBottom: 6 },
@@ -166,6 +153,11 @@ export function Heading({ children }: { children: ReactNode }) {
       {children}
     </Text>
   );
+}
+
+/** "2026-10-31" → "31 October 2026": how the pack and the go-bag print a day. */
+export function longDate(day: string): string {
+  return new Date(`${day}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 }
 
 /** Whole currency units, negatives in parentheses (tables never abbreviate). */

@@ -10,7 +10,7 @@ import type { ContinuityOverview, ReadinessGap } from '../../../../shared/contin
 import { formatHours } from '../../continuity/readiness';
 import { continuityOverview } from '../../continuity/views';
 import { onDay } from '../go-bag/go-bag-data';
-import { longDate } from '../go-bag/layout';
+import { longDate } from '../pdf/kit';
 import { section } from '../pack';
 import { ScoreBar } from '../pdf/charts';
 import { colors, Heading, PackPage, SectionTitle, styles } from '../pdf/kit';

@@ -2,11 +2,7 @@
 /** The cover and the contents: always printed, whatever sections are chosen. */
 import { Page, Text, View } from '@react-pdf/renderer';
 import type { PackScope } from '../pack';
-import { colors, PackPage, type FrameInfo, type PageLedger } from '../pdf/kit';
-
-function longDate(day: string): string {
-  return new Date(`${day}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-}
+import { colors, longDate, PackPage, type FrameInfo, type PageLedger } from '../pdf/kit';
 
 export function Cover({ scope }: { scope: PackScope }) {
   const line = (label: string, value: string) => (

@@ -3,7 +3,7 @@
 import { Text, View } from '@react-pdf/renderer';
 import { headcount, type HeadcountRow } from '../pack-figures';
 import { section } from '../pack';
-import { colors, money, PackPage, SectionTitle, styles } from '../pdf/kit';
+import { colors, longDate, money, PackPage, SectionTitle, styles } from '../pdf/kit';
 
 function HeadRow({ r, nameWidth, num, total = false }: { r: HeadcountRow; nameWidth: number; num: number; total?: boolean }) {
   const top = r.depth === 0;
@@ -34,7 +34,7 @@ export const headcountSection = section({
     const { scope } = env;
     const num = 52;
     const nameWidth = env.width.portrait - 4 * num - 2 * (num + 16);
-    const day = new Date(`${data.day}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+    const day = longDate(data.day);
     const rows = data.rows.filter((r) => r.active + r.open > 0);
     return (
       <PackPage bookmark="Headcount" paper={scope.paper} frame={env.frame}>

@@ -9,6 +9,7 @@ import { TableHead } from '../../components/table-head';
 import { AddDependencyDialog } from './add-dependency-dialog';
 import { formatHours, hoursForEdit, parseHours } from './durations';
 import { kindLabels } from './words';
+import { EditRemoveCell } from '../../components/row-actions';
 
 const sourceWords: Record<NonNullable<Dependency['recoverySource']>, string> = {
   dependency: '',
@@ -68,14 +69,7 @@ export function DependenciesPanel({ detail }: { detail: ProcessDetail }) {
                     )}
                   </td>
                   <td className="cont-notes">{d.notes ?? ''}</td>
-                  <td className="row-actions">
-                    <button type="button" className="button small" aria-label={`Edit dependency on ${d.targetName}`} onClick={() => setEditing(d)}>
-                      Edit
-                    </button>
-                    <button type="button" className="button small danger-text" aria-label={`Remove dependency on ${d.targetName}`} onClick={() => remove(d)}>
-                      Remove
-                    </button>
-                  </td>
+                  <EditRemoveCell name={`dependency on ${d.targetName}`} onEdit={() => setEditing(d)} onRemove={() => remove(d)} removeLabel="Remove" />
                 </tr>
               ))}
             </tbody>

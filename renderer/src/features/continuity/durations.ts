@@ -2,22 +2,15 @@
  * Durations in continuity are hours (a week is 168 h). People think of them as "4 h", "3 d",
  * "2 wk": these read and write that shape. Pure, so the rules are unit-tested.
  */
+import { durationParts } from '../../../../shared/durations';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 
-const hoursPer = { h: 1, d: 24, wk: 168 } as const;
-
-function trim(n: number): string {
-  return String(Math.round(n * 10) / 10);
-}
-
-/** 4 → "4 h", 24 → "24 h", 72 → "3 d", 336 → "2 wk", 100 → "4.2 d"; null → "—". Under two days stays in hours. */
+/** 4 → "4 h", 24 → "24 h", 72 → "3 d", 336 → "2 wk", 100 → "4.2 d"; null → "—". The unit rule is shared/durations.ts. */
 export function formatHours(hours: number | null | undefined): string {
   if (hours === null || hours === undefined || !Number.isFinite(hours)) return '—';
-  if (hours < 48) return `${trim(hours)} h`;
-  if (hours % hoursPer.wk === 0) return `${hours / hoursPer.wk} wk`;
-  if (hours % hoursPer.d === 0) return `${hours / hoursPer.d} d`;
-  return `${trim(hours / hoursPer.d)} d`;
+  const { value, unit } = durationParts(hours);
+  return `${value} ${unit}`;
 }
 
 /** The same, for an input box: empty when nothing is set. */

@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { tierLabels } from '../../../../shared/continuity';
 import { call } from '../../api';
 import { DepartmentOptions } from '../../app/pickers';
 import { change } from '../../app/store';
 import { Dialog, useSubmitState } from '../../components/dialog';
 import { Field } from '../../components/field';
 import { PersonOptions, usePeople } from './people';
+import { TierOptions } from './process-fields';
 
 /** Adds a critical process: a name, a tier and an owner; the rest is filled in on its page. */
 export function ProcessDialog({ onClose, onCreated }: { onClose: () => void; onCreated: (id: string) => void }) {
@@ -35,11 +35,7 @@ export function ProcessDialog({ onClose, onCreated }: { onClose: () => void; onC
       <Field label="Tier">
         {(p) => (
           <select {...p} value={tier} onChange={(e) => setTier(Number(e.target.value))}>
-            {([1, 2, 3, 4] as const).map((t) => (
-              <option key={t} value={t}>
-                {tierLabels[t]}
-              </option>
-            ))}
+            <TierOptions />
           </select>
         )}
       </Field>

@@ -133,11 +133,7 @@ function FieldsForm({ detail, form, setForm }: { detail: ProcessDetail; form: Fo
           <Field label="Tier">
             {(p) => (
               <select {...p} value={form.tier} onChange={(e) => set('tier', Number(e.target.value))}>
-                {([1, 2, 3, 4] as const).map((t) => (
-                  <option key={t} value={t}>
-                    {tierLabels[t]}
-                  </option>
-                ))}
+                <TierOptions />
               </select>
             )}
           </Field>
@@ -243,4 +239,17 @@ function FieldsForm({ detail, form, setForm }: { detail: ProcessDetail; form: Fo
 
 function lowerFirst(s: string): string {
   return s.length > 0 ? s[0]!.toLowerCase() + s.slice(1) : s;
+}
+
+/** The four criticality tiers as options of a select (the add dialog and the process form). */
+export function TierOptions() {
+  return (
+    <>
+      {([1, 2, 3, 4] as const).map((t) => (
+        <option key={t} value={t}>
+          {tierLabels[t]}
+        </option>
+      ))}
+    </>
+  );
 }

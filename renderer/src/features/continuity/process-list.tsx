@@ -9,6 +9,7 @@ import { GapBadges, ScoreChip } from './badges';
 import { useContinuity } from './continuity-store';
 import { formatDate, formatHours } from './durations';
 import { ProcessDialog } from './process-dialog';
+import { SortableHeader } from '../../components/sort-header';
 
 /** Nulls sort last whichever way. */
 const hoursSort = (a: number | null, b: number | null) => (a ?? Number.POSITIVE_INFINITY) - (b ?? Number.POSITIVE_INFINITY);
@@ -105,20 +106,9 @@ export function ProcessList({ overview, loading }: { overview: ContinuityOvervie
           <thead>
             {table.getHeaderGroups().map((g) => (
               <tr key={g.id}>
-                {g.headers.map((h) => {
-                  const sorted = h.column.getIsSorted();
-                  const num = (h.column.columnDef.meta as { num?: boolean } | undefined)?.num;
-                  return (
-                    <th key={h.id} scope="col" className={num ? 'num' : undefined} aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}>
-                      <button type="button" className="sort-button" onClick={h.column.getToggleSortingHandler()}>
-                        {flexRender(h.column.columnDef.header, h.getContext())}
-                        <span aria-hidden="true" className="sort-mark">
-                          {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}
-                        </span>
-                      </button>
-                    </th>
-                  );
-                })}
+                {g.headers.map((h) => (
+                  <SortableHeader key={h.id} header={h} className={(h.column.columnDef.meta as { num?: boolean } | undefined)?.num ? 'num' : undefined} />
+                ))}
               </tr>
             ))}
           </thead>

@@ -11,6 +11,7 @@ import { Segmented } from '../../components/segmented';
 import { TableHead } from '../../components/table-head';
 import { formatDate, formatHours, hoursForEdit, parseHours } from './durations';
 import { UsageDeleteDialog } from './usage-delete-dialog';
+import { EditRemoveCell } from '../../components/row-actions';
 
 type Section = 'vendor' | AssetKind;
 const sections = [
@@ -78,14 +79,7 @@ function VendorTable() {
                 <td className="cont-wrap">
                   <UsedBy names={v.usedBy} />
                 </td>
-                <td className="row-actions">
-                  <button type="button" className="button small" aria-label={`Edit ${v.name}`} onClick={() => setEditing(v)}>
-                    Edit
-                  </button>
-                  <button type="button" className="button small danger-text" aria-label={`Delete ${v.name}`} onClick={() => setDeleting(v)}>
-                    Delete
-                  </button>
-                </td>
+                <EditRemoveCell name={v.name} onEdit={() => setEditing(v)} onRemove={() => setDeleting(v)} />
               </tr>
             ))}
           </tbody>
@@ -100,13 +94,6 @@ function VendorTable() {
           name={deleting.name}
           replacements={vendors.filter((v) => v.id !== deleting.id)}
           onClose={() => setDeleting(null)}
-          onDelete={async (reassignTo) => {
-            const result = await change(() => call('continuity.deleteVendor', { id: deleting.id, ...(reassignTo ? { reassignTo } : {}) }), {
-              quiet: true,
-              done: `Deleted ${deleting.name}`,
-            });
-            return result.ok ? null : result.message;
-          }}
         />
       ) : null}
     </section>
@@ -199,14 +186,7 @@ function AssetTable({ kind }: { kind: AssetKind }) {
                 <td className="cont-wrap">
                   <UsedBy names={a.usedBy} />
                 </td>
-                <td className="row-actions">
-                  <button type="button" className="button small" aria-label={`Edit ${a.name}`} onClick={() => setEditing(a)}>
-                    Edit
-                  </button>
-                  <button type="button" className="button small danger-text" aria-label={`Delete ${a.name}`} onClick={() => setDeleting(a)}>
-                    Delete
-                  </button>
-                </td>
+                <EditRemoveCell name={a.name} onEdit={() => setEditing(a)} onRemove={() => setDeleting(a)} />
               </tr>
             ))}
           </tbody>
@@ -221,13 +201,6 @@ function AssetTable({ kind }: { kind: AssetKind }) {
           name={deleting.name}
           replacements={assets.filter((a) => a.id !== deleting.id)}
           onClose={() => setDeleting(null)}
-          onDelete={async (reassignTo) => {
-            const result = await change(() => call('continuity.deleteAsset', { id: deleting.id, ...(reassignTo ? { reassignTo } : {}) }), {
-              quiet: true,
-              done: `Deleted ${deleting.name}`,
-            });
-            return result.ok ? null : result.message;
-          }}
         />
       ) : null}
     </section>

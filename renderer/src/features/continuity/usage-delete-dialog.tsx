@@ -6,6 +6,7 @@
 import { useEffect, useState } from 'react';
 import type { Usage } from '../../../../shared/continuity';
 import { call, errorMessage } from '../../api';
+import { change } from '../../app/store';
 import { Dialog, useSubmitState } from '../../components/dialog';
 import { Field } from '../../components/field';
 
@@ -15,9 +16,17 @@ interface UsageDeleteProps {
   name: string;
   /** What can take its place (same kind, not itself). */
   replacements: { id: string; name: string }[];
-  /** Deletes, moving every use to reassignTo when given; resolves to a refusal or null. */
-  onDelete: (reassignTo: string | undefined) => Promise<string | null>;
   onClose: () => void;
+}
+
+/** Deletes the vendor or asset, moving every use to reassignTo when given; resolves to a refusal or null. */
+async function deleteItem(kind: UsageDeleteProps['kind'], id: string, name: string, reassignTo: string | undefined): Promise<string | null> {
+  const input = { id, ...(reassignTo ? { reassignTo } : {}) };
+  const result = await change(() => call(kind === 'vendor' ? 'continuity.deleteVendor' : 'continuity.deleteAsset', input), {
+    quiet: true,
+    done: `Deleted ${name}`,
+  });
+  return result.ok ? null : result.message;
 }
 
 export function UsageList({ usage }: { usage: Usage }) {
@@ -46,7 +55,7 @@ export function UsageList({ usage }: { usage: Usage }) {
   );
 }
 
-export function UsageDeleteDialog({ kind, id, name, replacements, onDelete, onClose }: UsageDeleteProps) {
+export function UsageDeleteDialog({ kind, id, name, replacements, onClose }: UsageDeleteProps) {
   const [usage, setUsage] = useState<Usage | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [to, setTo] = useState('');
@@ -75,7 +84,7 @@ export function UsageDeleteDialog({ kind, id, name, replacements, onDelete, onCl
       onSubmit={() =>
         run(async () => {
           if (used && !to) return `${name} is in use: choose the ${what} that takes its place, or remove those uses first.`;
-          const problem = await onDelete(used ? to : undefined);
+          const problem = await deleteItem(kind, id, name, used ? to : undefined);
           if (problem === null) onClose();
           return problem;
         })

@@ -7,6 +7,7 @@ import { useQuery } from '../../api';
 import { useApp } from '../../app/store';
 import { PersonDeleteDialog } from './person-delete-dialog';
 import { PersonDialog } from './person-dialog';
+import { EditRemoveCell } from '../../components/row-actions';
 
 export function PeopleTable({ department }: { department: Department }) {
   const currency = useApp((s) => s.workspace?.currency ?? '');
@@ -40,14 +41,7 @@ export function PeopleTable({ department }: { department: Department }) {
                 <td className="date">{p.startDate ?? ''}</td>
                 <td className="date">{p.endDate ?? ''}</td>
                 <td>{p.status === 'open' ? <span className="badge open-role">Open role</span> : <span className="badge neutral">Active</span>}</td>
-                <td className="row-actions">
-                  <button type="button" className="button small" aria-label={`Edit ${p.name}`} onClick={() => setEditing(p)}>
-                    Edit
-                  </button>
-                  <button type="button" className="button small danger-text" aria-label={`Remove ${p.name}`} onClick={() => setRemoving(p)}>
-                    Remove
-                  </button>
-                </td>
+                <EditRemoveCell name={p.name} onEdit={() => setEditing(p)} onRemove={() => setRemoving(p)} removeLabel="Remove" />
               </tr>
             ))}
           </tbody>

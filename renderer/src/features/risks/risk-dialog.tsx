@@ -185,7 +185,7 @@ export function RiskDialog({ risk, appetite, onClose }: RiskDialogProps) {
         <Field label="Review date">{(p) => <input {...p} type="date" value={reviewDate} onChange={(e) => setReviewDate(e.target.value)} />}</Field>
       </div>
       <Field label="Description">
-        {(p) => <textarea {...p} className="risk-textarea" rows={2} value={description} onChange={(e) => setDescription(e.target.value)} maxLength={4000} />}
+        {(p) => <textarea {...p} rows={2} value={description} onChange={(e) => setDescription(e.target.value)} maxLength={4000} />}
       </Field>
 
       <div className="rating-grid">

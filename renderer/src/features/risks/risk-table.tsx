@@ -1,5 +1,7 @@
 import { flexRender, getCoreRowModel, getSortedRowModel, useReactTable, type ColumnDef, type SortingState } from '@tanstack/react-table';
 import { mitigationStatusLabels, riskCategoryLabels, scoreBand, scoreBandLabels, type MitigationStatus, type Risk } from '../../../../shared/risks';
+import { EditRemoveCell } from '../../components/row-actions';
+import { SortableHeader } from '../../components/sort-header';
 
 interface RiskTableProps {
   risks: Risk[];
@@ -125,8 +127,6 @@ const columns: ColumnDef<Risk>[] = [
   },
 ];
 
-const ariaSort = { asc: 'ascending', desc: 'descending' } as const;
-
 /** The register: one row per risk, sortable by any heading (Enter or click on it). */
 export function RiskTable({ risks, sorting, onSort, onEdit, onDelete }: RiskTableProps) {
   const table = useReactTable({
@@ -145,24 +145,9 @@ export function RiskTable({ risks, sorting, onSort, onEdit, onDelete }: RiskTabl
     <table className="data-table risk-table" aria-label="Risk register">
       <thead>
         <tr>
-          {headerGroup.headers.map((h) => {
-            const sorted = h.column.getIsSorted();
-            const label = flexRender(h.column.columnDef.header, h.getContext());
-            return (
-              <th key={h.id} scope="col" aria-sort={sorted ? ariaSort[sorted] : undefined} className={h.id === 'residual' ? 'col-score' : undefined}>
-                {h.column.getCanSort() ? (
-                  <button type="button" className="sort-button" onClick={h.column.getToggleSortingHandler()}>
-                    {label}
-                    <span aria-hidden="true" className="sort-mark">
-                      {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}
-                    </span>
-                  </button>
-                ) : (
-                  label
-                )}
-              </th>
-            );
-          })}
+          {headerGroup.headers.map((h) => (
+            <SortableHeader key={h.id} header={h} className={h.id === 'residual' ? 'col-score' : undefined} />
+          ))}
           <th scope="col">
             <span className="visually-hidden">Actions</span>
           </th>
@@ -182,14 +167,7 @@ export function RiskTable({ risks, sorting, onSort, onEdit, onDelete }: RiskTabl
                 </td>
               ),
             )}
-            <td className="row-actions">
-              <button type="button" className="button small" aria-label={`Edit ${row.original.title}`} onClick={() => onEdit(row.original)}>
-                Edit
-              </button>
-              <button type="button" className="button small danger-text" aria-label={`Delete ${row.original.title}`} onClick={() => onDelete(row.original)}>
-                Delete
-              </button>
-            </td>
+            <EditRemoveCell name={row.original.title} onEdit={() => onEdit(row.original)} onRemove={() => onDelete(row.original)} />
           </tr>
         ))}
       </tbody>
