@@ -4,11 +4,14 @@
  * impact analysis rated by keyboard with the suggested RTO it gives, Undo/Redo of a rating; a
  * plan with three steps reordered by keyboard; a call tree with an alternate and a circle that
  * core refuses; readiness gaps that change; the dependency map; and removing a person that
- * continuity uses from the org (refused with the list, then reassigned in one step).
+ * continuity uses from the org (refused with the list, then reassigned in one step); the plan's
+ * go-bag PDF downloaded on the phone page with its steps and call tree; a person's phone number.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
+import { pdfPages } from '../helpers/pdf-text';
 import { expect, openApp, screenshotDir, test } from './serve-fixture';
 
 mkdirSync(screenshotDir, { recursive: true });
@@ -234,6 +237,29 @@ test('continuity: process with dependencies, BIA by keyboard, plan steps, call t
   await dismissToasts(page);
   await plans.locator('.cont-plan').first().screenshot({ path: join(screenshotDir, 'continuity-plan.png') });
 
+  // The plan's go-bag, on the phone page: a real PDF with its activation, steps and call tree.
+  await plans.getByRole('button', { name: 'Print go-bag…' }).click();
+  const bag = page.getByRole('dialog', { name: 'Print go-bag' });
+  await expect(bag.getByRole('radio', { name: `This plan: ${processName} recovery` })).toBeChecked();
+  await bag.getByLabel('Paper').selectOption('phone');
+  await bag.screenshot({ path: join(screenshotDir, 'continuity-go-bag-dialog.png') });
+  const downloading = page.waitForEvent('download');
+  await bag.getByRole('button', { name: 'Save PDF' }).click();
+  const download = await downloading;
+  await expect(bag).toBeHidden();
+  const dir = mkdtempSync(join(tmpdir(), 'qm-go-bag-'));
+  try {
+    const path = join(dir, download.suggestedFilename());
+    await download.saveAs(path);
+    expect(download.suggestedFilename()).toMatch(/\.pdf$/);
+    const pages = await pdfPages(readFileSync(path));
+    expect(pages[0]!.width).toBeLessThan(320); // 105 mm wide
+    const text = pages.map((p) => p.text).join(' ').replace(/\s+/g, ' ');
+    for (const words of [processName, 'Reefer dispatch stops for more than 2 hours', ...actions, first, second, alternate, 'Polar Reefer Hire']) expect(text).toContain(words);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+
   // Back to the list: the process is there with its tier, objectives in words and its gaps in words.
   await view.getByRole('button', { name: 'All processes' }).click();
   const row = view.locator(`tr[data-process="${processName}"]`);
@@ -298,8 +324,11 @@ test('org: removing a person continuity uses is refused with the list, then reas
   await people.getByRole('button', { name: 'Add person' }).click();
   const personDialog = page.getByRole('dialog', { name: 'Add person' });
   await personDialog.getByLabel('Name').fill('Robin Okafor');
+  await personDialog.getByLabel('Phone (for call trees)').fill('+44 20 7946 0123');
   await personDialog.getByRole('button', { name: 'Add person' }).click();
   await expect(personDialog).toBeHidden();
+  await expect(people.getByRole('row', { name: /Robin Okafor/ })).toContainText('+44 20 7946 0123');
+  await people.screenshot({ path: join(screenshotDir, 'org-people-phone.png') });
 
   // …whom a new process depends on.
   const view = await openContinuity(page);

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Download, Page } from '@playwright/test';
+import { pdfPages } from '../helpers/pdf-text';
 import { expect, openApp, screenshotDir, test } from './serve-fixture';
 
 mkdirSync(screenshotDir, { recursive: true });
@@ -17,15 +18,7 @@ const commentary = 'Freight revenue ran ahead of plan in October. The board is a
 
 /** Every text item of every page, joined per page. */
 async function pdfText(bytes: Uint8Array): Promise<string> {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const doc = await pdfjs.getDocument({ data: bytes, verbosity: 0, isEvalSupported: false }).promise;
-  const pages: string[] = [];
-  for (let n = 1; n <= doc.numPages; n++) {
-    const content = await (await doc.getPage(n)).getTextContent();
-    pages.push(content.items.map((item) => ('str' in item ? item.str : '')).join(' '));
-  }
-  await doc.destroy();
-  return pages.join('\n');
+  return (await pdfPages(bytes)).map((p) => p.text).join('\n');
 }
 
 async function take(page: Page, click: () => Promise<void>, dir: string): Promise<{ download: Download; path: string }> {

@@ -224,6 +224,47 @@ function Dependencies({ item, people, layout }: { item: GoBagPlan; people: Recor
   );
 }
 
+/**
+ * The vendor cards, a row at a time (two across, one on the phone page). The heading travels
+ * with the first row: a card never breaks, so a heading kept only by a fixed height ahead could
+ * still be left alone above a tall card.
+ */
+function VendorContacts({ layout, n, vendors, processName }: { layout: Layout; n: number; vendors: readonly Vendor[]; processName: string }) {
+  const heading = (
+    <PartHeading layout={layout} n={n}>
+      Vendor contacts
+    </PartHeading>
+  );
+  if (vendors.length === 0) {
+    return (
+      <View wrap={false}>
+        {heading}
+        <Muted layout={layout}>{processName} depends on no vendor.</Muted>
+      </View>
+    );
+  }
+  const perRow = layout.narrow ? 1 : 2;
+  const rows: Vendor[][] = [];
+  for (let i = 0; i < vendors.length; i += perRow) rows.push(vendors.slice(i, i + perRow));
+  const row = (cards: readonly Vendor[]) => (
+    <View style={{ flexDirection: 'row', justifyContent: 'space-between' }}>
+      {cards.map((v) => (
+        <VendorCard key={v.id} v={v} layout={layout} />
+      ))}
+    </View>
+  );
+  return (
+    <>
+      {rows.map((cards, i) => (
+        <View key={cards[0]!.id} wrap={false}>
+          {i === 0 ? heading : null}
+          {row(cards)}
+        </View>
+      ))}
+    </>
+  );
+}
+
 function VendorCard({ v, layout }: { v: Vendor; layout: Layout }) {
   const line = (label: string, value: string | null, strong = false) => (
     <View style={{ flexDirection: 'row', marginTop: 1.5 }}>
@@ -313,18 +354,7 @@ export function PlanPages({
           </PartHeading>
           <Dependencies item={item} people={people} layout={layout} />
 
-          <PartHeading layout={layout} n={++n}>
-            Vendor contacts
-          </PartHeading>
-          {item.vendors.length === 0 ? (
-            <Muted layout={layout}>{process.name} depends on no vendor.</Muted>
-          ) : (
-            <View style={{ flexDirection: 'row', flexWrap: 'wrap', justifyContent: 'space-between' }}>
-              {item.vendors.map((v) => (
-                <VendorCard key={v.id} v={v} layout={layout} />
-              ))}
-            </View>
-          )}
+          <VendorContacts layout={layout} n={++n} vendors={item.vendors} processName={process.name} />
         </>
       ) : null}
     </GoBagPage>

@@ -3,12 +3,13 @@
  * analysis, dependencies, plans, call tree, exercises, gaps), the vendor and asset register,
  * the dependency map and the settings — tabs inside one view.
  */
-import { lazy, Suspense, useRef, type KeyboardEvent } from 'react';
+import { lazy, Suspense, useRef, useState, type KeyboardEvent } from 'react';
 import { useQuery } from '../../api';
 import { ErrorBanner } from '../../components/error-banner';
 import '../../styles/continuity.css';
 import { ScoreChip } from './badges';
 import { useContinuity, type ContinuityTab } from './continuity-store';
+import { GoBagDialog } from './go-bag-dialog';
 import { ProcessList } from './process-list';
 import { ProcessPage } from './process-page';
 import { RegisterView } from './register-view';
@@ -70,6 +71,10 @@ export function ContinuityView() {
   const processId = useContinuity((s) => s.processId);
   const overview = useQuery('continuity.overview', {});
   const data = overview.data;
+  const [printing, setPrinting] = useState(false);
+  // On a process page with plans, "Print go-bag…" offers that process's plans first.
+  const shown = tab === 'processes' && processId ? data?.processes.find((p) => p.id === processId) : undefined;
+  const openProcessScope = shown && shown.planCount > 0 ? ({ kind: 'process', processId: shown.id, name: shown.name } as const) : null;
 
   return (
     <section className="view continuity-view" aria-label="Continuity">
@@ -91,7 +96,11 @@ export function ContinuityView() {
           <span className="cont-overall-label">Overall readiness</span>
           <ScoreChip score={data?.overallScore ?? null} large />
         </div>
+        <button type="button" className="button" onClick={() => setPrinting(true)} disabled={!data || data.counts.plans === 0} title={data && data.counts.plans === 0 ? 'Add a plan first' : undefined}>
+          Print go-bag…
+        </button>
       </header>
+      {printing ? <GoBagDialog scope={openProcessScope ?? { kind: 'workspace' }} onClose={() => setPrinting(false)} /> : null}
       <Tabs />
       <ErrorBanner message={overview.error} />
       <div id="cont-tabpanel" role="tabpanel" aria-labelledby={`cont-tab-${tab}`} className="cont-panel">

@@ -8,6 +8,7 @@ import { Dialog, useSubmitState } from '../../components/dialog';
 import { Field } from '../../components/field';
 import { CallTreeEditor } from './call-tree-editor';
 import { formatDate } from './durations';
+import { GoBagDialog } from './go-bag-dialog';
 import { ExercisesPanel } from './exercises';
 import { StepsEditor } from './steps-editor';
 
@@ -35,6 +36,7 @@ export function PlansSection({ detail }: { detail: ProcessDetail }) {
 function PlanCard({ plan }: { plan: PlanDetail }) {
   const [editing, setEditing] = useState(false);
   const [deleting, setDeleting] = useState(false);
+  const [printing, setPrinting] = useState(false);
   return (
     <article className="cont-plan" aria-label={`Plan ${plan.name}`}>
       <header className="cont-plan-head">
@@ -44,6 +46,9 @@ function PlanCard({ plan }: { plan: PlanDetail }) {
           Reviewed {plan.reviewedOn ? formatDate(plan.reviewedOn) : 'never'} · last exercised {plan.lastExercisedOn ? formatDate(plan.lastExercisedOn) : 'never'}
         </span>
         <span className="cont-spacer" />
+        <button type="button" className="button small" onClick={() => setPrinting(true)}>
+          Print go-bag…
+        </button>
         <button type="button" className="button small" onClick={() => setEditing(true)}>
           Edit plan
         </button>
@@ -70,6 +75,7 @@ function PlanCard({ plan }: { plan: PlanDetail }) {
       <StepsEditor plan={plan} />
       <CallTreeEditor plan={plan} />
       <ExercisesPanel plan={plan} />
+      {printing ? <GoBagDialog scope={{ kind: 'plan', planId: plan.id, name: plan.name }} onClose={() => setPrinting(false)} /> : null}
       {editing ? <PlanDialog plan={plan} processId={plan.processId} defaultName={plan.name} onClose={() => setEditing(false)} /> : null}
       {deleting ? (
         <ConfirmDialog

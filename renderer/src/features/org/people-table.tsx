@@ -30,7 +30,7 @@ export function PeopleTable({ department }: { department: Department }) {
       <ErrorBanner message={query.error} />
       <div className="table-wrap">
         <table className="data-table" aria-label="People">
-          <TableHead columns={['Name', 'Title', { label: 'FTE', num: true }, { label: `Annual salary (${currency})`, num: true }, 'Start', 'End', 'Status']} actions />
+          <TableHead columns={['Name', 'Title', { label: 'FTE', num: true }, { label: `Annual salary (${currency})`, num: true }, 'Start', 'End', 'Phone', 'Status']} actions />
           <tbody>
             {people.map((p) => (
               <tr key={p.id}>
@@ -40,6 +40,7 @@ export function PeopleTable({ department }: { department: Department }) {
                 <td className="num">{p.annualSalaryMinor === null ? '' : formatMoney(p.annualSalaryMinor)}</td>
                 <td className="date">{p.startDate ?? ''}</td>
                 <td className="date">{p.endDate ?? ''}</td>
+                <td className="phone">{p.phone ?? ''}</td>
                 <td>{p.status === 'open' ? <span className="badge open-role">Open role</span> : <span className="badge neutral">Active</span>}</td>
                 <EditRemoveCell name={p.name} onEdit={() => setEditing(p)} onRemove={() => setRemoving(p)} removeLabel="Remove" />
               </tr>

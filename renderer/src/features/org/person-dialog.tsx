@@ -27,6 +27,7 @@ export function PersonDialog({ departmentId, person, currency, onClose }: Person
   const [startDate, setStartDate] = useState(person?.startDate ?? '');
   const [endDate, setEndDate] = useState(person?.endDate ?? '');
   const [status, setStatus] = useState<Person['status']>(person?.status ?? 'active');
+  const [phone, setPhone] = useState(person?.phone ?? '');
   const [fieldErrors, setFieldErrors] = useState<{ fte: string | null; salary: string | null }>({ fte: null, salary: null });
   const { busy, error, run } = useSubmitState();
 
@@ -47,6 +48,7 @@ export function PersonDialog({ departmentId, person, currency, onClose }: Person
         startDate: startDate || null,
         endDate: endDate || null,
         status,
+        phone: phone.trim() === '' ? null : phone.trim(),
       };
       const movedTo = person && department !== person.departmentId ? departments.find((d) => d.id === department) : undefined;
       const result = person
@@ -93,6 +95,9 @@ export function PersonDialog({ departmentId, person, currency, onClose }: Person
         <Field label="Start date">{(p) => <input {...p} type="date" value={startDate} onChange={(e) => setStartDate(e.target.value)} />}</Field>
         <Field label="End date">{(p) => <input {...p} type="date" value={endDate} onChange={(e) => setEndDate(e.target.value)} />}</Field>
       </div>
+      <Field label="Phone (for call trees)">
+        {(p) => <input {...p} type="tel" autoComplete="off" value={phone} onChange={(e) => setPhone(e.target.value)} placeholder="+1 555 0100" />}
+      </Field>
     </Dialog>
   );
 }
