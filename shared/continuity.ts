@@ -314,13 +314,29 @@ export const dependencySchema = z.object({
 });
 export type Dependency = z.infer<typeof dependencySchema>;
 
-export const dependencyCreateSchema = z.object({
-  processId: idSchema,
-  kind: z.enum(dependencyKinds),
-  targetId: idSchema,
+/** A vendor, system or site made on the spot while adding the dependency on it. */
+export const newDependencyTargetSchema = z.object({
+  name,
+  /** Vendors only: what they supply. */
+  service: text(200).optional(),
+  /** The vendor's or asset's own stated recovery time. */
   recoveryHours: hours.nullable().optional(),
-  notes: text(2000).nullable().optional(),
 });
+export type NewDependencyTarget = z.infer<typeof newDependencyTargetSchema>;
+
+export const dependencyCreateSchema = z
+  .object({
+    processId: idSchema,
+    kind: z.enum(dependencyKinds),
+    /** What is depended on, when it exists… */
+    targetId: idSchema.optional(),
+    /** …or a new vendor, system or site, added with the dependency in one change (one undo). */
+    newTarget: newDependencyTargetSchema.strict().optional(),
+    recoveryHours: hours.nullable().optional(),
+    notes: text(2000).nullable().optional(),
+  })
+  .strict()
+  .refine((d) => (d.targetId === undefined) !== (d.newTarget === undefined), { message: 'send either targetId or newTarget', path: ['targetId'] });
 export const dependencyUpdateSchema = z.object({
   id: idSchema,
   /** Change what is depended on: kind and targetId together. */
@@ -610,7 +626,7 @@ export const continuityMethods = {
   ),
   'continuity.setBia': mutation(setBiaSchema.strict(), processDetailSchema, 'Replace the whole impact analysis table of a process (and its cost per day) in one change.'),
 
-  'continuity.addDependency': mutation(dependencyCreateSchema.strict(), processDetailSchema, 'Add what a process depends on: a person, process, system, site or vendor.'),
+  'continuity.addDependency': mutation(dependencyCreateSchema, processDetailSchema, 'Add what a process depends on: a person, process, system, site or vendor.'),
   'continuity.updateDependency': mutation(dependencyUpdateSchema.strict(), processDetailSchema, 'Edit a dependency: target, recovery time, notes.'),
   'continuity.removeDependency': mutation(byId, processDetailSchema, 'Remove a dependency.'),
 

@@ -89,6 +89,8 @@ test('continuity: process with dependencies, BIA by keyboard, plan steps, call t
   await dialog.getByRole('button', { name: 'Add dependency' }).click();
   await expect(dialog).toBeHidden();
   await expect(deps.locator('tr[data-dependency="Polar Reefer Hire"]')).toContainText('3 d');
+  // The vendor and the dependency on it are one change: one Undo would take both back.
+  await expect(page.locator('#undo-label')).toContainText('new vendor Polar Reefer Hire');
 
   // …and a new system, reached by keyboard on the kind switch.
   await deps.getByRole('button', { name: 'Add dependency' }).click();

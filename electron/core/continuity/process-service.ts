@@ -11,6 +11,7 @@ import {
   type dependencyCreateSchema,
   type dependencyUpdateSchema,
   type ImpactHorizon,
+  type NewDependencyTarget,
   type processCreateSchema,
   type ProcessDetail,
   type processUpdateSchema,
@@ -21,10 +22,11 @@ import { isoNow, type Ctx } from '../context';
 import { assets, continuityPlans, dependencies, departments, people, processes, processImpacts, vendors } from '../db/schema';
 import { withChange, type Writer } from '../history/change';
 import { cleanName, requireHours, requireMoney, requireNameFree, requireObjectives, textOrNull } from './checks';
-import type { DependencyRow, ProcessRow } from './load';
+import type { AssetRow, DependencyRow, ProcessRow, VendorRow } from './load';
 import { targetIdOf } from './readiness';
 import { processDetail } from './views';
 import { removePlanRows } from './plan-service';
+import { newAssetRow, newVendorRow } from './register-service';
 
 export type ProcessCreate = z.output<typeof processCreateSchema>;
 export type ProcessUpdate = z.output<typeof processUpdateSchema>;
@@ -275,12 +277,28 @@ export function requireDependency(ctx: Ctx, id: string): DependencyRow {
   return row;
 }
 
+/** A new vendor, system or site to add with its dependency: checked, not yet written. */
+function newTarget(ctx: Ctx, kind: DependencyRow['kind'], input: NewDependencyTarget): { table: 'vendors'; row: VendorRow } | { table: 'assets'; row: AssetRow } {
+  if (kind === 'vendor') return { table: 'vendors', row: newVendorRow(ctx, { name: input.name, service: input.service, recoveryHours: input.recoveryHours }) };
+  if (kind === 'system' || kind === 'site') {
+    if (input.service !== undefined) throw new AppError('invalid_input', `A ${kind} has no service; only a vendor does.`);
+    return { table: 'assets', row: newAssetRow(ctx, { kind, name: input.name, recoveryHours: input.recoveryHours }) };
+  }
+  throw new AppError('invalid_input', `A ${kind} cannot be made here: people are added in the org, processes in the process list.`);
+}
+
 export function addDependency(ctx: Ctx, input: DependencyCreate): ProcessDetail {
   const process = requireProcess(ctx, input.processId);
-  const { target, name } = resolveTarget(ctx, process, input.kind, input.targetId);
-  requireNotDuplicate(ctx, process, target, name);
+  const made = input.newTarget ? newTarget(ctx, input.kind, input.newTarget) : null;
+  const none = { personId: null, dependsOnProcessId: null, assetId: null, vendorId: null };
+  const { target, name } = made
+    ? { target: { kind: input.kind, ...none, ...(made.table === 'vendors' ? { vendorId: made.row.id } : { assetId: made.row.id }) }, name: made.row.name }
+    : resolveTarget(ctx, process, input.kind, input.targetId ?? '');
+  if (!made) requireNotDuplicate(ctx, process, target, name);
   requireHours(input.recoveryHours, `The recovery time of ${name}`);
-  withChange(ctx, `${process.name} depends on ${name}`, (w) => {
+  withChange(ctx, made ? `${process.name} depends on new ${input.kind} ${name}` : `${process.name} depends on ${name}`, (w) => {
+    if (made?.table === 'vendors') w.insert('vendors', made.row);
+    if (made?.table === 'assets') w.insert('assets', made.row);
     w.insert('dependencies', {
       id: ctx.newId(),
       processId: process.id,

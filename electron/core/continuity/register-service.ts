@@ -38,6 +38,13 @@ function checkVendorValues(v: Pick<VendorRow, 'name' | 'recoveryHours' | 'annual
 }
 
 export function createVendor(ctx: Ctx, input: VendorCreate): Vendor {
+  const row = newVendorRow(ctx, input);
+  withChange(ctx, `Add vendor ${row.name}`, (w) => w.insert('vendors', row));
+  return vendorDetail(ctx, row.id);
+}
+
+/** A checked vendor row, not yet written (a dependency can add its new vendor in its own change). */
+export function newVendorRow(ctx: Ctx, input: VendorCreate): VendorRow {
   const name = cleanName(input.name, 'vendor');
   requireNameFree(ctx, 'vendors', name);
   const row: VendorRow = {
@@ -54,8 +61,7 @@ export function createVendor(ctx: Ctx, input: VendorCreate): Vendor {
     updatedAt: isoNow(ctx),
   };
   checkVendorValues(row);
-  withChange(ctx, `Add vendor ${name}`, (w) => w.insert('vendors', row));
-  return vendorDetail(ctx, row.id);
+  return row;
 }
 
 export function updateVendor(ctx: Ctx, input: VendorUpdate): Vendor {
@@ -101,6 +107,13 @@ export function deleteVendor(ctx: Ctx, input: { id: string; reassignTo?: string 
 }
 
 export function createAsset(ctx: Ctx, input: AssetCreate): Asset {
+  const row = newAssetRow(ctx, input);
+  withChange(ctx, `Add ${row.kind} ${row.name}`, (w) => w.insert('assets', row));
+  return assetDetail(ctx, row.id);
+}
+
+/** A checked system or site row, not yet written. */
+export function newAssetRow(ctx: Ctx, input: AssetCreate): AssetRow {
   const name = cleanName(input.name, input.kind);
   requireNameFree(ctx, 'assets', name, undefined, { column: 'kind', value: input.kind });
   requireHours(input.recoveryHours, `The recovery time of ${name}`);
@@ -113,8 +126,7 @@ export function createAsset(ctx: Ctx, input: AssetCreate): Asset {
     createdAt: isoNow(ctx),
     updatedAt: isoNow(ctx),
   };
-  withChange(ctx, `Add ${row.kind} ${name}`, (w) => w.insert('assets', row));
-  return assetDetail(ctx, row.id);
+  return row;
 }
 
 export function updateAsset(ctx: Ctx, input: AssetUpdate): Asset {

@@ -121,6 +121,17 @@ describe('undo and redo of every mutation', () => {
     roundTrip('Remove a dependency of Dispatch', () => removeDependency(ws.ctx, dep.id));
   });
 
+  it('a dependency on a new vendor or system adds both in one change', () => {
+    let detail = roundTrip('Dispatch depends on new vendor Polar Reefer Hire', () =>
+      addDependency(ws.ctx, { processId, kind: 'vendor', newTarget: { name: 'Polar Reefer Hire', service: 'Reefer trailers', recoveryHours: 72 } }),
+    );
+    expect(detail.dependencies[0]).toMatchObject({ kind: 'vendor', targetName: 'Polar Reefer Hire', effectiveRecoveryHours: 72, recoverySource: 'vendor' });
+    detail = roundTrip('Dispatch depends on new system Reefer telemetry', () =>
+      addDependency(ws.ctx, { processId, kind: 'system', newTarget: { name: 'Reefer telemetry', recoveryHours: 8 }, recoveryHours: 2 }),
+    );
+    expect(detail.dependencies.find((d) => d.targetName === 'Reefer telemetry')).toMatchObject({ kind: 'system', effectiveRecoveryHours: 2, recoverySource: 'dependency' });
+  });
+
   it('vendors and assets: create, update, delete', () => {
     const v = roundTrip('Add vendor Acme Fuel', () => createVendor(ws.ctx, { name: 'Acme Fuel', service: 'Diesel', email: 'ops@acme.test' }));
     expect(v).toMatchObject({ name: 'Acme Fuel', service: 'Diesel', contractEnded: false, usedBy: [] });

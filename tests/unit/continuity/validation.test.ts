@@ -8,6 +8,7 @@ import { addDependency, createProcess, setBia, updateDependency, updateProcess }
 import { createAsset, createVendor, updateVendor } from '../../../electron/core/continuity/register-service';
 import { setContinuitySettings } from '../../../electron/core/continuity/settings';
 import { planDetail } from '../../../electron/core/continuity/views';
+import { dependencyCreateSchema } from '../../../shared/continuity';
 import type { ErrorCode } from '../../../shared/result';
 import { refusal } from '../../helpers/refusal';
 import { tempWorkspace, type TempWorkspace } from '../../helpers/temp-workspace';
@@ -104,6 +105,14 @@ describe('dependencies', () => {
     expectRefused(() => addDependency(ws.ctx, { processId: dispatchId, kind: 'vendor', targetId: 'gone' }), 'not_found', /vendor chosen as a dependency is no longer/);
     expectRefused(() => addDependency(ws.ctx, { processId: dispatchId, kind: 'person', targetId: 'gone' }), 'not_found', /person chosen as a dependency/);
     expectRefused(() => addDependency(ws.ctx, { processId: dispatchId, kind: 'site', targetId: site, recoveryHours: -3 }), 'invalid_input', /recovery time of Depot North cannot be negative/);
+    // A new vendor or asset made with the dependency is checked like one made in the register.
+    createVendor(ws.ctx, { name: 'Acme Fuel' });
+    expectRefused(() => addDependency(ws.ctx, { processId: dispatchId, kind: 'vendor', newTarget: { name: 'acme fuel' } }), 'conflict', /Acme Fuel/);
+    expectRefused(() => addDependency(ws.ctx, { processId: dispatchId, kind: 'system', newTarget: { name: 'TMS', recoveryHours: -1 } }), 'invalid_input', /recovery time of TMS cannot be negative/);
+    expectRefused(() => addDependency(ws.ctx, { processId: dispatchId, kind: 'person', newTarget: { name: 'Zoe' } }), 'invalid_input', /people are added in the org/);
+    expectRefused(() => addDependency(ws.ctx, { processId: dispatchId, kind: 'site', newTarget: { name: 'Depot South', service: 'x' } }), 'invalid_input', /A site has no service/);
+    expect(dependencyCreateSchema.safeParse({ processId: dispatchId, kind: 'vendor', targetId: 'v1', newTarget: { name: 'X' } }).success).toBe(false);
+    expect(dependencyCreateSchema.safeParse({ processId: dispatchId, kind: 'vendor' }).success).toBe(false);
     // Re-pointing an existing dependency goes through the same checks.
     const dep = addDependency(ws.ctx, { processId: dispatchId, kind: 'site', targetId: site }).dependencies[0]!;
     expectRefused(() => updateDependency(ws.ctx, { id: dep.id, kind: 'process', targetId: payrollId }), 'invalid_input', /Payroll already depends on Dispatch/);

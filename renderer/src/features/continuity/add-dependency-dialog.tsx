@@ -1,10 +1,10 @@
 /**
  * Adds a dependency: pick a person from the org, another process, a system, a site or a vendor —
- * or create the vendor, system or site right here (it is added to the register first, then
- * depended on).
+ * or create the vendor, system or site right here (added to the register and depended on in
+ * one change, so one Undo takes both back).
  */
 import { useState } from 'react';
-import type { DependencyKind, ProcessDetail } from '../../../../shared/continuity';
+import type { DependencyKind, NewDependencyTarget, ProcessDetail } from '../../../../shared/continuity';
 import { call, useQuery } from '../../api';
 import { change } from '../../app/store';
 import { Dialog, useSubmitState } from '../../components/dialog';
@@ -54,38 +54,20 @@ export function AddDependencyDialog({ detail, onClose }: { detail: ProcessDetail
     run(async () => {
       const hours = parseHours(recovery);
       if (!hours.ok) return hours.message;
-      let targetId = target;
+      const common = { processId: detail.process.id, kind, recoveryHours: hours.value, notes: notes.trim() === '' ? null : notes.trim() };
+      let newTarget: NewDependencyTarget | undefined;
       if (makeNew) {
         if (newName.trim() === '') return `Name the new ${kindLabels[kind].toLowerCase()}.`;
         const statedHours = parseHours(stated);
         if (!statedHours.ok) return statedHours.message;
-        const created =
-          kind === 'vendor'
-            ? await change(() => call('continuity.createVendor', { name: newName.trim(), service: newService.trim(), recoveryHours: statedHours.value }), {
-                quiet: true,
-              })
-            : await change(
-                () => call('continuity.createAsset', { kind: kind === 'site' ? 'site' : 'system', name: newName.trim(), recoveryHours: statedHours.value }),
-                { quiet: true },
-              );
-        if (!created.ok) return created.message;
-        targetId = created.value.id;
-        // Now it exists: a refusal below leaves it picked rather than creating it twice.
-        setCreating(false);
-        setTarget(targetId);
-      }
-      if (!targetId) return `Choose the ${kindLabels[kind].toLowerCase()} it depends on.`;
-      const result = await change(
-        () =>
-          call('continuity.addDependency', {
-            processId: detail.process.id,
-            kind,
-            targetId,
-            recoveryHours: hours.value,
-            notes: notes.trim() === '' ? null : notes.trim(),
-          }),
-        { quiet: true, done: `${detail.process.name} now depends on ${makeNew ? newName.trim() : (options.find((o) => o.id === targetId)?.text ?? people.byId.get(targetId)?.name ?? 'it')}` },
-      );
+        // Added with the dependency in one change: one Undo takes both back.
+        newTarget = { name: newName.trim(), ...(kind === 'vendor' ? { service: newService.trim() } : {}), recoveryHours: statedHours.value };
+      } else if (!target) return `Choose the ${kindLabels[kind].toLowerCase()} it depends on.`;
+      const targetName = makeNew ? newName.trim() : (options.find((o) => o.id === target)?.text ?? people.byId.get(target)?.name ?? 'it');
+      const result = await change(() => call('continuity.addDependency', newTarget ? { ...common, newTarget } : { ...common, targetId: target }), {
+        quiet: true,
+        done: `${detail.process.name} now depends on ${targetName}`,
+      });
       if (!result.ok) return result.message;
       onClose();
       return null;
