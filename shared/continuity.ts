@@ -68,6 +68,7 @@ export const readinessGapCodes = [
   'no_rto',
   'bia_missing',
   'bia_incomplete',
+  'process_review_overdue',
 ] as const;
 export type ReadinessGapCode = (typeof readinessGapCodes)[number];
 

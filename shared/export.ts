@@ -3,7 +3,9 @@
  * it, and `init --from` restores a workspace from it, so its shape is fixed: change it only with a
  * new version number, and keep reading the old ones.
  *
- * Version 2 (written today) adds the continuity register and the risk register to version 1.
+ * Version 2 (written today) adds the continuity register and the risk register to version 1, and
+ * later the board pack's settings and commentary (`report`): optional when read, so a version 2
+ * file written before it still restores (with the workspace's defaults), and always written.
  * Rows refer to each other by natural keys, never by database ids, so two workspaces with the same
  * content export the same document: departments by code, accounts by code, budget plans,
  * processes, vendors and continuity plans by name, systems and sites by name within their kind.
@@ -16,6 +18,7 @@ import { accountTypeSchema, planStatusSchema } from './budget';
 import { assetKinds, dependencyKinds, exerciseKinds, impactHorizons, planScenarios } from './continuity';
 import { personStatusSchema } from './org';
 import { dateSchema, periodSchema } from './periods';
+import { reportPeriodSchema } from './report';
 import { mitigationStatuses, riskCategories } from './risks';
 import { currencySchema, fiscalStartMonthSchema } from './workspace';
 
@@ -169,6 +172,24 @@ const riskSchema = z
   })
   .strict();
 
+/**
+ * A reporting period key ("2026-09", "2026-Q3", "FY2026") by the pack's own rule. A key is refused
+ * rather than trimmed, so a restore writes exactly what the file says; the message names the key.
+ */
+const reportPeriodKey = z.string().refine((key) => reportPeriodSchema.safeParse(key).data === key, {
+  error: (issue) => `${JSON.stringify(issue.input)} is not a period: write a month (2026-09), a quarter (2026-Q3) or a fiscal year (FY2026)`,
+});
+
+/** The board pack's cover settings and the director's commentary, one entry per period, sorted by period. */
+const reportSchema = z
+  .object({
+    preparedBy: z.string(),
+    confidentiality: z.string(),
+    commentary: z.array(z.object({ period: reportPeriodKey, text: z.string().min(1), updatedAt: z.iso.datetime() }).strict()),
+  })
+  .strict();
+export type WorkspaceExportReport = z.infer<typeof reportSchema>;
+
 const workspaceExportV2Shape = z
   .object({
     format: z.literal(exportFormat),
@@ -195,10 +216,15 @@ const workspaceExportV2Shape = z
     continuityPlans: z.array(continuityPlanSchema),
     exercises: z.array(exerciseSchema),
     risks: z.array(riskSchema),
+    /** Absent from version 2 files written before it; the export always writes it. */
+    report: reportSchema.optional(),
   })
   .strict();
 
+/** A version 2 document as read: `report` may be missing. */
 export type WorkspaceExport = z.infer<typeof workspaceExportV2Shape>;
+/** A version 2 document as the export writes it: always with `report`. */
+export type WrittenWorkspaceExport = WorkspaceExport & { report: WorkspaceExportReport };
 
 type Path = (string | number)[];
 interface Problem {
@@ -308,6 +334,11 @@ export function findReferenceProblem(doc: WorkspaceExport): Problem | null {
     r.mitigations.forEach((m, j) => needs(people, m.owner, ['risks', i, 'mitigations', j, 'owner'], 'person'));
     r.processes.forEach((name, j) => needs(processes, name, ['risks', i, 'processes', j], 'process'));
     r.vendors.forEach((name, j) => needs(vendors, name, ['risks', i, 'vendors', j], 'vendor'));
+  });
+  const periods = new Set<string>();
+  doc.report?.commentary.forEach((c, i) => {
+    if (periods.has(c.period)) fail(['report', 'commentary', i, 'period'], `the commentary for ${c.period} appears twice`);
+    periods.add(c.period);
   });
   return problems[0] ?? null;
 }

@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createDemoWorkspace } from '../../electron/core/demo/demo-workspace';
 import { exportJson } from '../../electron/core/export/json-export';
 import { readExportDocument, restoreWorkspace } from '../../electron/core/export/json-restore';
+import { setCommentary, setReportSettings } from '../../electron/core/report/report-settings';
 import { openSession } from '../../electron/core/session';
 import { workspaceExportSchema, type WorkspaceExport } from '../../shared/export';
 import { cliInProcess, cliSandbox, sha256File } from '../helpers/cli';
@@ -36,6 +37,16 @@ beforeAll(() => {
 describe('init --from (round trip, as a user runs it)', () => {
   it('restores the demo so that its export is identical, byte for byte', () => {
     expect(cli('init', 'demo.sqlite', '--demo', '--as-of', '2026-11-21').status).toBe(0);
+    // The board pack's settings and commentary, written as the Reports view writes them.
+    const session = openSession(join(sandbox.dir, 'demo.sqlite'));
+    try {
+      setReportSettings(session.ctx, { preparedBy: 'Dana Whitfield, Finance Director', confidentiality: 'Board only — «do not forward».' });
+      setCommentary(session.ctx, { period: 'FY2026', text: 'A year of two halves.\n\nFuel drove the overspend.' });
+      setCommentary(session.ctx, { period: '2026-10', text: '__proto__ is just text here.' });
+      setCommentary(session.ctx, { period: '2026-Q2', text: 'Quarter: on plan.' });
+    } finally {
+      session.close();
+    }
     expect(cli('export', 'demo.sqlite', '--out', 'demo.json').status).toBe(0);
     const restored = cli('init', 'restored.sqlite', '--from', 'demo.json');
     expect(restored.stderr).toBe('');
@@ -44,7 +55,18 @@ describe('init --from (round trip, as a user runs it)', () => {
     expect(cli('export', 'restored.sqlite', '--out', 'restored.json').status).toBe(0);
     const before = readFileSync(join(sandbox.dir, 'demo.json'), 'utf8');
     expect(readFileSync(join(sandbox.dir, 'restored.json'), 'utf8')).toBe(before);
-    expect(JSON.parse(before).version).toBe(2);
+    const doc = JSON.parse(before) as WorkspaceExport;
+    expect(doc.version).toBe(2);
+    expect(doc.report).toEqual({
+      preparedBy: 'Dana Whitfield, Finance Director',
+      confidentiality: 'Board only — «do not forward».',
+      commentary: [
+        { period: '2026-10', text: '__proto__ is just text here.', updatedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT[\d:.]+Z$/) },
+        { period: '2026-Q2', text: 'Quarter: on plan.', updatedAt: expect.any(String) },
+        { period: 'FY2026', text: 'A year of two halves.\n\nFuel drove the overspend.', updatedAt: expect.any(String) },
+      ],
+    });
+    expect(exportOf(join(sandbox.dir, 'restored.sqlite')).report).toEqual(doc.report);
     expect(cli('check', 'restored.sqlite').status).toBe(0);
   });
 
@@ -90,6 +112,33 @@ describe('init --from (in-process)', () => {
       exercises: [],
       risks: [],
     });
+  });
+
+  it('restores a version 2 export written before `report`: the pack settings stay the defaults', () => {
+    const { report: _report, ...older } = copy();
+    writeFileSync(join(sandbox.dir, 'no-report.json'), JSON.stringify(older));
+    const run = cliInProcess(['init', join(sandbox.dir, 'no-report.sqlite'), '--from', join(sandbox.dir, 'no-report.json')]);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const e = exportOf(join(sandbox.dir, 'no-report.sqlite'));
+    // The demo's pack settings are the defaults of a new workspace, so the whole export comes back.
+    expect(demo.report).toEqual({ preparedBy: '', confidentiality: expect.stringMatching(/^Confidential\./), commentary: [] });
+    expect(e).toEqual(demo);
+  });
+
+  it('restores the pack settings and commentary in-process, exactly', () => {
+    const withReport = copy();
+    withReport.report = {
+      preparedBy: 'constructor',
+      confidentiality: '',
+      commentary: [
+        { period: '2025-Q4', text: 'toString', updatedAt: '2026-01-05T09:30:00.000Z' },
+        { period: '2026-03', text: 'March.\nSecond line.', updatedAt: '2026-04-02T08:00:00.000Z' },
+      ],
+    };
+    const target = join(sandbox.dir, 'with-report.sqlite');
+    restoreWorkspace(target, readExportDocument(JSON.parse(JSON.stringify(withReport)), 'with-report.json').doc);
+    expect(exportOf(target)).toEqual(withReport);
   });
 
   it('keeps exact namesakes and what each of them is referred to by', () => {
@@ -158,6 +207,17 @@ describe('init --from (in-process)', () => {
     const missing = copy() as unknown as { vendors: Record<string, unknown>[] };
     delete missing.vendors[0]!.service;
     refused('missing-field', missing, /vendors\[0\] \(FleetFuel Card Services\)\.service: /);
+  });
+
+  it('refuses a commentary period that is not a period, or one given twice, naming it', () => {
+    const entry = { text: 'Fine month.', updatedAt: '2026-11-01T10:00:00.000Z' };
+    const report = (...periods: string[]) => ({ ...copy(), report: { ...demo.report!, commentary: periods.map((period) => ({ period, ...entry })) } });
+    refused('bad-period-month', report('2026-09', '2026-13'), /report\.commentary\[1\]\.period: "2026-13" is not a period: write a month \(2026-09\), a quarter \(2026-Q3\) or a fiscal year \(FY2026\)/);
+    refused('bad-period-quarter', report('2026-Q5'), /report\.commentary\[0\]\.period: "2026-Q5" is not a period/);
+    refused('bad-period-proto', report('__proto__'), /report\.commentary\[0\]\.period: "__proto__" is not a period/);
+    refused('bad-period-spaces', report(' FY2026'), /report\.commentary\[0\]\.period: " FY2026" is not a period/);
+    refused('duplicate-period', report('FY2026', '2026-09', 'FY2026'), /report\.commentary\[2\]\.period: the commentary for FY2026 appears twice/);
+    refused('empty-commentary', { ...copy(), report: { ...demo.report!, commentary: [{ period: 'FY2026', ...entry, text: '' }] } }, /report\.commentary\[0\]\.text: Too small/);
   });
 
   it('refuses dangling references: a vendor, a person, a plan, a department that are not in the file', () => {

@@ -8,6 +8,8 @@
  * - no_rto           no RTO is set.
  * - bia_missing      no impact is rated in its business impact analysis;
  *   bia_incomplete   some but not all 25 cells (5 horizons × 5 dimensions) are rated.
+ * - process_review_overdue  the process's own review date (of its tier, objectives, owner and
+ *                    impact analysis) is before today.
  * - no_plan          no plan is tied to the process. The plan rules below need a plan, so a
  *                    process without one is not also flagged for them.
  * - plan_not_reviewed  a plan of it was never reviewed, or last reviewed more than 12 months ago.
@@ -54,6 +56,7 @@ export const gapRules: Record<ReadinessGapCode, { weight: number; severity: Seve
   no_rto: { weight: 15, severity: 'high' },
   bia_missing: { weight: 15, severity: 'medium' },
   bia_incomplete: { weight: 5, severity: 'low' },
+  process_review_overdue: { weight: 5, severity: 'low' },
   plan_not_reviewed: { weight: 10, severity: 'medium' },
   never_exercised: { weight: 15, severity: 'medium' },
   exercise_overdue: { weight: 10, severity: 'medium' },
@@ -237,6 +240,17 @@ export function processReadiness(index: ContinuityIndex, process: ProcessRow): R
         'bia_incomplete',
         `The impact analysis of ${process.name} rates ${rated} of ${impactHorizons.length * impactDimensions.length} cells.`,
         'Rate the remaining cells of the impact analysis.',
+        self,
+      ),
+    );
+  }
+
+  if (process.reviewDate !== null && process.reviewDate < today) {
+    gaps.push(
+      gap(
+        'process_review_overdue',
+        `The review of ${process.name} was due on ${process.reviewDate}.`,
+        'Review its tier, objectives, owner and impact analysis with the owner, then set the next review date.',
         self,
       ),
     );

@@ -10,7 +10,7 @@
  * names and person keys.
  */
 import type { AccountType, PlanStatus } from '../../../shared/budget';
-import { exportFormat, exportVersion, type WorkspaceExport } from '../../../shared/export';
+import { exportFormat, exportVersion, type WorkspaceExport, type WorkspaceExportReport, type WrittenWorkspaceExport } from '../../../shared/export';
 import type { Ctx } from '../context';
 import { getSettings } from '../workspace/workspace-service';
 
@@ -313,7 +313,17 @@ function readRegisters(ctx: Ctx, keyOf: (personId: string | null) => string | nu
   };
 }
 
-export function exportJson(ctx: Ctx): WorkspaceExport {
+/** The board pack's cover settings and the commentary, by period key (byte order, as SQLite sorts text). */
+function readReport(ctx: Ctx): WorkspaceExportReport {
+  const client = ctx.db.$client;
+  const settings = client.prepare('SELECT prepared_by AS preparedBy, confidentiality FROM workspace WHERE id = 1').get() as Omit<WorkspaceExportReport, 'commentary'>;
+  const commentary = client
+    .prepare('SELECT id AS period, text, updated_at AS updatedAt FROM report_commentary ORDER BY id')
+    .all() as WorkspaceExportReport['commentary'];
+  return { preparedBy: settings.preparedBy, confidentiality: settings.confidentiality, commentary };
+}
+
+export function exportJson(ctx: Ctx): WrittenWorkspaceExport {
   const client = ctx.db.$client;
   const rows = (name: keyof typeof queries, ...params: string[]): Cell[][] => client.prepare(queries[name]).raw().all(...params) as Cell[][];
   const str = (v: Cell) => v as string;
@@ -347,7 +357,7 @@ export function exportJson(ctx: Ctx): WorkspaceExport {
     return out;
   };
 
-  const read = client.transaction((): WorkspaceExport => {
+  const read = client.transaction((): WrittenWorkspaceExport => {
     const settings = getSettings(ctx);
     const registerSettings = client.prepare('SELECT impact_tolerance, risk_appetite FROM workspace WHERE id = 1').raw().get() as [number, number];
     const personRows = rows('people');
@@ -382,6 +392,7 @@ export function exportJson(ctx: Ctx): WorkspaceExport {
       budgetLines: readBudgetLines(),
       actuals: readActuals(),
       ...readRegisters(ctx, keyOf),
+      report: readReport(ctx),
     };
   });
   // DEFERRED takes the read snapshot at the first SELECT and holds it until every query is done.

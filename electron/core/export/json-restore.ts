@@ -63,7 +63,10 @@ function firstIssue(error: z.ZodError, doc: unknown): string {
   return issue.path.length === 0 ? issue.message : `${describePath(issue.path, doc)}: ${issue.message}`;
 }
 
-/** A version 1 document in version 2's shape: no registers yet, default tolerance and appetite. */
+/**
+ * A version 1 document in version 2's shape: no registers yet, default tolerance and appetite, and
+ * no `report` (the new workspace keeps its default pack settings and has no commentary).
+ */
 export function upgradeV1(doc: WorkspaceExportV1): WorkspaceExport {
   const keys = personKeys(doc.people);
   return {
@@ -363,6 +366,13 @@ function writeDocument(ctx: Ctx, doc: WorkspaceExport): void {
     for (const m of r.mitigations) addMitigation(ctx.newId(), id, m.action, m.status, maybe(personId, m.owner), m.dueOn);
     for (const name of r.processes) addLink(ctx.newId(), id, need(processId, name), null);
     for (const name of r.vendors) addLink(ctx.newId(), id, null, need(vendorId, name));
+  }
+
+  // A version 2 file written before `report` existed leaves the new workspace's defaults.
+  if (doc.report) {
+    client.prepare('UPDATE workspace SET prepared_by = ?, confidentiality = ? WHERE id = 1').run(doc.report.preparedBy, doc.report.confidentiality);
+    const addCommentary = insert('report_commentary', ['id', 'text', 'updated_at']);
+    for (const c of doc.report.commentary) addCommentary(c.period, c.text, c.updatedAt);
   }
 }
 

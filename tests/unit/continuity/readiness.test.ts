@@ -62,7 +62,8 @@ beforeAll(() => {
   ids.payroll = createProcess(ctx, { name: 'Payroll', tier: 2 }).process.id;
 
   // Customer service (Tier 3): a plan never exercised.
-  ids.cs = createProcess(ctx, { name: 'Customer service', tier: 3, rtoHours: 24 }).process.id;
+  // Its own review date has passed, too.
+  ids.cs = createProcess(ctx, { name: 'Customer service', tier: 3, rtoHours: 24, reviewDate: '2026-10-01' }).process.id;
   setBia(ctx, { processId: ids.cs, rows: fullBia() });
   ids.csPlan = createPlan(ctx, { name: 'Customer service recovery', processId: ids.cs, reviewedOn: '2026-01-10' }).id;
   setCallTree(ctx, { planId: ids.csPlan, entries: [{ id: 'a', personId: p('Ana'), parentId: null, alternatePersonId: p('Ben') }] });
@@ -114,8 +115,11 @@ describe('readiness, on a workspace that trips every flag', () => {
     ]);
   });
 
-  it('finds a plan never exercised, and an exercise whose next date has passed', () => {
-    expect(gapsOf(ids.cs!)).toEqual([['never_exercised', 'The plans of Customer service have never been exercised.']]);
+  it('finds a process review overdue, a plan never exercised, and an exercise whose next date has passed', () => {
+    expect(gapsOf(ids.cs!)).toEqual([
+      ['process_review_overdue', 'The review of Customer service was due on 2026-10-01.'],
+      ['never_exercised', 'The plans of Customer service have never been exercised.'],
+    ]);
     expect(gapsOf(ids.fleet!)).toEqual([['exercise_overdue', 'The next exercise of Fleet maintenance was due on 2026-10-01.']]);
     expect(gapsOf(ids.warehouse!)).toEqual([]);
   });
@@ -131,19 +135,19 @@ describe('readiness, on a workspace that trips every flag', () => {
     expect(scores).toEqual({
       Dispatch: 100 - w('bia_incomplete') - w('plan_not_reviewed') - w('exercise_overdue') - w('key_person') - w('person_left') - w('rto_exceeds_dependency') - w('vendor_contract_ended'),
       Payroll: 100 - w('no_rto') - w('bia_missing') - w('no_plan'),
-      'Customer service': 100 - w('never_exercised'),
+      'Customer service': 100 - w('process_review_overdue') - w('never_exercised'),
       'Fleet maintenance': 100 - w('exercise_overdue'),
       Warehouse: 100,
     });
-    expect(scores).toEqual({ Dispatch: 30, Payroll: 30, 'Customer service': 85, 'Fleet maintenance': 90, Warehouse: 100 });
-    // Tier-weighted: (4×30 + 4×100 + 3×30 + 2×85 + 1×90) / 14 = 62.1
-    expect(overview.overallScore).toBe(62);
+    expect(scores).toEqual({ Dispatch: 30, Payroll: 30, 'Customer service': 80, 'Fleet maintenance': 90, Warehouse: 100 });
+    // Tier-weighted: (4×30 + 4×100 + 3×30 + 2×80 + 1×90) / 14 = 61.4
+    expect(overview.overallScore).toBe(61);
     expect(overview.processes.map((p) => p.name)).toEqual(['Dispatch', 'Warehouse', 'Payroll', 'Customer service', 'Fleet maintenance']);
     expect(overview.counts).toEqual({
       processes: 5,
       byTier: [2, 1, 1, 1],
       plans: 4,
-      gaps: 12 + 3 + 1 + 1,
+      gaps: 12 + 3 + 2 + 1,
       processesWithGaps: 4,
       exercisesLastYear: 2,
       exercisesDue: 3,
@@ -176,7 +180,7 @@ describe('readiness, on a workspace that trips every flag', () => {
       ['Dispatch', 30],
       ['Warehouse', 100],
       ['Payroll', 30],
-      ['Customer service', 85],
+      ['Customer service', 80],
       ['Fleet maintenance', 90],
     ]);
     expect(map.edges).toHaveLength(4);

@@ -134,6 +134,7 @@ describe('exportJson', () => {
       'continuityPlans',
       'exercises',
       'risks',
+      'report',
     ]);
     expect(e.format).toBe('quartermaster-workspace');
     expect(e.version).toBe(2);
@@ -379,6 +380,7 @@ describe('exportJson', () => {
       continuityPlans: [],
       exercises: [],
       risks: [],
+      report: { preparedBy: '', confidentiality: 'Confidential. Prepared for the board of directors; not for distribution.', commentary: [] },
     });
   });
 });

@@ -15,6 +15,7 @@ export const gapLabels: Record<ReadinessGapCode, string> = {
   no_rto: 'No RTO',
   bia_missing: 'No impact analysis',
   bia_incomplete: 'Impact analysis incomplete',
+  process_review_overdue: 'Review overdue',
 };
 
 export const severityLabels: Record<ReadinessGap['severity'], string> = { high: 'High', medium: 'Medium', low: 'Low' };
