@@ -531,8 +531,14 @@ export type ProcessOverview = z.infer<typeof processOverviewSchema>;
 export const continuityOverviewSchema = z.object({
   /** By tier, then name. */
   processes: z.array(processOverviewSchema),
-  /** Plans not tied to a process (scenario plans). */
-  scenarioPlans: z.array(planSummarySchema),
+  /** Plans not tied to a process (scenario plans), by name, each judged by the plan rules of readiness. */
+  scenarioPlans: z.array(
+    planSummarySchema.extend({
+      /** As for a process: the latest exercise's next-due date, else a year after it; null if never exercised. */
+      nextExerciseDue: z.string().nullable(),
+      readiness: readinessSchema,
+    }),
+  ),
   /** Tier-weighted mean of the process scores (Tier 1 ×4 … Tier 4 ×1); null without processes. */
   overallScore: z.number().int().nullable(),
   counts: z.object({

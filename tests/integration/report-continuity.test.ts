@@ -57,7 +57,11 @@ describe('the continuity and risk sections of the demo pack', () => {
     const { text } = sectionText(pages, report, 'continuity');
     expect(text).toContain(`OVERALL READINESS ${overview.overallScore} / 100`);
     expect(text).toContain(`CRITICAL PROCESSES ${overview.counts.processes}`);
-    expect(text).toContain(`GAPS FOUND ${overview.counts.gaps} in ${overview.counts.processesWithGaps} of ${overview.counts.processes} processes`);
+    const scenarioGaps = overview.scenarioPlans.reduce((n, p) => n + p.readiness.gaps.length, 0);
+    const scenariosWithGaps = overview.scenarioPlans.filter((p) => p.readiness.gaps.length > 0).length;
+    expect(text).toContain(
+      `GAPS FOUND ${overview.counts.gaps + scenarioGaps} in ${overview.counts.processesWithGaps} of ${overview.counts.processes} processes${scenariosWithGaps > 0 ? ` and ${scenariosWithGaps} scenario plan` : ''}`,
+    );
     expect(text).toContain(`EXERCISES ${overview.counts.exercisesLastYear} held in the last 12 months · ${overview.counts.exercisesDue} process`);
     // One row per process, by tier then name: tier, RTO, last exercised, score, number of gaps.
     expectInOrder(
@@ -69,10 +73,17 @@ describe('the continuity and risk sections of the demo pack', () => {
       ]),
       'process table',
     );
-    // Every gap with its fix, process by process.
+    // Then the scenario plans, with their own readiness.
+    expect(overview.scenarioPlans.length).toBeGreaterThan(0);
+    expectInOrder(
+      text.slice(text.indexOf('Scenario plans')),
+      overview.scenarioPlans.flatMap((p) => [p.name, ` ${p.lastExercisedOn ?? 'never'} `, ` ${p.readiness.score} ${p.readiness.gaps.length}`]),
+      'scenario plans',
+    );
+    // Every gap with its fix, process by process, then scenario plan by scenario plan.
     expectInOrder(
       text.slice(text.indexOf('Gaps and what fixes them')),
-      overview.processes.flatMap((p) => p.readiness.gaps.flatMap((g) => [g.message, `Fix: ${g.fix}`])),
+      [...overview.processes, ...overview.scenarioPlans].flatMap((p) => p.readiness.gaps.flatMap((g) => [g.message, `Fix: ${g.fix}`])),
       'gaps',
     );
     expect(renderPngs(bytes, 'pack-continuity-demo-a4')).toHaveLength(report.pages);

@@ -27,6 +27,8 @@
  *                    on by the process, has an end date before today.
  * - vendor_contract_ended  the process depends on a vendor whose contract end is before today.
  *
+ * A scenario plan (tied to no process) is judged by the plan rules alone: scenarioPlanReadiness.
+ *
  * The score: 100 minus the weight of each KIND of gap present (a kind counts once however many
  * instances it has, so the score says which problems a process has and the list says where),
  * never below 0. The weights live in `gapRules`, the one place to change them. The overall score
@@ -45,7 +47,7 @@ import {
   type ReadinessGapCode,
   type SuggestedRto,
 } from '../../../shared/continuity';
-import type { ContinuityIndex, DependencyRow, ImpactRow, ProcessRow } from './load';
+import type { ContinuityIndex, DependencyRow, ExerciseRow, ImpactRow, PlanRow, ProcessRow } from './load';
 import { durationWords } from '../../../shared/durations';
 
 type Severity = ReadinessGap['severity'];
@@ -260,125 +262,9 @@ export function processReadiness(index: ContinuityIndex, process: ProcessRow): R
   if (plans.length === 0) {
     gaps.push(gap('no_plan', `${process.name} has no recovery plan.`, 'Create a plan with activation criteria, recovery steps and a call tree.', self));
   } else {
-    for (const plan of plans) {
-      const subject = { kind: 'plan' as const, id: plan.id, name: plan.name };
-      if (plan.reviewedOn === null) {
-        gaps.push(gap('plan_not_reviewed', `Plan "${plan.name}" has never been reviewed.`, 'Review the plan with the people in it and record the review date.', subject));
-      } else if (plan.reviewedOn < yearAgo) {
-        gaps.push(
-          gap(
-            'plan_not_reviewed',
-            `Plan "${plan.name}" was last reviewed on ${plan.reviewedOn}, over 12 months ago.`,
-            'Review the plan with the people in it and record the review date.',
-            subject,
-          ),
-        );
-      }
-    }
-    const latest = index.exercisesOfProcess(process.id)[0];
-    if (!latest) {
-      const first = plans[0]!;
-      gaps.push(
-        gap(
-          'never_exercised',
-          `The plans of ${process.name} have never been exercised.`,
-          `Hold a tabletop exercise of "${first.name}" and record what it found.`,
-          { kind: 'plan', id: first.id, name: first.name },
-        ),
-      );
-    } else {
-      const plan = index.planById.get(latest.planId);
-      const subject = { kind: 'exercise' as const, id: latest.id, name: `${latest.kind} of ${latest.heldOn}` };
-      if (latest.heldOn < yearAgo) {
-        gaps.push(
-          gap(
-            'exercise_overdue',
-            `${process.name} was last exercised on ${latest.heldOn}, over a year ago.`,
-            `Hold an exercise of "${plan?.name ?? 'its plan'}" and record it.`,
-            subject,
-          ),
-        );
-      } else if (latest.nextDue !== null && latest.nextDue < today) {
-        gaps.push(
-          gap(
-            'exercise_overdue',
-            `The next exercise of ${process.name} was due on ${latest.nextDue}.`,
-            `Hold an exercise of "${plan?.name ?? 'its plan'}" and record it.`,
-            subject,
-          ),
-        );
-      }
-    }
-
-    // Key people, and people who have left, per plan.
-    for (const plan of plans) {
-      const tree = index.callTreeByPlan.get(plan.id) ?? [];
-      const steps = index.stepsByPlan.get(plan.id) ?? [];
-      const flagged = new Set<string>();
-      for (const entry of tree) {
-        const who = index.personName(entry.personId) ?? '(missing person)';
-        if (entry.alternatePersonId === null && !flagged.has(entry.personId)) {
-          flagged.add(entry.personId);
-          gaps.push(
-            gap(
-              'key_person',
-              `${who} has no alternate in the call tree of "${plan.name}".`,
-              `Name an alternate for ${who} in the call tree of "${plan.name}".`,
-              { kind: 'person', id: entry.personId, name: who },
-            ),
-          );
-        }
-      }
-      if (process.tier === 1) {
-        const covered = new Set(tree.filter((e) => e.alternatePersonId !== null).map((e) => e.personId));
-        const owners = new Map<string, number>();
-        for (const s of steps) owners.set(s.ownerPersonId, (owners.get(s.ownerPersonId) ?? 0) + 1);
-        for (const [owner, count] of owners) {
-          if (covered.has(owner) || flagged.has(owner)) continue;
-          const who = index.personName(owner) ?? '(missing person)';
-          gaps.push(
-            gap(
-              'key_person',
-              `${who} owns ${count === 1 ? 'a step' : `${count} steps`} of "${plan.name}" (Tier 1) with no alternate.`,
-              `Put ${who} on the call tree of "${plan.name}" with an alternate who can take the ${count === 1 ? 'step' : 'steps'} over.`,
-              { kind: 'person', id: owner, name: who },
-            ),
-          );
-        }
-      }
-      const left = new Map<string, string>();
-      for (const entry of tree) {
-        for (const id of [entry.personId, entry.alternatePersonId]) {
-          if (id !== null && index.hasLeft(id) && !left.has(id)) left.set(id, 'call tree');
-        }
-      }
-      for (const [id] of left) {
-        const p = index.data.people.get(id)!;
-        gaps.push(
-          gap(
-            'person_left',
-            `${p.name} is on the call tree of "${plan.name}" but left on ${p.endDate}.`,
-            `Replace ${p.name} in the call tree of "${plan.name}".`,
-            { kind: 'person', id, name: p.name },
-          ),
-        );
-      }
-      const stepLeavers = new Map<string, number[]>();
-      steps.forEach((s, i) => {
-        if (index.hasLeft(s.ownerPersonId)) stepLeavers.set(s.ownerPersonId, [...(stepLeavers.get(s.ownerPersonId) ?? []), i + 1]);
-      });
-      for (const [id, numbers] of stepLeavers) {
-        const p = index.data.people.get(id)!;
-        gaps.push(
-          gap(
-            'person_left',
-            `${p.name} owns ${numbers.length === 1 ? 'step' : 'steps'} ${listInWords(numbers.map(String))} of "${plan.name}" but left on ${p.endDate}.`,
-            `Give ${numbers.length === 1 ? 'the step' : 'the steps'} to someone still with the company.`,
-            { kind: 'person', id, name: p.name },
-          ),
-        );
-      }
-    }
+    for (const plan of plans) gaps.push(...reviewGaps(plan, yearAgo));
+    gaps.push(...exerciseGaps(index, `The plans of ${process.name} have`, process.name, plans, index.exercisesOfProcess(process.id)[0], yearAgo));
+    for (const plan of plans) gaps.push(...peopleGaps(index, plan, process.tier === 1));
   }
 
   for (const row of index.dependenciesByProcess.get(process.id) ?? []) {
@@ -419,6 +305,128 @@ export function processReadiness(index: ContinuityIndex, process: ProcessRow): R
     }
   }
 
+  return { score: scoreOf(gaps), gaps };
+}
+
+/** A plan never reviewed, or last reviewed over 12 months ago. */
+function reviewGaps(plan: PlanRow, yearAgo: string): ReadinessGap[] {
+  const subject = { kind: 'plan' as const, id: plan.id, name: plan.name };
+  const fix = 'Review the plan with the people in it and record the review date.';
+  if (plan.reviewedOn === null) return [gap('plan_not_reviewed', `Plan "${plan.name}" has never been reviewed.`, fix, subject)];
+  if (plan.reviewedOn < yearAgo) return [gap('plan_not_reviewed', `Plan "${plan.name}" was last reviewed on ${plan.reviewedOn}, over 12 months ago.`, fix, subject)];
+  return [];
+}
+
+/**
+ * Never exercised, or the latest exercise over a year ago or past its "next due" date. `plural`
+ * opens the never-exercised sentence ("The plans of Payroll have", "Plan "Loss of site" has");
+ * `name` is what was (not) exercised.
+ */
+function exerciseGaps(index: ContinuityIndex, plural: string, name: string, plans: readonly PlanRow[], latest: ExerciseRow | undefined, yearAgo: string): ReadinessGap[] {
+  const { today } = index.data;
+  if (!latest) {
+    const first = plans[0]!;
+    return [
+      gap('never_exercised', `${plural} never been exercised.`, `Hold a tabletop exercise of "${first.name}" and record what it found.`, {
+        kind: 'plan',
+        id: first.id,
+        name: first.name,
+      }),
+    ];
+  }
+  const plan = index.planById.get(latest.planId);
+  const subject = { kind: 'exercise' as const, id: latest.id, name: `${latest.kind} of ${latest.heldOn}` };
+  const fix = `Hold an exercise of "${plan?.name ?? 'its plan'}" and record it.`;
+  if (latest.heldOn < yearAgo) return [gap('exercise_overdue', `${name} was last exercised on ${latest.heldOn}, over a year ago.`, fix, subject)];
+  if (latest.nextDue !== null && latest.nextDue < today) return [gap('exercise_overdue', `The next exercise of ${name} was due on ${latest.nextDue}.`, fix, subject)];
+  return [];
+}
+
+/**
+ * Key people and people who have left, in one plan: call-tree entries with no alternate; for a
+ * Tier-1 plan (`tier1`), step owners not covered on the call tree; leavers on the call tree or
+ * owning steps.
+ */
+function peopleGaps(index: ContinuityIndex, plan: PlanRow, tier1: boolean): ReadinessGap[] {
+  const gaps: ReadinessGap[] = [];
+  const tree = index.callTreeByPlan.get(plan.id) ?? [];
+  const steps = index.stepsByPlan.get(plan.id) ?? [];
+  const flagged = new Set<string>();
+  for (const entry of tree) {
+    const who = index.personName(entry.personId) ?? '(missing person)';
+    if (entry.alternatePersonId === null && !flagged.has(entry.personId)) {
+      flagged.add(entry.personId);
+      gaps.push(
+        gap('key_person', `${who} has no alternate in the call tree of "${plan.name}".`, `Name an alternate for ${who} in the call tree of "${plan.name}".`, {
+          kind: 'person',
+          id: entry.personId,
+          name: who,
+        }),
+      );
+    }
+  }
+  if (tier1) {
+    const covered = new Set(tree.filter((e) => e.alternatePersonId !== null).map((e) => e.personId));
+    const owners = new Map<string, number>();
+    for (const s of steps) owners.set(s.ownerPersonId, (owners.get(s.ownerPersonId) ?? 0) + 1);
+    for (const [owner, count] of owners) {
+      if (covered.has(owner) || flagged.has(owner)) continue;
+      const who = index.personName(owner) ?? '(missing person)';
+      gaps.push(
+        gap(
+          'key_person',
+          `${who} owns ${count === 1 ? 'a step' : `${count} steps`} of "${plan.name}" (Tier 1) with no alternate.`,
+          `Put ${who} on the call tree of "${plan.name}" with an alternate who can take the ${count === 1 ? 'step' : 'steps'} over.`,
+          { kind: 'person', id: owner, name: who },
+        ),
+      );
+    }
+  }
+  const left = new Set<string>();
+  for (const entry of tree) {
+    for (const id of [entry.personId, entry.alternatePersonId]) if (id !== null && index.hasLeft(id)) left.add(id);
+  }
+  for (const id of left) {
+    const p = index.data.people.get(id)!;
+    gaps.push(
+      gap('person_left', `${p.name} is on the call tree of "${plan.name}" but left on ${p.endDate}.`, `Replace ${p.name} in the call tree of "${plan.name}".`, {
+        kind: 'person',
+        id,
+        name: p.name,
+      }),
+    );
+  }
+  const stepLeavers = new Map<string, number[]>();
+  steps.forEach((s, i) => {
+    if (index.hasLeft(s.ownerPersonId)) stepLeavers.set(s.ownerPersonId, [...(stepLeavers.get(s.ownerPersonId) ?? []), i + 1]);
+  });
+  for (const [id, numbers] of stepLeavers) {
+    const p = index.data.people.get(id)!;
+    gaps.push(
+      gap(
+        'person_left',
+        `${p.name} owns ${numbers.length === 1 ? 'step' : 'steps'} ${listInWords(numbers.map(String))} of "${plan.name}" but left on ${p.endDate}.`,
+        `Give ${numbers.length === 1 ? 'the step' : 'the steps'} to someone still with the company.`,
+        { kind: 'person', id, name: p.name },
+      ),
+    );
+  }
+  return gaps;
+}
+
+/**
+ * A scenario plan (loss of site, of IT, of a key supplier, of people — tied to no process) by the
+ * plan rules: reviewed in the last 12 months, exercised and not overdue, everyone on its call tree
+ * with an alternate, no leavers on it or owning its steps. It has no tier, so the Tier-1 rule for
+ * step owners does not apply. Scored like a process.
+ */
+export function scenarioPlanReadiness(index: ContinuityIndex, plan: PlanRow): Readiness {
+  const yearAgo = monthsBefore(index.data.today, CURRENT_FOR_MONTHS);
+  const gaps = [
+    ...reviewGaps(plan, yearAgo),
+    ...exerciseGaps(index, `Plan "${plan.name}" has`, `"${plan.name}"`, [plan], index.exercisesByPlan.get(plan.id)?.[0], yearAgo),
+    ...peopleGaps(index, plan, false),
+  ];
   return { score: scoreOf(gaps), gaps };
 }
 

@@ -26,7 +26,7 @@ import { AppError } from '../../../shared/result';
 import type { Ctx } from '../context';
 import { dependencyMapOf } from './dependency-map';
 import { byName, ContinuityIndex, loadData, type AssetRow, type ExerciseRow, type PlanRow, type ProcessRow, type VendorRow } from './load';
-import { biaRows, CURRENT_FOR_MONTHS, monthsAfter, monthsBefore, overallScore, processReadiness, ratedCells, resolveDependency, suggestRto } from './readiness';
+import { biaRows, CURRENT_FOR_MONTHS, monthsAfter, monthsBefore, overallScore, processReadiness, ratedCells, scenarioPlanReadiness, resolveDependency, suggestRto } from './readiness';
 import { checkForest } from './call-tree';
 
 function parseMonths(text: string): number[] {
@@ -223,7 +223,14 @@ function overviewOf(index: ContinuityIndex): ContinuityOverview {
     scenarioPlans: [...index.data.plans]
       .filter((p) => p.processId === null)
       .sort(byName)
-      .map((p) => summaryOf(index, p)),
+      .map((p) => {
+        const latest = index.exercisesByPlan.get(p.id)?.[0];
+        return {
+          ...summaryOf(index, p),
+          nextExerciseDue: latest ? (latest.nextDue ?? monthsAfter(latest.heldOn, CURRENT_FOR_MONTHS)) : null,
+          readiness: scenarioPlanReadiness(index, p),
+        };
+      }),
     overallScore: overallScore(processes.map((p) => ({ tier: p.tier, score: p.readiness.score }))),
     counts: {
       processes: processes.length,

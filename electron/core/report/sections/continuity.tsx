@@ -1,12 +1,12 @@
 /** @jsxRuntime automatic */
 /**
  * Business continuity readiness for the board: the overall score, each critical process's score
- * with its tier, the gaps found with the fix for each, and exercises held in the last twelve
+ * with its tier (and each scenario plan's), the gaps found with the fix for each, and exercises held in the last twelve
  * months against those due. Read through continuityOverview — the Continuity view's own numbers —
  * judged on the pack's prepared date so the same state gives the same page.
  */
 import { Text, View } from '@react-pdf/renderer';
-import type { ContinuityOverview, ReadinessGap } from '../../../../shared/continuity';
+import { planScenarioLabels, type ContinuityOverview, type Readiness, type ReadinessGap } from '../../../../shared/continuity';
 import { formatHours } from '../../continuity/readiness';
 import { continuityOverview } from '../../continuity/views';
 import { onDay } from '../go-bag/go-bag-data';
@@ -50,33 +50,65 @@ function ProcessTable({ overview, width }: { overview: ContinuityOverview; width
         // Never exercised counts as due (as counts.exercisesDue has it) once there is a plan to exercise.
         const neverExercised = p.planCount > 0 && p.lastExercisedOn === null;
         const due = neverExercised || (p.nextExerciseDue !== null && p.nextExerciseDue < overview.today);
-        const next = p.planCount === 0 ? 'no plan' : neverExercised ? 'now' : (p.nextExerciseDue ?? '—');
-        return (
-          <View key={p.id} style={styles.row} wrap={false}>
-            <View style={{ width: name, paddingRight: 6 }}>
-              <Text style={styles.strong}>{p.name}</Text>
-              <Text style={{ fontSize: 7, color: colors.muted }}>{[p.ownerPersonName, p.ownerDepartmentName].filter(Boolean).join(' · ') || 'No owner named'}</Text>
-            </View>
-            <Text style={{ width: cols.tier }}>{p.tier}</Text>
-            <Text style={{ width: cols.rto }}>{p.rtoHours === null ? 'not set' : formatHours(p.rtoHours)}</Text>
-            <Text style={{ width: cols.last }}>{p.lastExercisedOn ?? 'never'}</Text>
-            <Text style={{ width: cols.next, color: due ? colors.unfavourable : colors.ink, fontWeight: due ? 600 : 400 }}>
-              {`${next}${due ? ' !' : ''}`}
-            </Text>
-            <View style={{ width: cols.score, flexDirection: 'row', alignItems: 'center' }}>
-              <Text style={[styles.num, styles.strong, { width: 20, marginRight: 5 }]}>{p.readiness.score}</Text>
-              <ScoreBar score={p.readiness.score} width={cols.score - 30} />
-            </View>
-            <Text style={[styles.num, { width: cols.gaps }]}>{p.readiness.gaps.length}</Text>
-          </View>
-        );
+        const next = p.planCount === 0 ? 'no plan' : neverExercised ? 'due now' : (p.nextExerciseDue ?? '—');
+        const owner = [p.ownerPersonName, p.ownerDepartmentName].filter(Boolean).join(' · ') || 'No owner named';
+        return <TableRow key={p.id} cols={cols} name={name} title={p.name} sub={owner} tier={String(p.tier)} rto={p.rtoHours === null ? 'not set' : formatHours(p.rtoHours)} last={p.lastExercisedOn} next={next} due={due} overdue={due && !neverExercised} readiness={p.readiness} />;
+      })}
+      {overview.scenarioPlans.length > 0 ? (
+        <View minPresenceAhead={30} style={{ marginTop: 6, paddingBottom: 2, borderBottomWidth: 0.5, borderBottomColor: colors.ink }}>
+          <Text style={styles.headCell}>Scenario plans · whole-company disruptions</Text>
+        </View>
+      ) : null}
+      {overview.scenarioPlans.map((p) => {
+        const neverExercised = p.lastExercisedOn === null;
+        const due = neverExercised || (p.nextExerciseDue !== null && p.nextExerciseDue < overview.today);
+        const next = neverExercised ? 'due now' : (p.nextExerciseDue ?? '—');
+        return <TableRow key={p.id} cols={cols} name={name} title={p.name} sub={p.scenario ? planScenarioLabels[p.scenario] : 'Scenario plan'} tier="—" rto="—" last={p.lastExercisedOn} next={next} due={due} overdue={due && !neverExercised} readiness={p.readiness} />;
       })}
     </View>
   );
 }
 
+interface RowProps {
+  cols: { tier: number; rto: number; last: number; next: number; score: number; gaps: number };
+  name: number;
+  title: string;
+  sub: string;
+  tier: string;
+  rto: string;
+  last: string | null;
+  next: string;
+  /** Due (shown in colour); overdue also gets the "!". */
+  due: boolean;
+  overdue: boolean;
+  readiness: Readiness;
+}
+
+function TableRow({ cols, name, title, sub, tier, rto, last, next, due, overdue, readiness }: RowProps) {
+  return (
+    <View style={styles.row} wrap={false}>
+      <View style={{ width: name, paddingRight: 6 }}>
+        <Text style={styles.strong}>{title}</Text>
+        <Text style={{ fontSize: 7, color: colors.muted }}>{sub}</Text>
+      </View>
+      <Text style={{ width: cols.tier }}>{tier}</Text>
+      <Text style={{ width: cols.rto }}>{rto}</Text>
+      <Text style={{ width: cols.last }}>{last ?? 'never'}</Text>
+      <Text style={{ width: cols.next, color: due ? colors.unfavourable : colors.ink, fontWeight: due ? 600 : 400 }}>{`${next}${overdue ? ' !' : ''}`}</Text>
+      <View style={{ width: cols.score, flexDirection: 'row', alignItems: 'center' }}>
+        <Text style={[styles.num, styles.strong, { width: 20, marginRight: 5 }]}>{readiness.score}</Text>
+        <ScoreBar score={readiness.score} width={cols.score - 30} />
+      </View>
+      <Text style={[styles.num, { width: cols.gaps }]}>{readiness.gaps.length}</Text>
+    </View>
+  );
+}
+
 function GapList({ overview, width }: { overview: ContinuityOverview; width: number }) {
-  const withGaps = overview.processes.filter((p) => p.readiness.gaps.length > 0);
+  const withGaps = [
+    ...overview.processes.map((p) => ({ id: p.id, name: p.name, kind: `Tier ${p.tier}`, readiness: p.readiness })),
+    ...overview.scenarioPlans.map((p) => ({ id: p.id, name: p.name, kind: p.scenario ? `scenario plan, ${planScenarioLabels[p.scenario].toLowerCase()}` : 'scenario plan', readiness: p.readiness })),
+  ].filter((p) => p.readiness.gaps.length > 0);
   if (withGaps.length === 0) return <Text style={{ color: colors.muted }}>No gaps: every process has a current, exercised plan its dependencies can meet.</Text>;
   const sev = 44;
   return (
@@ -85,7 +117,7 @@ function GapList({ overview, width }: { overview: ContinuityOverview; width: num
         <View key={p.id}>
           <View minPresenceAhead={36} style={{ flexDirection: 'row', marginTop: 8, marginBottom: 2, borderBottomWidth: 0.5, borderBottomColor: colors.ink, paddingBottom: 2 }}>
             <Text style={[styles.strong, { flex: 1 }]}>
-              {p.name} <Text style={{ fontWeight: 400, color: colors.muted }}>· Tier {p.tier}</Text>
+              {p.name} <Text style={{ fontWeight: 400, color: colors.muted }}>· {p.kind}</Text>
             </Text>
             <Text style={{ color: colors.muted }}>score {p.readiness.score}</Text>
           </View>
@@ -117,6 +149,9 @@ export const continuitySection = section({
     const gap = 8;
     const tile = (width - 3 * gap) / 4;
     const tiers = counts.byTier.flatMap((n, i) => (n > 0 ? [`${n} Tier ${i + 1}`] : [])).join(' · ');
+    const scenarioGaps = overview.scenarioPlans.reduce((n, p) => n + p.readiness.gaps.length, 0);
+    const scenariosWithGaps = overview.scenarioPlans.filter((p) => p.readiness.gaps.length > 0).length;
+    const gapsWhere = `in ${counts.processesWithGaps} of ${plural(counts.processes, 'process', 'processes')}${scenariosWithGaps > 0 ? ` and ${plural(scenariosWithGaps, 'scenario plan', 'scenario plans')}` : ''}`;
     return (
       <PackPage bookmark="Business continuity readiness" paper={scope.paper} frame={env.frame}>
         <SectionTitle
@@ -132,7 +167,7 @@ export const continuitySection = section({
             <View style={{ flexDirection: 'row', justifyContent: 'space-between', marginBottom: 12 }}>
               <Tile label="Overall readiness" value={`${overview.overallScore ?? 0} / 100`} detail="tier-weighted mean of the process scores" width={tile} />
               <Tile label="Critical processes" value={String(counts.processes)} detail={tiers} width={tile} />
-              <Tile label="Gaps found" value={String(counts.gaps)} detail={`in ${counts.processesWithGaps} of ${plural(counts.processes, 'process', 'processes')}`} width={tile} />
+              <Tile label="Gaps found" value={String(counts.gaps + scenarioGaps)} detail={gapsWhere} width={tile} />
               <Tile
                 label="Exercises"
                 value={`${counts.exercisesLastYear} held`}
@@ -142,7 +177,7 @@ export const continuitySection = section({
             </View>
             <ProcessTable overview={overview} width={width} />
             <Text style={styles.note}>
-              Next due: the date set at the last exercise, else a year after it; "!" marks an exercise that is due — overdue, or a plan never exercised.
+              Next due: the date set at the last exercise, else a year after it; "!" marks an overdue exercise, "due now" a plan never exercised.
             </Text>
             <Heading>Gaps and what fixes them</Heading>
             <GapList overview={overview} width={width} />

@@ -1,10 +1,13 @@
 import type { ReadinessGap } from '../../../../shared/continuity';
-import { gapKinds, gapLabels, scoreBand, scoreBandLabels, severityLabels } from './words';
+import { gapKinds, gapLabels, readinessBand, scoreBandLabels, severityLabels } from './words';
 
-/** The readiness score with its band in words ("72 Gaps"), never colour alone. */
-export function ScoreChip({ score, large = false }: { score: number | null; large?: boolean }) {
+/**
+ * The readiness score with its band in words ("72 Gaps"), never colour alone. With `gaps`, a
+ * high-severity gap keeps the band below "Ready" whatever the score.
+ */
+export function ScoreChip({ score, gaps, large = false }: { score: number | null; gaps?: readonly Pick<ReadinessGap, 'severity'>[]; large?: boolean }) {
   if (score === null) return <span className="muted">—</span>;
-  const band = scoreBand(score);
+  const band = readinessBand(score, gaps);
   return (
     <span className={`cont-score band-${band}${large ? ' large' : ''}`} title={`Readiness ${score} of 100: ${scoreBandLabels[band].toLowerCase()}`}>
       <span className="cont-score-number">{score}</span>

@@ -10,9 +10,11 @@ import '../../styles/continuity.css';
 import { ScoreChip } from './badges';
 import { useContinuity, type ContinuityTab } from './continuity-store';
 import { GoBagDialog } from './go-bag-dialog';
+import type { GoBagScope } from './go-bag-request';
 import { ProcessList } from './process-list';
 import { ProcessPage } from './process-page';
 import { RegisterView } from './register-view';
+import { ScenarioPlanPage, useScenarioPlan } from './scenario-plans';
 import { SettingsPanel } from './settings-panel';
 
 // The map brings @xyflow/react (and ELK, loaded by the map itself): only fetched when opened.
@@ -72,9 +74,15 @@ export function ContinuityView() {
   const overview = useQuery('continuity.overview', {});
   const data = overview.data;
   const [printing, setPrinting] = useState(false);
-  // On a process page with plans, "Print go-bag…" offers that process's plans first.
+  const scenarioPlanId = useScenarioPlan((s) => s.planId);
+  // On a process page with plans, or a scenario plan's page, "Print go-bag…" offers those plans first.
   const shown = tab === 'processes' && processId ? data?.processes.find((p) => p.id === processId) : undefined;
-  const openProcessScope = shown && shown.planCount > 0 ? ({ kind: 'process', processId: shown.id, name: shown.name } as const) : null;
+  const scenario = tab === 'processes' && scenarioPlanId ? data?.scenarioPlans.find((p) => p.id === scenarioPlanId) : undefined;
+  const openProcessScope: GoBagScope | null = scenario
+    ? { kind: 'plan', planId: scenario.id, name: scenario.name }
+    : shown && shown.planCount > 0
+      ? { kind: 'process', processId: shown.id, name: shown.name }
+      : null;
 
   return (
     <section className="view continuity-view" aria-label="Continuity">
@@ -94,7 +102,7 @@ export function ContinuityView() {
         </div>
         <div className="cont-overall" aria-label="Overall readiness">
           <span className="cont-overall-label">Overall readiness</span>
-          <ScoreChip score={data?.overallScore ?? null} large />
+          <ScoreChip score={data?.overallScore ?? null} gaps={data?.processes.flatMap((p) => p.readiness.gaps)} large />
         </div>
         <button type="button" className="button" onClick={() => setPrinting(true)} disabled={!data || data.counts.plans === 0} title={data && data.counts.plans === 0 ? 'Add a plan first' : undefined}>
           Print go-bag…
@@ -104,7 +112,15 @@ export function ContinuityView() {
       <Tabs />
       <ErrorBanner message={overview.error} />
       <div id="cont-tabpanel" role="tabpanel" aria-labelledby={`cont-tab-${tab}`} className="cont-panel">
-        {tab === 'processes' ? processId ? <ProcessPage processId={processId} /> : <ProcessList overview={data} loading={overview.loading} /> : null}
+        {tab === 'processes' ? (
+          scenarioPlanId ? (
+            <ScenarioPlanPage planId={scenarioPlanId} overview={data} />
+          ) : processId ? (
+            <ProcessPage processId={processId} />
+          ) : (
+            <ProcessList overview={data} loading={overview.loading} />
+          )
+        ) : null}
         {tab === 'register' ? <RegisterView /> : null}
         {tab === 'map' ? (
           <Suspense fallback={<p className="loading">Loading the map…</p>}>

@@ -33,7 +33,7 @@ export function PlansSection({ detail }: { detail: ProcessDetail }) {
   );
 }
 
-function PlanCard({ plan }: { plan: PlanDetail }) {
+export function PlanCard({ plan }: { plan: PlanDetail }) {
   const [editing, setEditing] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const [printing, setPrinting] = useState(false);
@@ -94,7 +94,8 @@ function PlanCard({ plan }: { plan: PlanDetail }) {
   );
 }
 
-function PlanDialog({ plan, processId, defaultName, onClose }: { plan: PlanDetail | null; processId: string | null; defaultName: string; onClose: () => void }) {
+/** Adds or edits a plan; with no process it is a scenario plan (loss of site, of IT…), which needs its scenario. */
+export function PlanDialog({ plan, processId, defaultName, onClose }: { plan: PlanDetail | null; processId: string | null; defaultName: string; onClose: () => void }) {
   const [name, setName] = useState(plan?.name ?? defaultName);
   const [scenario, setScenario] = useState<PlanScenario | ''>(plan?.scenario ?? '');
   const [criteria, setCriteria] = useState(plan?.activationCriteria ?? '');
@@ -104,6 +105,7 @@ function PlanDialog({ plan, processId, defaultName, onClose }: { plan: PlanDetai
   const submit = () =>
     run(async () => {
       if (name.trim() === '') return 'Name the plan.';
+      if (processId === null && scenario === '') return 'Choose the scenario this plan covers: loss of site, of IT, of a key supplier or of people.';
       const fields = {
         name: name.trim(),
         scenario: scenario === '' ? null : scenario,
@@ -119,13 +121,13 @@ function PlanDialog({ plan, processId, defaultName, onClose }: { plan: PlanDetai
       return null;
     });
   return (
-    <Dialog label={plan ? `Edit plan ${plan.name}` : 'Add plan'} onClose={onClose} onSubmit={submit} submitLabel={plan ? 'Save' : 'Add plan'} busy={busy} error={error} wide>
+    <Dialog label={plan ? `Edit plan ${plan.name}` : processId === null ? 'Add scenario plan' : 'Add plan'} onClose={onClose} onSubmit={submit} submitLabel={plan ? 'Save' : 'Add plan'} busy={busy} error={error} wide>
       <div className="field-row">
         <Field label="Plan name">{(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} autoFocus />}</Field>
         <Field label="Scenario">
           {(p) => (
             <select {...p} value={scenario} onChange={(e) => setScenario(e.target.value as PlanScenario | '')}>
-              <option value="">(this process in general)</option>
+              <option value="">{processId === null ? '(choose a scenario)' : '(this process in general)'}</option>
               {planScenarios.map((s) => (
                 <option key={s} value={s}>
                   {planScenarioLabels[s]}

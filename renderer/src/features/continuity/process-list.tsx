@@ -6,6 +6,7 @@ import { flexRender, getCoreRowModel, getSortedRowModel, useReactTable, type Col
 import { useRef, useState, type KeyboardEvent } from 'react';
 import type { ContinuityOverview, ProcessOverview } from '../../../../shared/continuity';
 import { GapBadges, ScoreChip } from './badges';
+import { ScenarioPlans } from './scenario-plans';
 import { useContinuity } from './continuity-store';
 import { formatDate, formatHours } from './durations';
 import { ProcessDialog } from './process-dialog';
@@ -49,7 +50,7 @@ const columns: ColumnDef<ProcessOverview>[] = [
     accessorFn: (p) => p.nextExerciseDue ?? '',
     cell: ({ row }) => (row.original.nextExerciseDue ? formatDate(row.original.nextExerciseDue) : <span className="muted">Never exercised</span>),
   },
-  { id: 'score', header: 'Readiness', accessorFn: (p) => p.readiness.score, cell: ({ row }) => <ScoreChip score={row.original.readiness.score} /> },
+  { id: 'score', header: 'Readiness', accessorFn: (p) => p.readiness.score, cell: ({ row }) => <ScoreChip score={row.original.readiness.score} gaps={row.original.readiness.gaps} /> },
   { id: 'gaps', header: 'Gaps', accessorFn: (p) => p.readiness.gaps.length, cell: ({ row }) => <GapBadges gaps={row.original.readiness.gaps} />, sortDescFirst: true },
 ];
 
@@ -142,11 +143,7 @@ export function ProcessList({ overview, loading }: { overview: ContinuityOvervie
         ) : null}
         {!overview && loading ? <p className="loading cont-pad">Loading…</p> : null}
       </div>
-      {overview && overview.scenarioPlans.length > 0 ? (
-        <p className="muted">
-          Scenario plans: {overview.scenarioPlans.map((p) => p.name).join(', ')}
-        </p>
-      ) : null}
+      {overview ? <ScenarioPlans overview={overview} /> : null}
       {adding ? <ProcessDialog onClose={() => setAdding(false)} onCreated={(id) => openProcess(id)} /> : null}
     </div>
   );

@@ -28,6 +28,15 @@ export function scoreBand(score: number): ScoreBand {
 }
 export const scoreBandLabels: Record<ScoreBand, string> = { good: 'Ready', fair: 'Gaps', poor: 'At risk' };
 
+/**
+ * The band shown beside a score: by the score, except that nothing with a high-severity gap is
+ * called ready (a plan that cannot meet its RTO, a leaver on the call tree, no plan at all).
+ */
+export function readinessBand(score: number, gaps: readonly Pick<ReadinessGap, 'severity'>[] = []): ScoreBand {
+  const band = scoreBand(score);
+  return band === 'good' && gaps.some((g) => g.severity === 'high') ? 'fair' : band;
+}
+
 /** One badge per kind of gap, the worst severity first. */
 export function gapKinds(gaps: readonly ReadinessGap[]): { code: ReadinessGapCode; severity: ReadinessGap['severity']; count: number }[] {
   const order = { high: 0, medium: 1, low: 2 } as const;
