@@ -7,7 +7,7 @@
 import { Background, Controls, Handle, MarkerType, Position, ReactFlow, type Edge, type Node, type NodeProps } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
-import type { DependencyMap } from '../../../../shared/continuity';
+import type { DependencyMap, ReadinessGap } from '../../../../shared/continuity';
 import { useQuery } from '../../api';
 import { ErrorBanner } from '../../components/error-banner';
 import { ScoreChip } from './badges';
@@ -17,16 +17,16 @@ import { elkGraph, layeredLayout, nodeHeight, nodeWidth, positionsFromElk, type 
 
 const kindWords: Record<MapNode['kind'], string> = { process: 'Process', person: 'Person', system: 'System', site: 'Site', vendor: 'Vendor' };
 
-type ItemNode = Node<{ item: MapNode }, 'item'>;
+type ItemNode = Node<{ item: MapNode; gaps: readonly ReadinessGap[] }, 'item'>;
 
 function ItemNodeView({ data }: NodeProps<ItemNode>) {
-  const n = data.item;
+  const { item: n, gaps } = data;
   return (
     <div className={`cont-map-node kind-${n.kind}${n.singlePointOfFailure ? ' spof' : ''}`} style={{ width: nodeWidth, height: nodeHeight }}>
       <Handle type="target" position={Position.Left} isConnectable={false} />
       <div className="cont-map-node-top">
         <span className="cont-map-kind">{n.kind === 'process' ? `Tier ${n.tier ?? '?'} process` : kindWords[n.kind]}</span>
-        {n.kind === 'process' ? <ScoreChip score={n.score} /> : n.recoveryHours !== null ? <span className="cont-map-rec">{formatHours(n.recoveryHours)}</span> : null}
+        {n.kind === 'process' ? <ScoreChip score={n.score} gaps={gaps} /> : n.recoveryHours !== null ? <span className="cont-map-rec">{formatHours(n.recoveryHours)}</span> : null}
       </div>
       <div className="cont-map-label" title={n.label}>
         {n.label}
@@ -75,6 +75,8 @@ function useLayout(map: DependencyMap | null): Layout {
 export function DependencyMapView() {
   const query = useQuery('continuity.map', {});
   const map = query.data;
+  // The processes' gaps, so a node's band agrees with the list (nothing with a high gap is "Ready").
+  const overview = useQuery('continuity.overview', {}).data;
   const layout = useLayout(map);
   const openProcess = useContinuity((s) => s.openProcess);
 
@@ -84,7 +86,7 @@ export function DependencyMapView() {
       id: n.id,
       type: 'item',
       position: layout.positions.get(n.id) ?? { x: 0, y: 0 },
-      data: { item: n },
+      data: { item: n, gaps: overview?.processes.find((p) => p.id === n.refId)?.readiness.gaps ?? [] },
       draggable: false,
       connectable: false,
       ariaLabel: `${n.kind === 'process' ? `Process ${n.label}, tier ${n.tier}, readiness ${n.score}` : `${kindWords[n.kind]} ${n.label}`}${n.singlePointOfFailure ? ', single point of failure' : ''}`,
@@ -94,13 +96,15 @@ export function DependencyMapView() {
       id: e.id,
       source: e.from,
       target: e.to,
-      label: e.exceedsRto ? `${formatHours(e.effectiveRecoveryHours)} · exceeds RTO` : e.effectiveRecoveryHours !== null ? formatHours(e.effectiveRecoveryHours) : undefined,
+      // Only the edges that break an RTO are labelled: every node already shows its recovery time,
+      // and a label on every edge buries the ones that matter.
+      label: e.exceedsRto ? `${formatHours(e.effectiveRecoveryHours)} · exceeds RTO` : undefined,
       className: e.exceedsRto ? 'exceeds' : undefined,
       markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 },
       focusable: false,
     }));
     return { nodes, edges };
-  }, [map, layout]);
+  }, [map, layout, overview]);
 
   const byNodeId = useMemo(() => new Map((map?.nodes ?? []).map((n) => [n.id, n])), [map]);
   const open = (nodeId: string | undefined) => {
@@ -134,8 +138,10 @@ export function DependencyMapView() {
               nodesConnectable={false}
               elementsSelectable
               fitView
-              fitViewOptions={{ padding: 0.15, maxZoom: 1.1 }}
+              // Never fitted smaller than readable: a big map scrolls (wheel pans, Ctrl+wheel or the buttons zoom).
+              fitViewOptions={{ padding: 0.1, minZoom: 0.8, maxZoom: 1.1 }}
               minZoom={0.2}
+              panOnScroll
               proOptions={{ hideAttribution: true }}
             >
               <Background gap={24} />

@@ -14,10 +14,10 @@ export interface Point {
   y: number;
 }
 
-export const nodeWidth = 184;
+export const nodeWidth = 216;
 export const nodeHeight = 56;
-const columnGap = 70;
-const rowGap = 12;
+const columnGap = 110;
+const rowGap = 14;
 
 /** Column of each node: a process sits left of the processes it depends on; people, systems, sites and vendors last. */
 export function layersOf(map: Pick<DependencyMap, 'nodes' | 'edges'>): Map<string, number> {
