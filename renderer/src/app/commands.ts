@@ -1,4 +1,5 @@
 /** Everything the command palette can do, built from the current state. */
+import { useContinuity, type ContinuityTab } from '../features/continuity/continuity-store';
 import { exportBudgetTemplates } from '../features/plans/export-templates';
 import { departmentOptionText } from './pickers';
 import { redo, undo, useApp } from './store';
@@ -40,6 +41,17 @@ export function buildCommands(): Command[] {
     { id: 'import', title: 'Import a spreadsheet…', hint: 'Alt+6', run: () => s.setView('import') },
     { id: 'board-pack', title: 'Board pack: preview and export PDF…', hint: 'Alt+7', run: () => s.setView('reports') },
     { id: 'help', title: 'Show keyboard shortcuts', hint: '?', run: () => s.setHelpOpen(true) },
+  );
+  const continuityTab = (tab: ContinuityTab) => () => {
+    useContinuity.getState().setTab(tab);
+    s.setView('continuity');
+  };
+  commands.push(
+    { id: 'continuity:processes', title: 'Continuity: critical processes and readiness', run: continuityTab('processes') },
+    { id: 'continuity:register', title: 'Continuity: vendors, systems and sites', run: continuityTab('register') },
+    { id: 'continuity:map', title: 'Continuity: dependency map and single points of failure', run: continuityTab('map') },
+    { id: 'continuity:settings', title: 'Continuity: impact tolerance and risk appetite', run: continuityTab('settings') },
+    { id: 'risks', title: 'Risk register and heat map', hint: 'Alt+9', run: () => s.setView('risks') },
   );
   if (plan) {
     commands.push({ id: 'copy-plan', title: `Copy plan ${plan.name}…`, run: () => s.openDialog({ kind: 'copyPlan', planId: plan.id }) });
