@@ -59,6 +59,20 @@ export const riskAppetiteSchema = z
   .min(1, 'the risk appetite is at least 1')
   .max(25, 'the risk appetite is at most 25 (5 × 5)');
 
+/**
+ * Mitigations lower a risk, they do not raise it: the first axis on which the residual rating is
+ * above the inherent one, with the sentence that says so (the dialog and core show the same), or
+ * null when neither is.
+ */
+export function residualAboveInherent(inherent: Ratings, residual: Ratings): { axis: 'likelihood' | 'impact'; message: string } | null {
+  for (const axis of ['likelihood', 'impact'] as const) {
+    if (residual[axis] > inherent[axis]) {
+      return { axis, message: `Residual ${axis} ${residual[axis]} is above inherent ${axis} ${inherent[axis]}: mitigations lower a risk, they do not raise it.` };
+    }
+  }
+  return null;
+}
+
 export function riskScore(r: Ratings): number {
   return r.likelihood * r.impact;
 }
@@ -146,6 +160,8 @@ export const mitigationSchema = z.object({
   status: mitigationStatusSchema,
   ownerPersonId: idSchema.nullable(),
   ownerName: z.string().nullable(),
+  /** The owner's end date when it is before today: they have left and the mitigation needs a new owner. */
+  ownerLeftOn: z.string().nullable(),
   dueOn: z.string().nullable(),
 });
 export type Mitigation = z.infer<typeof mitigationSchema>;
@@ -163,6 +179,8 @@ export const riskSchema = z.object({
   category: riskCategorySchema,
   ownerPersonId: idSchema.nullable(),
   ownerName: z.string().nullable(),
+  /** The owner's end date when it is before today: they have left and the risk needs a new owner. */
+  ownerLeftOn: z.string().nullable(),
   inherent: scoredSchema,
   residual: scoredSchema,
   aboveAppetite: z.boolean(),

@@ -100,7 +100,8 @@ test('reports: commentary, paper size, live preview, PDF export; variance table 
     await expect(view.getByRole('radio', { name: 'US Letter' })).toHaveAttribute('aria-checked', 'true');
     await expect.poll(ratio, { timeout: 60_000 }).toBeCloseTo(11 / 8.5, 2);
     await expect(preview.getByRole('status')).toContainText('Rendered in', { timeout: 60_000 });
-    expect(await preview.locator('canvas').count()).toBeGreaterThanOrEqual(5);
+    const letterPages = await preview.locator('canvas').count();
+    expect(letterPages).toBeGreaterThanOrEqual(5);
 
     // Sections jump to their page; the page scrolled to gets drawn.
     await preview.getByRole('navigation', { name: 'Sections in the preview' }).getByRole('button', { name: /Budget vs actual by department/ }).click();
@@ -116,7 +117,9 @@ test('reports: commentary, paper size, live preview, PDF export; variance table 
     const text = (await pdfText(new Uint8Array(bytes))).replace(/\s+/g, ' ');
     expect(text).toContain('fuel surcharge review');
     expect(text).toContain('Freight revenue ran ahead of plan');
-    await expect(view.locator('.export-status')).toContainText(`Saved ${pdf.download.suggestedFilename()} · ${pageCount} pages`);
+    // The file is the pack previewed: the same pages, and the status says how many.
+    expect((await pdfPages(bytes)).length).toBe(letterPages);
+    await expect(view.locator('.export-status')).toContainText(`Saved ${pdf.download.suggestedFilename()} · ${letterPages} pages`);
 
     // Variance: the table on screen exported as xlsx and csv, with the same figures.
     await page.locator('body').press('Alt+4');

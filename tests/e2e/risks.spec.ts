@@ -61,6 +61,8 @@ async function addRisk(page: Page, risk: NewRisk) {
     await dialog.getByLabel('Link a process or vendor').selectOption({ label: name });
     await dialog.getByRole('button', { name: 'Link', exact: true }).click();
     await expect(dialog.getByRole('list', { name: 'Linked processes and vendors' })).toContainText(name);
+    // Focus stays in the dialog, on the picker, ready for the next link.
+    await expect(dialog.getByLabel('Link a process or vendor')).toBeFocused();
   }
   if (risk.screenshot) await dialog.screenshot({ path: join(screenshotDir, risk.screenshot) });
   await dialog.getByRole('button', { name: 'Add risk' }).click();
@@ -89,13 +91,19 @@ test('risks: add through the dialog, heat map, filter by cell, appetite flag, un
   // A residual above the inherent rating is refused in the dialog, in words.
   await view.getByRole('button', { name: 'Add risk' }).click();
   const dialog = page.getByRole('dialog', { name: 'Add risk' });
+  // Shift+Tab from the first field wraps to the last button instead of leaving the dialog.
+  await dialog.getByLabel('Title').focus();
+  await page.keyboard.press('Shift+Tab');
+  await expect(dialog.getByRole('button', { name: 'Add risk' })).toBeFocused();
   await dialog.getByLabel('Title').fill('Backwards');
   await dialog.getByLabel('Inherent likelihood').selectOption('2');
   await dialog.getByLabel('Residual likelihood').selectOption('4');
   await dialog.getByRole('button', { name: 'Add risk' }).click();
-  await expect(dialog.getByRole('alert').last()).toContainText('mitigations can lower a risk, not raise it');
+  await expect(dialog.getByRole('alert').last()).toContainText('Residual likelihood 4 is above inherent likelihood 2: mitigations lower a risk, they do not raise it.');
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(dialog).toBeHidden();
+  // Focus goes back to the button that opened the dialog.
+  await expect(view.getByRole('button', { name: 'Add risk' })).toBeFocused();
 
   await addRisk(page, {
     title: 'Diesel supplier fails',
@@ -124,7 +132,9 @@ test('risks: add through the dialog, heat map, filter by cell, appetite flag, un
   const map = view.getByRole('grid', { name: 'Risk heat map, residual scores' });
   await expect(cell(map, 3, 5).locator('.heat-count')).toHaveText('1');
   await expect(cell(map, 2, 3).locator('.heat-count')).toHaveText('1');
-  await expect(cell(map, 4, 5).locator('.heat-count')).toHaveText('0');
+  // An empty cell shows no figure; its name still says so.
+  await expect(cell(map, 4, 5).locator('.heat-count')).toHaveText('');
+  await expect(cell(map, 4, 5)).toHaveAccessibleName(/: no risks, residual score 20/);
   await expect(cell(map, 3, 5)).toHaveAccessibleName(/1 risk, residual score 15, high, above appetite/);
   await page.screenshot({ path: join(screenshotDir, 'risks-register.png'), fullPage: true });
 
@@ -156,7 +166,7 @@ test('risks: add through the dialog, heat map, filter by cell, appetite flag, un
   const inherentMap = view.getByRole('grid', { name: 'Risk heat map, inherent scores' });
   await expect(cell(inherentMap, 4, 5).locator('.heat-count')).toHaveText('1');
   await expect(cell(inherentMap, 3, 4).locator('.heat-count')).toHaveText('1');
-  await expect(cell(inherentMap, 3, 5).locator('.heat-count')).toHaveText('0');
+  await expect(cell(inherentMap, 3, 5).locator('.heat-count')).toHaveText('');
   await view.getByRole('radio', { name: 'Residual' }).click();
 
   // Raising the appetite to 16 takes the diesel risk (15) within it; Undo puts it back above.
@@ -198,7 +208,7 @@ test('risks: add through the dialog, heat map, filter by cell, appetite flag, un
   await expect(confirm).toContainText('with its 1 mitigations');
   await confirm.getByRole('button', { name: 'Delete risk' }).click();
   await expect(rows).toHaveCount(1);
-  await expect(cell(map, 3, 5).locator('.heat-count')).toHaveText('0');
+  await expect(cell(map, 3, 5).locator('.heat-count')).toHaveText('');
   await page.getByRole('button', { name: 'Undo', exact: true }).click();
   await expect(rows).toHaveCount(2);
   await expect(diesel).toContainText('1 in progress');

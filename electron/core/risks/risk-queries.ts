@@ -44,14 +44,19 @@ function today(ctx: Ctx): string {
 /** Names of people, processes and vendors by id: what risks, mitigations and links point at. */
 interface Names {
   people: Map<string, string>;
+  /** People who have left (an end date before today), with that date. */
+  leftOn: Map<string, string>;
   processes: Map<string, string>;
   vendors: Map<string, string>;
 }
 
-function readNames(ctx: Ctx): Names {
+function readNames(ctx: Ctx, on: string): Names {
   const pairs = <T extends { id: string; name: string }>(rows: T[]) => new Map(rows.map((r) => [r.id, r.name]));
+  const everyone = ctx.db.select({ id: people.id, name: people.name, endDate: people.endDate }).from(people).all();
   return {
-    people: pairs(ctx.db.select({ id: people.id, name: people.name }).from(people).all()),
+    people: pairs(everyone),
+    // Judged like an owner chosen in the dialog: someone whose last day is today has not left yet.
+    leftOn: new Map(everyone.flatMap((p) => (p.endDate !== null && p.endDate < on ? [[p.id, p.endDate] as const] : []))),
     processes: pairs(ctx.db.select({ id: processes.id, name: processes.name }).from(processes).all()),
     vendors: pairs(ctx.db.select({ id: vendors.id, name: vendors.name }).from(vendors).all()),
   };
@@ -89,6 +94,7 @@ function toRisk(row: RiskRow, mitigations: MitigationRow[], links: LinkRow[], na
     status: m.status,
     ownerPersonId: m.ownerPersonId,
     ownerName: m.ownerPersonId === null ? null : (names.people.get(m.ownerPersonId) ?? null),
+    ownerLeftOn: m.ownerPersonId === null ? null : (names.leftOn.get(m.ownerPersonId) ?? null),
     dueOn: m.dueOn,
   }));
   const processLinks: RiskLink[] = [];
@@ -104,6 +110,7 @@ function toRisk(row: RiskRow, mitigations: MitigationRow[], links: LinkRow[], na
     category: row.category,
     ownerPersonId: row.ownerPersonId,
     ownerName: row.ownerPersonId === null ? null : (names.people.get(row.ownerPersonId) ?? null),
+    ownerLeftOn: row.ownerPersonId === null ? null : (names.leftOn.get(row.ownerPersonId) ?? null),
     inherent: { ...inherent, score: riskScore(inherent) },
     residual: { ...residual, score: residualScore },
     aboveAppetite: isAboveAppetite(residualScore, appetite),
@@ -143,8 +150,8 @@ function readRisks(ctx: Ctx, only?: string): { appetite: number; risks: Risk[] }
   const linkQuery = ctx.db.select().from(riskLinks);
   const mitigations = groupBy((only === undefined ? mitigationQuery : mitigationQuery.where(eq(riskMitigations.riskId, only))).all().sort(compareMitigations));
   const links = groupBy((only === undefined ? linkQuery : linkQuery.where(eq(riskLinks.riskId, only))).all());
-  const names = readNames(ctx);
   const on = today(ctx);
+  const names = readNames(ctx, on);
   const list = rows.map((r) => toRisk(r, mitigations.get(r.id) ?? [], links.get(r.id) ?? [], names, appetite, on));
   return { appetite, risks: list.sort(compareRisks) };
 }

@@ -12,6 +12,8 @@ export interface TopRisk {
   title: string;
   category: RiskCategory;
   ownerName: string | null;
+  /** The owner's end date when they have left (before the day the register is read on). */
+  ownerLeftOn: string | null;
   inherentScore: number;
   residual: { likelihood: number; impact: number; score: number };
   aboveAppetite: boolean;
@@ -48,6 +50,7 @@ function toTop(r: Risk): TopRisk {
     title: r.title,
     category: r.category,
     ownerName: r.ownerName,
+    ownerLeftOn: r.ownerLeftOn,
     inherentScore: r.inherent.score,
     residual: r.residual,
     aboveAppetite: r.aboveAppetite,

@@ -5,7 +5,7 @@
  */
 import { eq, sql } from 'drizzle-orm';
 import {
-  ratingLabel,
+  residualAboveInherent,
   type riskCategories as sharedCategories,
   type Ratings,
   type Risk,
@@ -32,15 +32,8 @@ function quoted(title: string): string {
 
 /** Mitigations lower a risk; they cannot raise it. Checked per axis, so the residual cell is never above or right of the inherent one. */
 function requireResidualWithinInherent(inherent: Ratings, residual: Ratings): void {
-  for (const axis of ['likelihood', 'impact'] as const) {
-    if (residual[axis] > inherent[axis]) {
-      throw new AppError(
-        'invalid_input',
-        `The residual ${axis} (${ratingLabel(axis, residual[axis])}) is higher than the inherent ${axis} (${ratingLabel(axis, inherent[axis])}): mitigations can lower a risk, not raise it. Lower the residual rating or raise the inherent one.`,
-        { field: `residual.${axis}` },
-      );
-    }
-  }
+  const above = residualAboveInherent(inherent, residual);
+  if (above) throw new AppError('invalid_input', `${above.message} Lower the residual rating or raise the inherent one.`, { field: `residual.${above.axis}` });
 }
 
 function requireUniqueTitle(ctx: Ctx, title: string, exceptId: string | null): void {

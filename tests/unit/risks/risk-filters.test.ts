@@ -10,6 +10,7 @@ function risk(id: string, title: string, over: Partial<Risk> = {}): Risk {
     category: 'operational',
     ownerPersonId: null,
     ownerName: null,
+    ownerLeftOn: null,
     inherent: { likelihood: 3, impact: 3, score: 9 },
     residual: { likelihood: 2, impact: 2, score: 4 },
     aboveAppetite: false,
@@ -33,7 +34,7 @@ const risks = [
     aboveAppetite: true,
     links: [{ kind: 'process', targetId: 'x', name: 'Dispatch' }],
   }),
-  risk('b', 'Payroll key person', { category: 'people', mitigations: [{ id: 'm', action: 'Cross-train a deputy', status: 'planned', ownerPersonId: null, ownerName: null, dueOn: null }] }),
+  risk('b', 'Payroll key person', { category: 'people', mitigations: [{ id: 'm', action: 'Cross-train a deputy', status: 'planned', ownerPersonId: null, ownerName: null, ownerLeftOn: null, dueOn: null }] }),
 ];
 
 describe('register filters', () => {

@@ -77,13 +77,13 @@ describe('refusals say what is wrong and write nothing', () => {
       'a residual likelihood above the inherent one',
       () => ({ inherent: { likelihood: 2, impact: 5 }, residual: { likelihood: 3, impact: 5 } }),
       'invalid_input',
-      'The residual likelihood (Possible (3)) is higher than the inherent likelihood (Unlikely (2)): mitigations can lower a risk, not raise it. Lower the residual rating or raise the inherent one.',
+      'Residual likelihood 3 is above inherent likelihood 2: mitigations lower a risk, they do not raise it. Lower the residual rating or raise the inherent one.',
     ],
     [
       'a residual impact above the inherent one',
       () => ({ inherent: { likelihood: 4, impact: 3 }, residual: { likelihood: 1, impact: 4 } }),
       'invalid_input',
-      'The residual impact (Major (4)) is higher than the inherent impact (Moderate (3)): mitigations can lower a risk, not raise it. Lower the residual rating or raise the inherent one.',
+      'Residual impact 4 is above inherent impact 3: mitigations lower a risk, they do not raise it. Lower the residual rating or raise the inherent one.',
     ],
     ['an owner who is not in the workspace', () => ({ ownerPersonId: 'gone' }), 'not_found', 'The risk owner chosen is no longer in the workspace. Choose someone else.'],
     [
@@ -150,7 +150,7 @@ describe('refusals say what is wrong and write nothing', () => {
     const err = refusal(() =>
       update(f, { id: risk.id, residual: { likelihood: 5, impact: 1 }, mitigations: [], links: [{ kind: 'process', targetId: f.payroll }] }),
     );
-    expect(err.message).toMatch(/^The residual likelihood \(Almost certain \(5\)\) is higher than the inherent likelihood \(Possible \(3\)\)/);
+    expect(err.message).toMatch(/^Residual likelihood 5 is above inherent likelihood 3: /);
     expect(refusal(() => update(f, { id: risk.id, links: [{ kind: 'vendor', targetId: 'gone' }], title: 'Renamed' })).code).toBe('not_found');
     expect(refusal(() => update(f, { id: 'gone', title: 'Renamed' })).message).toBe('That risk is no longer in the register.');
     expect(snapshot(f.t.ctx)).toEqual(before);

@@ -18,6 +18,12 @@ const EVERY_RISK = Number.MAX_SAFE_INTEGER;
 
 const bandSwatches = { low: '#e4efe7', medium: '#f7ecc8', high: '#f2c9a8', critical: '#e39a9a' } as const;
 
+/** "Kenji Watanabe (left 2026-11-01)": an owner who has left is named with the day they went, so the board sees the risk needs a new one. */
+function ownerText(name: string | null, leftOn: string | null, none: string): string {
+  if (name === null) return none;
+  return leftOn ? `${name} (left ${leftOn})` : name;
+}
+
 interface BoardRisk extends TopRisk {
   /** Mitigations not yet done, in the register's order. */
   open: Mitigation[];
@@ -39,13 +45,13 @@ function RiskRow({ r, n, cols, width }: { r: BoardRisk; n: number; cols: Record<
             <Text style={{ color: colors.muted }}>{mitigationStatusLabels[m.status]}: </Text>
             {m.action}
             <Text style={{ color: colors.muted }}>
-              {m.ownerName ? ` — ${m.ownerName}` : ' — no owner'}
+              {` — ${ownerText(m.ownerName, m.ownerLeftOn, 'no owner')}`}
               {m.dueOn ? `, due ${m.dueOn}` : ''}
             </Text>
           </Text>
         ))}
       </View>
-      <Text style={{ width: cols.owner, paddingRight: 4 }}>{r.ownerName ?? 'No owner'}</Text>
+      <Text style={{ width: cols.owner, paddingRight: 4, color: r.ownerLeftOn ? colors.unfavourable : colors.ink }}>{ownerText(r.ownerName, r.ownerLeftOn, 'No owner')}</Text>
       <Text style={[styles.num, styles.strong, { width: cols.residual, color: r.aboveAppetite ? colors.unfavourable : colors.ink }]}>
         {r.residual.likelihood} × {r.residual.impact} = {r.residual.score}
       </Text>
@@ -128,7 +134,7 @@ export const risksSection = section({
             {data.above.length === 0 ? (
               <Text>
                 No risk scores above the appetite of {data.appetite}.
-                {data.highest ? ` The highest residual score is ${data.highest.residual.score}: ${data.highest.title} (${data.highest.ownerName ?? 'no owner'}).` : ''}
+                {data.highest ? ` The highest residual score is ${data.highest.residual.score}: ${data.highest.title} (${ownerText(data.highest.ownerName, data.highest.ownerLeftOn, 'no owner')}).` : ''}
               </Text>
             ) : (
               <>

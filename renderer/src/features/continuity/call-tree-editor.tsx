@@ -39,6 +39,7 @@ export function CallTreeEditor({ plan }: { plan: PlanDetail }) {
     return result.message;
   };
 
+  const titleOf = (personId: string) => people.byId.get(personId)?.title ?? null;
   const nameOf = (personId: string | null) => (personId ? (people.byId.get(personId)?.name ?? entries.find((e) => e.personId === personId)?.personName ?? 'someone') : '');
 
   // Arrow keys move between entries (a tree's rows), like the department tree.
@@ -85,21 +86,27 @@ export function CallTreeEditor({ plan }: { plan: PlanDetail }) {
               data-entry={e.id}
               data-person={e.personName}
               className="cont-tree-item"
+              style={{ paddingLeft: 6 + e.depth * 22 }}
               onFocus={(ev) => {
                 if (ev.target === ev.currentTarget) setFocusId(e.id);
               }}
             >
-              <span className="cont-tree-person" style={{ paddingLeft: 8 + e.depth * 22 }}>
+              <span className="cont-tree-person">
                 <span className="cont-tree-line" aria-hidden="true">
                   {e.depth > 0 ? '└' : '●'}
                 </span>
-                <strong>{e.personName}</strong>
-                {e.phone ? <span className="cont-phone">{e.phone}</span> : <span className="muted">no phone</span>}
+                <strong className="cont-tree-name">{e.personName}</strong>
                 {e.personLeft ? <span className="cont-gap sev-high">Has left</span> : null}
+                {titleOf(e.personId) ? <span className="cont-tree-title">{titleOf(e.personId)}</span> : null}
+                {e.phone ? <span className="cont-phone">{e.phone}</span> : <span className="muted">no phone</span>}
               </span>
               <span className="cont-tree-alt">
+                <span className="cont-tree-alt-word" aria-hidden="true">
+                  Alternate
+                </span>
                 <select
                   aria-label={`Alternate for ${e.personName}`}
+                  title={e.alternateName ?? 'No alternate'}
                   value={e.alternatePersonId ?? ''}
                   disabled={busy}
                   onChange={(ev) => {
@@ -117,9 +124,7 @@ export function CallTreeEditor({ plan }: { plan: PlanDetail }) {
                   <span className="cont-gap sev-high">Alternate left</span>
                 ) : !e.alternatePersonId ? (
                   <span className="cont-gap sev-medium">No alternate</span>
-                ) : (
-                  <span className="cont-gap-slot" />
-                )}
+                ) : null}
               </span>
               <span className="cont-tree-actions">
                 <button type="button" className="button small" aria-label={`Add someone ${e.personName} calls`} onClick={() => setDialog({ kind: 'add', parentId: e.id })}>
@@ -216,6 +221,8 @@ function AddCallerDialog(props: {
   const [alternate, setAlternateId] = useState('');
   const { busy, error, run } = useSubmitState();
   const caller = props.entries.find((e) => e.id === props.parentId);
+  // A person is an entry once per tree (core refuses a second one), so they are not offered again.
+  const onTree = new Set(props.entries.map((e) => e.personId));
   return (
     <Dialog
       label={caller ? `Add someone ${caller.personName} calls` : 'Add to the call tree'}
@@ -232,11 +239,11 @@ function AddCallerDialog(props: {
         })
       }
     >
-      <Field label="Person">
+      <Field label="Person" hint={onTree.size > 0 ? 'People already on this call tree are not listed: each person is on it once.' : undefined}>
         {(p) => (
           <select {...p} value={person} onChange={(e) => setPerson(e.target.value)} autoFocus>
             <option value="">Choose…</option>
-            <PersonOptions people={people.pickable} />
+            <PersonOptions people={people.pickable} except={onTree} />
           </select>
         )}
       </Field>

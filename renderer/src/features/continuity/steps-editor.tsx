@@ -8,7 +8,7 @@ import type { PlanDetail } from '../../../../shared/continuity';
 import { call } from '../../api';
 import { change } from '../../app/store';
 import { formatHours, hoursForEdit, parseHours } from './durations';
-import { PersonOptions, usePeople } from './people';
+import { PersonOptions, personText, usePeople } from './people';
 import { fromSteps, moveBy, moveTo, toStepsInput, type StepDraft } from './step-edit';
 
 const dragType = 'application/x-quartermaster-step';
@@ -70,6 +70,13 @@ export function StepsEditor({ plan }: { plan: PlanDetail }) {
     }
   };
 
+  /** The owner as the select shows it, for its tooltip: a long title may not fit the box. */
+  const ownerText = (id: string | null, storedName: string | null) => {
+    if (!id) return 'No owner';
+    const p = people.byId.get(id);
+    return p ? personText(p) : (storedName ?? 'Current owner');
+  };
+
   const update = (index: number, patch: Partial<StepDraft>) => {
     const current = steps[index];
     if (!current) return;
@@ -128,30 +135,44 @@ export function StepsEditor({ plan }: { plan: PlanDetail }) {
                 ⠿
               </span>
               <span className="cont-step-number">{i + 1}</span>
-              <StepText label={`Action of step ${i + 1}`} value={s.action} onCommit={(action) => update(i, { action })} className="cont-step-action" />
-              <select aria-label={`Owner of step ${i + 1}`} value={s.ownerPersonId ?? ''} onChange={(e) => update(i, { ownerPersonId: e.target.value || null })}>
-                <option value="">No owner</option>
-                {s.ownerPersonId && !people.pickable.some((p) => p.id === s.ownerPersonId) ? (
-                  <option value={s.ownerPersonId}>{stored?.ownerName ?? 'Current owner'}</option>
-                ) : null}
-                <PersonOptions people={people.pickable} />
-              </select>
-              {stored?.ownerLeft ? <span className="cont-gap sev-high">Owner has left</span> : null}
-              <StepText
-                label={`Within (hours from activation) of step ${i + 1}`}
-                value={hoursForEdit(s.withinHours)}
-                className="cont-step-within num"
-                placeholder="within…"
-                onCommit={(text) => {
-                  const parsed = parseHours(text);
-                  if (!parsed.ok) {
-                    setProblem(parsed.message);
-                    return false;
-                  }
-                  update(i, { withinHours: parsed.value });
-                  return true;
-                }}
-              />
+              <StepText label={`Action of step ${i + 1}`} value={s.action} onCommit={(action) => update(i, { action })} className="cont-step-action" multiline />
+              <span className="cont-step-details">
+                <span className="cont-step-word" aria-hidden="true">
+                  Owner
+                </span>
+                <select
+                  aria-label={`Owner of step ${i + 1}`}
+                  className="cont-step-owner"
+                  title={ownerText(s.ownerPersonId, stored?.ownerName ?? null)}
+                  value={s.ownerPersonId ?? ''}
+                  onChange={(e) => update(i, { ownerPersonId: e.target.value || null })}
+                >
+                  <option value="">No owner</option>
+                  {s.ownerPersonId && !people.pickable.some((p) => p.id === s.ownerPersonId) ? (
+                    <option value={s.ownerPersonId}>{stored?.ownerName ?? 'Current owner'}</option>
+                  ) : null}
+                  <PersonOptions people={people.pickable} />
+                </select>
+                {stored?.ownerLeft ? <span className="cont-gap sev-high">Owner has left</span> : null}
+                <span className="cont-step-word" aria-hidden="true">
+                  within
+                </span>
+                <StepText
+                  label={`Within (hours from activation) of step ${i + 1}`}
+                  value={hoursForEdit(s.withinHours)}
+                  className="cont-step-within num"
+                  placeholder="within…"
+                  onCommit={(text) => {
+                    const parsed = parseHours(text);
+                    if (!parsed.ok) {
+                      setProblem(parsed.message);
+                      return false;
+                    }
+                    update(i, { withinHours: parsed.value });
+                    return true;
+                  }}
+                />
+              </span>
               <span className="cont-step-moves">
                 <button type="button" className="button small ghost" aria-label={`Move step ${i + 1} up`} disabled={i === 0} onClick={() => move(i, i - 1)}>
                   ↑
@@ -198,8 +219,12 @@ export function StepsEditor({ plan }: { plan: PlanDetail }) {
   );
 }
 
-/** A text box that saves on Enter or when it loses focus, and Escape puts back what was there. */
-function StepText(props: { label: string; value: string; className?: string; placeholder?: string; onCommit: (text: string) => boolean | void }) {
+/**
+ * A text box that saves on Enter or when it loses focus, and Escape puts back what was there.
+ * `multiline` makes it a textarea that wraps and grows with its text (a step's action is one
+ * sentence, so Enter still saves rather than starting a new line).
+ */
+function StepText(props: { label: string; value: string; className?: string; placeholder?: string; multiline?: boolean; onCommit: (text: string) => boolean | void }) {
   const [text, setText] = useState(props.value);
   const [base, setBase] = useState(props.value);
   if (base !== props.value) {
@@ -210,24 +235,26 @@ function StepText(props: { label: string; value: string; className?: string; pla
     if (text === props.value) return;
     if (props.onCommit(text) === false) setText(props.value);
   };
-  return (
-    <input
-      aria-label={props.label}
-      className={props.className}
-      placeholder={props.placeholder}
-      value={text}
-      onChange={(e) => setText(e.target.value)}
-      onBlur={commit}
-      onKeyDown={(e) => {
-        if (e.key === 'Enter') {
-          e.preventDefault();
-          commit();
-        } else if (e.key === 'Escape') {
-          e.stopPropagation();
-          setText(props.value);
-        }
-      }}
-    />
+  const shared = {
+    'aria-label': props.label,
+    className: props.className,
+    placeholder: props.placeholder,
+    value: text,
+    onBlur: commit,
+    onKeyDown: (e: KeyboardEvent<HTMLInputElement | HTMLTextAreaElement>) => {
+      if (e.key === 'Enter' && !e.altKey) {
+        e.preventDefault();
+        commit();
+      } else if (e.key === 'Escape') {
+        e.stopPropagation();
+        setText(props.value);
+      }
+    },
+  };
+  return props.multiline ? (
+    <textarea {...shared} rows={1} onChange={(e) => setText(e.target.value.replace(/\s*\n\s*/g, ' '))} />
+  ) : (
+    <input {...shared} onChange={(e) => setText(e.target.value)} />
   );
 }
 
@@ -245,7 +272,7 @@ function NewStep({
   const [action, setAction] = useState('');
   const [owner, setOwner] = useState('');
   const [within, setWithin] = useState('');
-  const actionRef = useRef<HTMLInputElement>(null);
+  const actionRef = useRef<HTMLTextAreaElement>(null);
   const add = async () => {
     const hours = parseHours(within);
     if (!hours.ok) return onInvalid(hours.message);
@@ -271,15 +298,32 @@ function NewStep({
         void add();
       }}
     >
-      <input ref={actionRef} aria-label="New step action" placeholder="What is done…" value={action} onChange={(e) => setAction(e.target.value)} />
-      <select aria-label="New step owner" value={owner} onChange={(e) => setOwner(e.target.value)}>
-        <option value="">Owner…</option>
-        <PersonOptions people={people} />
-      </select>
-      <input aria-label="New step within (hours from activation)" className="num" placeholder="e.g. 2 h" value={within} onChange={(e) => setWithin(e.target.value)} />
-      <button type="submit" className="button">
-        Add step
-      </button>
+      <textarea
+        ref={actionRef}
+        rows={1}
+        aria-label="New step action"
+        className="cont-step-action"
+        placeholder="What is done…"
+        value={action}
+        onChange={(e) => setAction(e.target.value.replace(/\s*\n\s*/g, ' '))}
+        onKeyDown={(e) => {
+          // Enter adds the step, as it would from a one-line box; the text wraps on its own.
+          if (e.key === 'Enter' && !e.shiftKey && !e.altKey) {
+            e.preventDefault();
+            e.currentTarget.form?.requestSubmit();
+          }
+        }}
+      />
+      <span className="cont-step-details">
+        <select aria-label="New step owner" className="cont-step-owner" value={owner} onChange={(e) => setOwner(e.target.value)}>
+          <option value="">Owner…</option>
+          <PersonOptions people={people} />
+        </select>
+        <input aria-label="New step within (hours from activation)" className="cont-step-within num" placeholder="e.g. 2 h" value={within} onChange={(e) => setWithin(e.target.value)} />
+        <button type="submit" className="button">
+          Add step
+        </button>
+      </span>
     </form>
   );
 }

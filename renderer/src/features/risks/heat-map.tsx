@@ -30,7 +30,7 @@ const moves: Record<string, (row: number, col: number) => [number, number]> = {
 };
 
 function cellWords(cell: HeatCell, mode: HeatMode, appetite: number): string {
-  const risks = cell.count === 1 ? '1 risk' : `${cell.count} risks`;
+  const risks = cell.count === 0 ? 'no risks' : cell.count === 1 ? '1 risk' : `${cell.count} risks`;
   const flag = isAboveAppetite(cell.score, appetite) ? 'above appetite' : 'within appetite';
   return `${ratingLabel('likelihood', cell.likelihood)} likelihood, ${ratingLabel('impact', cell.impact)} impact: ${risks}, ${mode} score ${cell.score}, ${scoreBandLabels[scoreBand(cell.score)].toLowerCase()}, ${flag}`;
 }
@@ -101,7 +101,8 @@ export function HeatMap({ cells, mode, appetite, chosen, onChoose }: HeatMapProp
                     onFocus={() => setFocus([r, c])}
                     onClick={() => onChoose({ mode, likelihood: cell.likelihood, impact: cell.impact })}
                   >
-                    <span className="heat-count">{cell.count}</span>
+                    {/* An empty cell shows only its score: a grid of zeros is noise; its name says "no risks". */}
+                    <span className="heat-count">{cell.count > 0 ? cell.count : ''}</span>
                     <span className="heat-score" aria-hidden="true">
                       {cell.score}
                     </span>
@@ -141,7 +142,7 @@ function HeatLegend({ appetite }: { appetite: number }) {
       </ul>
       <p className="heat-appetite-key">
         <span className="heat-line-sample" aria-hidden="true" />
-        Appetite {appetite}: hatched cells beyond the line score above it. Each cell shows its count of risks; the small figure is its score.
+        Appetite {appetite}: hatched cells beyond the line score above it. Each cell shows its count of risks (blank: none); the small figure is its score.
       </p>
     </div>
   );

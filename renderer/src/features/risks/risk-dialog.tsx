@@ -7,6 +7,7 @@ import {
   mitigationStatusLabels,
   riskCategories,
   riskCategoryLabels,
+  residualAboveInherent,
   riskScore,
   scoreBand,
   scoreBandLabels,
@@ -85,18 +86,19 @@ export function RiskDialog({ risk, appetite, onClose }: RiskDialogProps) {
   const [titleError, setTitleError] = useState<string | null>(null);
   const { busy, error, run } = useSubmitState();
   const mitigationList = useRef<HTMLOListElement>(null);
+  const linkPicker = useRef<HTMLSelectElement>(null);
   const ids = useId();
 
-  const residualTooHigh = residual.likelihood > inherent.likelihood || residual.impact > inherent.impact;
+  const residualTooHigh = residualAboveInherent(inherent, residual);
   const residualScore = riskScore(residual);
 
   // The current owners stay choosable even if they are no longer active people (open role, left).
   const people = [...choices.people];
-  const keepPerson = (id: string | null, name: string | null) => {
-    if (id && !people.some((p) => p.id === id)) people.push({ id, name: name ?? 'Unknown', title: null, endDate: null });
+  const keepPerson = (id: string | null, name: string | null, leftOn: string | null) => {
+    if (id && !people.some((p) => p.id === id)) people.push({ id, name: `${name ?? 'Unknown'}${leftOn ? ` (has left, ${leftOn})` : ''}`, title: null, endDate: leftOn });
   };
-  keepPerson(risk?.ownerPersonId ?? null, risk?.ownerName ?? null);
-  for (const m of risk?.mitigations ?? []) keepPerson(m.ownerPersonId, m.ownerName);
+  keepPerson(risk?.ownerPersonId ?? null, risk?.ownerName ?? null, risk?.ownerLeftOn ?? null);
+  for (const m of risk?.mitigations ?? []) keepPerson(m.ownerPersonId, m.ownerName, m.ownerLeftOn);
   const personOptions = people.map((p) => (
     <option key={p.id} value={p.id}>
       {p.name}
@@ -114,6 +116,9 @@ export function RiskDialog({ risk, appetite, onClose }: RiskDialogProps) {
     const name = (kind === 'process' ? choices.processes : choices.vendors).find((x) => x.id === targetId)?.name ?? '';
     setLinks((l) => [...l, { kind, targetId, name }]);
     setLinkChoice('');
+    // The Link button is disabled once the choice is cleared, which would drop focus out of the
+    // dialog; the picker keeps it, ready for the next link.
+    linkPicker.current?.focus();
   };
 
   const patchMitigation = (key: number, patch: Partial<MitigationDraft>) => setMitigations((list) => list.map((m) => (m.key === key ? { ...m, ...patch } : m)));
@@ -128,7 +133,7 @@ export function RiskDialog({ risk, appetite, onClose }: RiskDialogProps) {
     run(async () => {
       setTitleError(title.trim() === '' ? 'Give the risk a title.' : null);
       if (title.trim() === '') return 'Give the risk a title.';
-      if (residualTooHigh) return 'The residual rating is higher than the inherent one: mitigations can lower a risk, not raise it.';
+      if (residualTooHigh) return residualTooHigh.message;
       const blank = mitigations.findIndex((m) => m.action.trim() === '');
       if (blank >= 0) return `Mitigation ${blank + 1} has no action: say what it does, or remove it.`;
       const fields: RiskCreateInput = {
@@ -200,13 +205,18 @@ export function RiskDialog({ risk, appetite, onClose }: RiskDialogProps) {
         <fieldset>
           <legend>Residual (after mitigation)</legend>
           <div className="field-row">
-            <Field label="Residual likelihood" error={residual.likelihood > inherent.likelihood ? 'Higher than inherent' : null}>
+            <Field label="Residual likelihood" error={residual.likelihood > inherent.likelihood ? `Above inherent (${inherent.likelihood})` : null}>
               {(p) => <RatingSelect axis="likelihood" value={residual.likelihood} onChange={(n) => setResidual((r) => ({ ...r, likelihood: n }))} props={p} />}
             </Field>
-            <Field label="Residual impact" error={residual.impact > inherent.impact ? 'Higher than inherent' : null}>
+            <Field label="Residual impact" error={residual.impact > inherent.impact ? `Above inherent (${inherent.impact})` : null}>
               {(p) => <RatingSelect axis="impact" value={residual.impact} onChange={(n) => setResidual((r) => ({ ...r, impact: n }))} props={p} />}
             </Field>
           </div>
+          {residualTooHigh ? (
+            <p className="field-error" data-testid="residual-error">
+              {residualTooHigh.message}
+            </p>
+          ) : null}
           <p className="rating-score" data-testid="residual-summary">
             Score {scoreWords(residual)} ·{' '}
             {isAboveAppetite(residualScore, appetite) ? <strong className="above-text">above appetite ({appetite})</strong> : `within appetite (${appetite})`}
@@ -294,6 +304,7 @@ export function RiskDialog({ risk, appetite, onClose }: RiskDialogProps) {
           <div className="link-picker">
             <label htmlFor={`${ids}-link`}>Link a process or vendor</label>
             <select
+              ref={linkPicker}
               id={`${ids}-link`}
               value={linkChoice}
               onChange={(e) => setLinkChoice(e.target.value)}

@@ -41,6 +41,21 @@ function StatusChips({ risk }: { risk: Risk }) {
   );
 }
 
+/** The owner's name, and "has left" beside it (in words, coloured too) when their end date has passed. */
+function Owner({ risk }: { risk: Risk }) {
+  if (risk.ownerName === null) return <span className="muted">No owner</span>;
+  return (
+    <span className="risk-owner">
+      {risk.ownerName}
+      {risk.ownerLeftOn ? (
+        <span className="left-badge" title={`Left on ${risk.ownerLeftOn}: give the risk a new owner`} data-testid="owner-left">
+          has left
+        </span>
+      ) : null}
+    </span>
+  );
+}
+
 const columns: ColumnDef<Risk>[] = [
   {
     id: 'title',
@@ -58,7 +73,7 @@ const columns: ColumnDef<Risk>[] = [
     id: 'owner',
     header: 'Owner',
     accessorFn: (r) => r.ownerName ?? '',
-    cell: ({ row }) => row.original.ownerName ?? <span className="muted">No owner</span>,
+    cell: ({ row }) => <Owner risk={row.original} />,
   },
   {
     id: 'residual',
