@@ -260,6 +260,17 @@ describe('init --from (in-process)', () => {
     loop.continuityPlans[0]!.callTree[0]!.calledBy = 1;
     refused('call-tree-cycle', loop, /continuityPlans\[0\] \(Customer service continuity\)\.callTree\[\d\]\.calledBy: the call tree goes round in a circle/);
 
+    // A person on one call tree twice, or their own alternate: setCallTree refuses both, and so does a restore.
+    const again = copy();
+    const repeatTree = again.continuityPlans[0]!.callTree;
+    repeatTree[1]!.person = repeatTree[0]!.person;
+    repeatTree[1]!.alternate = null;
+    refused('call-tree-person-twice', again, /continuityPlans\[0\] \(Customer service continuity\)\.callTree\[1\]\.person: person ".+" is on this call tree twice; each person appears once/);
+    const self = copy();
+    const selfEntry = self.continuityPlans[0]!.callTree[0]!;
+    selfEntry.alternate = selfEntry.person;
+    refused('call-tree-own-alternate', self, /continuityPlans\[0\] \(Customer service continuity\)\.callTree\[0\]\.alternate: person ".+" cannot be their own alternate/);
+
     const tree = copy();
     tree.departments[0]!.parentCode = '210';
     refused('department-cycle', tree, /departments\[0\] \(Larkspur Freight\)\.parentCode: department "100" is inside itself/);

@@ -38,7 +38,7 @@ describe('continuity over the dispatcher', () => {
     await ok('continuity.setSteps', { planId: plan.id, steps: [{ action: 'Paper dockets', ownerPersonId: ana, withinHours: 1 }] });
     const withTree = await ok<PlanDetail>('continuity.setCallTree', { planId: plan.id, entries: [{ id: 'a', personId: ana, parentId: null, alternatePersonId: ben }] });
     expect(withTree.callTree[0]).toMatchObject({ personName: 'Ana', alternateName: 'Ben', depth: 0 });
-    await ok('continuity.createExercise', { planId: plan.id, kind: 'tabletop', heldOn: '2026-10-15', actions: [{ action: 'Spare keys', ownerPersonId: ben }] });
+    await ok('continuity.createExercise', { planId: plan.id, kind: 'tabletop', heldOn: '2026-10-15', actions: [{ action: 'Spare keys', ownerPersonId: ben, dueOn: '2026-11-15' }] });
     await ok('continuity.updatePlan', { id: plan.id, workarounds: 'Phone orders' });
     await ok('continuity.updateProcess', { id, rpoHours: 1 });
 

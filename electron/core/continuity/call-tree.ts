@@ -53,3 +53,17 @@ export function checkForest(entries: readonly TreeLink[]): ForestCheck {
   for (const root of children.get(null) ?? []) visit(root, 0);
   return { ok: true, order, depth };
 }
+
+/**
+ * The first person who has two entries in one call tree, or null. Each person appears once: a
+ * second entry would have them called from two places (and can call back up to themselves), and
+ * readiness would judge their cover on one entry while the other says something else.
+ */
+export function repeatedPerson(personIds: readonly string[]): string | null {
+  const seen = new Set<string>();
+  for (const id of personIds) {
+    if (seen.has(id)) return id;
+    seen.add(id);
+  }
+  return null;
+}

@@ -2,6 +2,7 @@
  * Checks shared by the continuity services: each refuses with a sentence the director can act on,
  * before anything is written.
  */
+import { formatForEdit } from '../../../shared/money';
 import { AppError } from '../../../shared/result';
 import type { Ctx } from '../context';
 import type { PersonLite } from './load';
@@ -47,9 +48,11 @@ export function requireHours(value: number | null | undefined, what: string, opt
   if (value < 0) throw new AppError('invalid_input', `${what} cannot be negative; got ${value} hours.`);
 }
 
+/** An amount in minor units (cents); a refusal repeats it as the director typed it, in major units. */
 export function requireMoney(value: number | null | undefined, what: string): void {
   if (value === undefined || value === null) return;
-  if (!Number.isInteger(value) || value < 0) throw new AppError('invalid_input', `${what} must be a whole, non-negative amount; got ${value}.`);
+  if (!Number.isInteger(value)) throw new AppError('invalid_input', `${what} has a fraction of a cent (${value / 100}); give at most two decimals.`);
+  if (value < 0) throw new AppError('invalid_input', `${what} cannot be negative; got ${formatForEdit(value)}.`);
 }
 
 export interface Objectives {

@@ -11,8 +11,8 @@
  *       - a vendor has an alternate when another vendor in the register offers the same service
  *         (equal ignoring case and surrounding spaces, and not empty) and its contract has not
  *         ended;
- *       - a system or a site never has one: the workspace records no alternates for them, so
- *         every system or site meeting (a) is a single point of failure.
+ *       - a system or a site never has one: the register has no place to name a stand-in for
+ *         them, so every system or site meeting (a) is a single point of failure.
  * Processes are never single points of failure here: what they depend on is.
  */
 import type { DependencyMap } from '../../../shared/continuity';
@@ -39,6 +39,14 @@ function hasAlternate(index: ContinuityIndex, kind: TargetKind, id: string): boo
     );
   }
   return false;
+}
+
+/** Why a vendor counts as uncovered, as the rule in hasAlternate reads. */
+function vendorCover(index: ContinuityIndex, id: string): string {
+  const service = index.vendorById.get(id)?.service.trim() ?? '';
+  return service === ''
+    ? 'no service is recorded for it, so no other vendor can be matched to stand in for it'
+    : `no other vendor whose contract has not ended lists the same service ("${service}")`;
 }
 
 export function dependencyMapOf(index: ContinuityIndex): DependencyMap {
@@ -91,12 +99,7 @@ export function dependencyMapOf(index: ContinuityIndex): DependencyMap {
       names.length >= 2
         ? `${names.length} processes depend on it (${names.join(', ')})`
         : `Tier-1 process ${names[0]} depends on it`;
-    const cover =
-      t.kind === 'person'
-        ? 'no alternate is named for them on any call tree'
-        : t.kind === 'vendor'
-          ? 'no other current vendor offers the same service'
-          : `no alternate ${t.kind} is recorded`;
+    const cover = t.kind === 'person' ? 'no alternate is named for them on any call tree' : t.kind === 'vendor' ? vendorCover(index, t.id) : 'nothing else in the register stands in for it';
     const recovery = t.recoveryHours === null ? '' : ` Its recovery time is ${formatHours(t.recoveryHours)}.`;
     singlePointsOfFailure.push({ nodeId: id, kind: t.kind, refId: t.id, name: t.name, processes: names, reason: `${who} and ${cover}.${recovery}` });
   }

@@ -19,7 +19,7 @@ import { AppError } from '../../../shared/result';
 import { isoNow, type Ctx } from '../context';
 import { callTreeEntries, continuityPlans, exerciseActions, exercises, planSteps, processes } from '../db/schema';
 import { withChange, type Writer } from '../history/change';
-import { checkForest } from './call-tree';
+import { checkForest, repeatedPerson } from './call-tree';
 import { cleanName, loadPeople, requireActor, requireDateOrder, requireHours, requireNameFree } from './checks';
 import type { CallTreeRow, ExerciseActionRow, ExerciseRow, PlanRow, StepRow } from './load';
 import { exerciseDetail, planDetail } from './views';
@@ -207,6 +207,16 @@ export function setCallTree(ctx: Ctx, input: CallTreeInput): PlanDetail {
       throw new AppError('not_found', `${nameOf(e.id)} is called by an entry that is not in this call tree.`);
     }
   }
+  const twice = repeatedPerson(input.entries.map((e) => e.personId));
+  if (twice !== null) {
+    // Already twice in the stored tree (written before this rule): what helps is removing one.
+    const storedTwice = [...allEntries.values()].filter((e) => e.planId === plan.id && e.personId === twice).length > 1;
+    throw new AppError(
+      'invalid_input',
+      `${people.get(twice)!.name} is on the call tree of "${plan.name}" twice; each person appears once — ${storedTwice ? 'remove one of the two entries' : 'move the entry instead'}.`,
+      { personId: twice },
+    );
+  }
   const check = checkForest(input.entries.map((e) => ({ id: e.id, parentId: e.parentId })));
   if (!check.ok) {
     if (check.problem === 'duplicate') throw new AppError('invalid_input', `The call tree lists the entry for ${nameOf(check.id)} twice.`);
@@ -292,14 +302,16 @@ function actionRows(ctx: Ctx, exerciseId: string, input: ActionInput[], existing
       kept.add(a.id);
     }
     const before = a.id === undefined ? undefined : existing.get(a.id);
-    return {
-      id: a.id ?? ctx.newId(),
-      exerciseId,
-      action,
-      ownerPersonId: a.ownerPersonId === undefined ? (before?.ownerPersonId ?? null) : a.ownerPersonId,
-      dueOn: a.dueOn === undefined ? (before?.dueOn ?? null) : a.dueOn,
-      done: a.done ?? before?.done ?? false,
-    };
+    const ownerPersonId = a.ownerPersonId === undefined ? (before?.ownerPersonId ?? null) : a.ownerPersonId;
+    const dueOn = a.dueOn === undefined ? (before?.dueOn ?? null) : a.dueOn;
+    // An action is someone's, by a date. One recorded before that was required keeps what it lacks
+    // until someone fills it in, so ticking it done or editing the exercise still saves.
+    const missing = [
+      ...(ownerPersonId === null && (before === undefined || before.ownerPersonId !== null) ? ['an owner'] : []),
+      ...(dueOn === null && (before === undefined || before.dueOn !== null) ? ['a due date'] : []),
+    ];
+    if (missing.length > 0) throw new AppError('invalid_input', `The action ${quoted(action)} needs ${missing.join(' and ')}.`);
+    return { id: a.id ?? ctx.newId(), exerciseId, action, ownerPersonId, dueOn, done: a.done ?? before?.done ?? false };
   });
 }
 

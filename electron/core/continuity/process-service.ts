@@ -22,8 +22,8 @@ import { isoNow, type Ctx } from '../context';
 import { assets, continuityPlans, dependencies, departments, people, processes, processImpacts, vendors } from '../db/schema';
 import { withChange, type Writer } from '../history/change';
 import { cleanName, requireHours, requireMoney, requireNameFree, requireObjectives, textOrNull } from './checks';
-import type { AssetRow, DependencyRow, ProcessRow, VendorRow } from './load';
-import { targetIdOf } from './readiness';
+import { readSettings, type AssetRow, type DependencyRow, type ProcessRow, type VendorRow } from './load';
+import { biaRows, formatHours, suggestRto, targetIdOf } from './readiness';
 import { processDetail } from './views';
 import { removePlanRows } from './plan-service';
 import { newAssetRow, newVendorRow } from './register-service';
@@ -110,6 +110,7 @@ export function updateProcess(ctx: Ctx, input: ProcessUpdate): ProcessDetail {
   requireObjectives(after);
   requireMoney(after.costPerDayMinor, 'The cost per day');
   requireOwners(ctx, patch.ownerDepartmentId ?? null, patch.ownerPersonId ?? null);
+  if (patch.rtoHours !== undefined || patch.rtoReason === null) requireRtoReason(ctx, after);
   if (Object.keys(patch).length > 0) {
     const label = patch.name !== undefined && Object.keys(patch).length === 1 ? `Rename process ${before.name} to ${patch.name}` : `Edit process ${after.name}`;
     withChange(ctx, label, (w) => {
@@ -117,6 +118,22 @@ export function updateProcess(ctx: Ctx, input: ProcessUpdate): ProcessDetail {
     });
   }
   return processDetail(ctx, before.id);
+}
+
+/**
+ * An RTO other than the one the impact analysis suggests needs a reason. Checked only when an edit
+ * sets the RTO or clears the reason: the suggestion also moves when the impact ratings or the
+ * tolerance change, and that must not make the process's other fields unsaveable.
+ */
+function requireRtoReason(ctx: Ctx, p: ProcessRow): void {
+  if (p.rtoHours === null || p.rtoReason !== null) return;
+  const impacts = ctx.db.select().from(processImpacts).where(eq(processImpacts.processId, p.id)).all();
+  const suggested = suggestRto(biaRows(impacts), readSettings(ctx).impactTolerance).hours;
+  if (suggested === null || suggested === p.rtoHours) return;
+  throw new AppError(
+    'invalid_input',
+    `Say why the RTO of ${p.name} (${formatHours(p.rtoHours)}) differs from the suggested ${formatHours(suggested)}, or use the suggestion.`,
+  );
 }
 
 /**

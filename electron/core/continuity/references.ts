@@ -94,12 +94,38 @@ function rowsReferring(ctx: Ctx, table: string, column: string, id: string): Rec
 }
 
 /**
+ * A person appears once on a call tree, so `to` cannot take over an entry of `from` on a tree they
+ * are already on. Refused before anything is written (merging the two entries could close a loop).
+ */
+function refuseSecondCallTreeEntry(ctx: Ctx, from: string, to: string): void {
+  const clash = ctx.db.$client
+    .prepare(
+      `SELECT p.name AS plan, f.name AS fromName, t.name AS toName
+         FROM call_tree_entries a
+         JOIN call_tree_entries b ON b.plan_id = a.plan_id
+         JOIN continuity_plans p ON p.id = a.plan_id
+         JOIN people f ON f.id = a.person_id
+         JOIN people t ON t.id = b.person_id
+        WHERE a.person_id = ? AND b.person_id = ?
+        ORDER BY p.name LIMIT 1`,
+    )
+    .get(from, to) as { plan: string; fromName: string; toName: string } | undefined;
+  if (!clash) return;
+  throw new AppError(
+    'refused',
+    `${clash.toName} cannot take over ${clash.fromName}'s roles: both are on the call tree of "${clash.plan}", and a person appears there once. Remove one of them from that call tree first.`,
+    { plan: clash.plan },
+  );
+}
+
+/**
  * Moves every reference from `from` to `to` inside the caller's change. Where the move would
  * make a duplicate (a process already depending on `to`, a risk already linked to it) the old row
  * is removed instead; where it would make someone their own alternate, the alternate is cleared.
  */
 export function moveReferences(ctx: Ctx, w: Writer, kind: ReferenceKind, from: string, to: string): void {
   if (kind === 'person') {
+    refuseSecondCallTreeEntry(ctx, from, to);
     for (const r of rowsReferring(ctx, 'processes', 'owner_person_id', from)) w.update('processes', r.id as string, { ownerPersonId: to });
     for (const r of rowsReferring(ctx, 'dependencies', 'person_id', from)) {
       const dup = ctx.db.$client.prepare('SELECT 1 FROM dependencies WHERE process_id = ? AND person_id = ?').get(r.process_id, to);

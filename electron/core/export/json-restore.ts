@@ -85,6 +85,24 @@ export function upgradeV1(doc: WorkspaceExportV1): WorkspaceExport {
 }
 
 /**
+ * The first call-tree entry the app would refuse (setCallTree) though the export's own checks
+ * pass: a person named a second time in one tree (each person appears once), or a person who is
+ * their own alternate. A restore does not bring in what the app cannot hold.
+ */
+function callTreeProblem(doc: WorkspaceExport): { path: PropertyKey[]; message: string } | null {
+  for (const [i, plan] of doc.continuityPlans.entries()) {
+    const seen = new Set<string>();
+    for (const [j, entry] of plan.callTree.entries()) {
+      const path = ['continuityPlans', i, 'callTree', j];
+      if (seen.has(entry.person)) return { path: [...path, 'person'], message: `person "${entry.person}" is on this call tree twice; each person appears once` };
+      if (entry.alternate === entry.person) return { path: [...path, 'alternate'], message: `person "${entry.person}" cannot be their own alternate` };
+      seen.add(entry.person);
+    }
+  }
+  return null;
+}
+
+/**
  * A parsed JSON value as a version 2 document, or an AppError naming the first problem. `source`
  * names the file in messages.
  */
@@ -108,6 +126,8 @@ export function readExportDocument(value: unknown, source: string): { doc: Works
   if (head.version === 2) {
     const v2 = workspaceExportSchema.safeParse(value);
     if (!v2.success) refuse(firstIssue(v2.error, value));
+    const tree = callTreeProblem(v2.data!);
+    if (tree) refuse(`${describePath(tree.path, value)}: ${tree.message}`);
     return { doc: v2.data!, version: 2 };
   }
   return refuse(

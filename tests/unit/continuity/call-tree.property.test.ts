@@ -1,7 +1,8 @@
 /**
  * The call-tree check accepts exactly the forests: lists where every parent is in the list and
  * following parents from any entry reaches a first caller. Checked against a simple oracle, on
- * the pure function and through setCallTree on a real workspace.
+ * the pure function and through setCallTree on a real workspace, which also holds each person to
+ * one entry: the trees it expects to store name eight different people.
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -102,6 +103,37 @@ describe('setCallTree', () => {
         }
         expect(stored).toBe(isForest(parents));
         if (stored) expect(planDetail(ws.ctx, planId).callTree.map((e) => e.personName).sort()).toEqual(entries.map((_, i) => `Person ${i}`).sort());
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('refuses a tree that names a person twice, wherever the second entry sits, and writes nothing', () => {
+    // Parents as above; each entry's person drawn from the eight, so some trees repeat someone.
+    const trees = fc.integer({ min: 2, max: 8 }).chain((n) =>
+      fc.tuple(
+        fc.array(fc.option(fc.integer({ min: 0, max: n - 1 }), { nil: null, freq: 2 }), { minLength: n, maxLength: n }),
+        fc.array(fc.integer({ min: 0, max: 7 }), { minLength: n, maxLength: n }),
+      ),
+    );
+    fc.assert(
+      fc.property(trees, ([parents, who]) => {
+        const entries = parents.map((p, i) => ({ id: `d${i}`, personId: personIds[who[i]!]!, parentId: p === null ? null : `d${p}` }));
+        const distinct = new Set(who).size === who.length;
+        const before = contentHash(ws.ctx);
+        let stored: boolean;
+        try {
+          setCallTree(ws.ctx, { planId, entries });
+          stored = true;
+        } catch (err) {
+          if (!(err instanceof AppError)) throw err;
+          // A repeated person is named before any circle: it is the first thing to fix.
+          if (!distinct) expect(err.message).toMatch(/^Person \d is on the call tree of "Plan" twice; each person appears once — move the entry instead\.$/);
+          else expect(err.message).toMatch(/^The call tree goes round in a circle: /);
+          expect(contentHash(ws.ctx)).toBe(before);
+          stored = false;
+        }
+        expect(stored).toBe(distinct && isForest(parents));
       }),
       { numRuns: 150 },
     );

@@ -42,7 +42,7 @@ beforeEach(() => {
       { id: 'a', personId: ana, parentId: 'c', alternatePersonId: ben },
     ],
   });
-  exerciseId = createExercise(ws.ctx, { planId: sitePlan, kind: 'tabletop', heldOn: '2026-05-05', actions: [{ action: 'Spare keys', ownerPersonId: ana }] }).id;
+  exerciseId = createExercise(ws.ctx, { planId: sitePlan, kind: 'tabletop', heldOn: '2026-05-05', actions: [{ action: 'Spare keys', ownerPersonId: ana, dueOn: '2026-06-05' }] }).id;
   const db = ws.ctx.db.$client;
   db.prepare(
     "INSERT INTO risks (id, title, category, owner_person_id, inherent_likelihood, inherent_impact, residual_likelihood, residual_impact, created_at, updated_at) VALUES ('r1', 'Depot flood', 'operational', ?, 3, 5, 2, 4, 'x', 'x')",
@@ -103,6 +103,22 @@ describe('deleting a person', () => {
     expect(refusal(() => deletePerson(ws.ctx, ana, { reassignTo: 'ghost' })).code).toBe('not_found');
     expect(refusal(() => deletePerson(ws.ctx, ana, { reassignTo: people.id('Open seat') })).message).toMatch(/^Open seat is an open role, not a person/);
     expect(contentHash(ws.ctx)).toBe(before);
+  });
+
+  it('refuses a reassignment to someone already on one of their call trees, which would name them twice, writing nothing', () => {
+    const before = contentHash(ws.ctx);
+    const err = refusal(() => deletePerson(ws.ctx, people.id('Cleo'), { reassignTo: people.id('Ana') }));
+    expect(err.code).toBe('refused');
+    expect(err.message).toBe(
+      'Ana cannot take over Cleo\'s roles: both are on the call tree of "Loss of site", and a person appears there once. Remove one of them from that call tree first.',
+    );
+    expect(contentHash(ws.ctx)).toBe(before);
+    // Ben is only an alternate there: he may take over.
+    deletePerson(ws.ctx, people.id('Cleo'), { reassignTo: people.id('Ben') });
+    expect(planDetail(ws.ctx, sitePlan).callTree.map((e) => [e.personName, e.alternateName])).toEqual([
+      ['Ben', 'Ana'],
+      ['Ana', 'Ben'],
+    ]);
   });
 
   it('someone nothing uses is removed as before', () => {

@@ -172,9 +172,9 @@ describe('readiness, on a workspace that trips every flag', () => {
     const map = dependencyMap(ws.ctx);
     expect(map.singlePointsOfFailure.map((s) => [s.kind, s.name, s.reason])).toEqual([
       ['person', 'Dev', 'Tier-1 process Dispatch depends on it and no alternate is named for them on any call tree.'],
-      ['system', 'TMS', 'Tier-1 process Dispatch depends on it and no alternate system is recorded. Its recovery time is 24 hours.'],
-      ['site', 'Depot', 'Tier-1 process Warehouse depends on it and no alternate site is recorded. Its recovery time is 3 days.'],
-      ['vendor', 'Acme Fuel', 'Tier-1 process Dispatch depends on it and no other current vendor offers the same service. Its recovery time is 2 days.'],
+      ['system', 'TMS', 'Tier-1 process Dispatch depends on it and nothing else in the register stands in for it. Its recovery time is 24 hours.'],
+      ['site', 'Depot', 'Tier-1 process Warehouse depends on it and nothing else in the register stands in for it. Its recovery time is 3 days.'],
+      ['vendor', 'Acme Fuel', 'Tier-1 process Dispatch depends on it and no other vendor whose contract has not ended lists the same service ("Diesel"). Its recovery time is 2 days.'],
     ]);
     expect(map.nodes.filter((n) => n.kind === 'process').map((n) => [n.label, n.score])).toEqual([
       ['Dispatch', 30],

@@ -89,7 +89,7 @@ describe('undo and redo of every mutation', () => {
         { id: 'b', personId: people.id('Ben'), parentId: 'a' },
       ],
     });
-    createExercise(ws.ctx, { planId, kind: 'tabletop', heldOn: '2026-01-01', actions: [{ action: 'Print dockets', ownerPersonId: ana }] });
+    createExercise(ws.ctx, { planId, kind: 'tabletop', heldOn: '2026-01-01', actions: [{ action: 'Print dockets', ownerPersonId: ana, dueOn: '2026-02-01' }] });
     const scenario = createPlan(ws.ctx, { name: 'Loss of IT', processId, scenario: 'it' }).id;
     addDependency(ws.ctx, { processId, kind: 'person', targetId: ana });
     const db = ws.ctx.db.$client;
@@ -154,7 +154,7 @@ describe('undo and redo of every mutation', () => {
         { id: 'c', personId: people.id('Cleo'), parentId: 'b' },
       ],
     });
-    createExercise(ws.ctx, { planId: id, kind: 'full', heldOn: '2026-02-02', actions: [{ action: 'Fix the gate' }] });
+    createExercise(ws.ctx, { planId: id, kind: 'full', heldOn: '2026-02-02', actions: [{ action: 'Fix the gate', ownerPersonId: people.id('Cleo'), dueOn: '2026-03-01' }] });
     roundTrip('Delete plan Loss of site', () => deletePlan(ws.ctx, id));
   });
 
@@ -240,13 +240,13 @@ describe('undo and redo of every mutation', () => {
         nextDue: '2027-04-01',
         actions: [
           { action: 'Cut spare keys', ownerPersonId: ana, dueOn: '2026-11-01' },
-          { action: 'Update the contact sheet' },
+          { action: 'Update the contact sheet', ownerPersonId: people.id('Ben'), dueOn: '2026-12-01' },
         ],
       }),
     );
     expect(ex.actions.map((a) => [a.action, a.ownerName, a.done])).toEqual([
       ['Cut spare keys', 'Ana', false],
-      ['Update the contact sheet', null, false],
+      ['Update the contact sheet', 'Ben', false],
     ]);
     const updated = roundTrip('Edit full exercise of Dispatch recovery', () =>
       updateExercise(ws.ctx, { id: ex.id, kind: 'full', actions: [{ id: ex.actions[0]!.id, action: 'Cut spare keys', done: true }] }),

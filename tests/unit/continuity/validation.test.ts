@@ -12,7 +12,7 @@ import { dependencyCreateSchema } from '../../../shared/continuity';
 import type { ErrorCode } from '../../../shared/result';
 import { refusal } from '../../helpers/refusal';
 import { tempWorkspace, type TempWorkspace } from '../../helpers/temp-workspace';
-import { contentHash, seedPeople, type People } from './continuity-fixture';
+import { contentHash, fullBia, seedPeople, type People } from './continuity-fixture';
 
 let ws: TempWorkspace;
 let people: People;
@@ -67,6 +67,35 @@ describe('process objectives', () => {
     expectRefused(() => createProcess(ws.ctx, { name: 'Billing', tier: 2, ownerDepartmentId: 'nowhere' }), 'not_found', /owner department/);
     expectRefused(() => updateProcess(ws.ctx, { id: 'missing', tier: 2 }), 'not_found', /^That process is no longer in the workspace\.$/);
   });
+
+  it('asks why the RTO differs from the suggestion only when an edit sets the RTO or clears the reason', () => {
+    // Dispatch was given 4 h before any impact was rated; the ratings now suggest 24 h.
+    setBia(ws.ctx, { processId: dispatchId, rows: fullBia() });
+    const reasonNeeded = /^Say why the RTO of Dispatch \(8 hours\) differs from the suggested 24 hours, or use the suggestion\.$/;
+    // Other fields still save, alone or sent with the unchanged RTO as the process form sends them.
+    expect(updateProcess(ws.ctx, { id: dispatchId, description: 'Reefer loads' }).process.description).toBe('Reefer loads');
+    expect(updateProcess(ws.ctx, { id: dispatchId, name: 'Dispatch', tier: 1, rtoHours: 4, rtoReason: null, mtpdHours: 24, reviewDate: '2027-01-31' }).process.reviewDate).toBe('2027-01-31');
+    // Setting another RTO than the suggestion needs the reason with it.
+    expectRefused(() => updateProcess(ws.ctx, { id: dispatchId, rtoHours: 8 }), 'invalid_input', reasonNeeded);
+    expectRefused(() => updateProcess(ws.ctx, { id: dispatchId, rtoHours: 8, rtoReason: '  ' }), 'invalid_input', reasonNeeded);
+    expect(updateProcess(ws.ctx, { id: dispatchId, rtoHours: 8, rtoReason: 'Contracts promise 8 hours' }).bia.overridden).toBe(true);
+    // Clearing the reason while the RTO still differs is the same omission.
+    expectRefused(() => updateProcess(ws.ctx, { id: dispatchId, rtoReason: null }), 'invalid_input', reasonNeeded);
+    // Following the suggestion needs no reason, and may drop the old one.
+    expect(updateProcess(ws.ctx, { id: dispatchId, rtoHours: 24, rtoReason: null }).bia.overridden).toBe(false);
+    // A lower tolerance moves the suggestion to 4 h: the 24 h RTO now differs, yet other edits save.
+    setContinuitySettings(ws.ctx, { impactTolerance: 2 });
+    expect(updateProcess(ws.ctx, { id: dispatchId, description: 'Reefer and ambient loads', rtoHours: 24, rtoReason: null }).process.description).toBe('Reefer and ambient loads');
+    expectRefused(() => updateProcess(ws.ctx, { id: dispatchId, rtoHours: 12 }), 'invalid_input', /^Say why the RTO of Dispatch \(12 hours\) differs from the suggested 4 hours/);
+    expect(updateProcess(ws.ctx, { id: dispatchId, rtoHours: 4 }).process.rtoHours).toBe(4);
+  });
+
+  it('refuses a negative cost per day, repeating the amount as typed, and takes cents', () => {
+    expectRefused(() => createProcess(ws.ctx, { name: 'Billing', tier: 2, costPerDayMinor: -50_000 }), 'invalid_input', /^The cost per day cannot be negative; got -500\.$/);
+    expectRefused(() => updateProcess(ws.ctx, { id: dispatchId, costPerDayMinor: -800_050 }), 'invalid_input', /^The cost per day cannot be negative; got -8000\.50\.$/);
+    expect(updateProcess(ws.ctx, { id: dispatchId, costPerDayMinor: 800_050 }).process.costPerDayMinor).toBe(800_050);
+    expectRefused(() => createProcess(ws.ctx, { name: 'Billing', tier: 2, costPerDayMinor: 12.5 }), 'invalid_input', /^The cost per day has a fraction of a cent \(0\.125\); give at most two decimals\.$/);
+  });
 });
 
 describe('impact analysis', () => {
@@ -83,7 +112,7 @@ describe('impact analysis', () => {
       'invalid_input',
       /^The impact table has 24 hours twice; send one row per horizon\.$/,
     );
-    expectRefused(() => setBia(ws.ctx, { processId: dispatchId, rows: [], costPerDayMinor: -5 }), 'invalid_input', /The cost per day must be a whole, non-negative amount/);
+    expectRefused(() => setBia(ws.ctx, { processId: dispatchId, rows: [], costPerDayMinor: -5 }), 'invalid_input', /^The cost per day cannot be negative; got -0\.05\.$/);
     expectRefused(() => setBia(ws.ctx, { processId: 'missing', rows: [] }), 'not_found', /That process is no longer in the workspace/);
   });
 });
@@ -214,6 +243,49 @@ describe('call tree', () => {
     expect(tree.callTree[0]).toMatchObject({ personName: 'Dev', personLeft: true, alternateName: 'Ana' });
     expect(planDetail(ws.ctx, planId).callTree).toHaveLength(1);
   });
+
+  it('refuses a person on the tree twice, naming them and the plan — a loop of people even when the entries make none', () => {
+    const [ana, ben, cleo] = [people.id('Ana'), people.id('Ben'), people.id('Cleo')];
+    // Ana calls Ben (alternate Cleo), Ben calls Cleo — and Cleo calls Ben again.
+    const tree = [
+      { id: 'a', personId: ana, parentId: null },
+      { id: 'b', personId: ben, parentId: 'a', alternatePersonId: cleo },
+      { id: 'c', personId: cleo, parentId: 'b' },
+    ];
+    setCallTree(ws.ctx, { planId, entries: tree });
+    const stored = planDetail(ws.ctx, planId).callTree;
+    const sent = stored.map((e) => ({ id: e.id, personId: e.personId, parentId: e.parentEntryId, alternatePersonId: e.alternatePersonId }));
+    const cleoEntry = stored.find((e) => e.personName === 'Cleo')!.id;
+    expectRefused(
+      () => setCallTree(ws.ctx, { planId, entries: [...sent, { id: 'again', personId: ben, parentId: cleoEntry }] }),
+      'invalid_input',
+      /^Ben is on the call tree of "Dispatch recovery" twice; each person appears once — move the entry instead\.$/,
+    );
+    // Moving the entry is the way: Ben's entry under Cleo is refused as a circle, not as a repeat.
+    const benEntry = stored.find((e) => e.personName === 'Ben')!.id;
+    const moved = sent.map((e) => (e.id === benEntry ? { ...e, parentId: cleoEntry } : e));
+    expectRefused(() => setCallTree(ws.ctx, { planId, entries: moved }), 'invalid_input', /^The call tree goes round in a circle: /);
+  });
+
+  it('says to remove one entry when a stored tree already names someone twice, and lets that edit through', () => {
+    const [ana, ben] = [people.id('Ana'), people.id('Ben')];
+    setCallTree(ws.ctx, { planId, entries: [{ id: 'a', personId: ana, parentId: null }] });
+    const first = planDetail(ws.ctx, planId).callTree[0]!;
+    // Written before each person was held to one entry.
+    ws.ctx.db.$client
+      .prepare('INSERT INTO call_tree_entries (id, plan_id, person_id, parent_entry_id, alternate_person_id, position) VALUES (?, ?, ?, ?, NULL, 1)')
+      .run('legacy', planId, ana, first.id);
+    const both = [
+      { id: first.id, personId: ana, parentId: null },
+      { id: 'legacy', personId: ana, parentId: first.id },
+    ];
+    expectRefused(
+      () => setCallTree(ws.ctx, { planId, entries: both.map((e) => (e.id === first.id ? { ...e, alternatePersonId: ben } : e)) }),
+      'invalid_input',
+      /^Ana is on the call tree of "Dispatch recovery" twice; each person appears once — remove one of the two entries\.$/,
+    );
+    expect(setCallTree(ws.ctx, { planId, entries: [both[0]!] }).callTree.map((e) => e.personName)).toEqual(['Ana']);
+  });
 });
 
 describe('exercises, vendors, assets, settings', () => {
@@ -234,6 +306,34 @@ describe('exercises, vendors, assets, settings', () => {
     expectRefused(() => createExercise(ws.ctx, { planId: 'gone', kind: 'full', heldOn: '2026-06-01' }), 'not_found', /^That plan is no longer in the workspace\.$/);
   });
 
+  it('refuses an action without an owner or a due date, naming it, but keeps older actions that lack them editable', () => {
+    const ana = people.id('Ana');
+    const held = { planId, kind: 'tabletop' as const, heldOn: '2026-06-01' };
+    const action = 'Sign the backup broker contract';
+    expectRefused(() => createExercise(ws.ctx, { ...held, actions: [{ action }] }), 'invalid_input', /^The action "Sign the backup broker contract" needs an owner and a due date\.$/);
+    expectRefused(() => createExercise(ws.ctx, { ...held, actions: [{ action, dueOn: '2026-07-01' }] }), 'invalid_input', /^The action "Sign the backup broker contract" needs an owner\.$/);
+    expectRefused(
+      () => createExercise(ws.ctx, { ...held, actions: [{ action: 'Buy radios', ownerPersonId: ana, dueOn: '2026-07-01' }, { action, ownerPersonId: ana }] }),
+      'invalid_input',
+      /^The action "Sign the backup broker contract" needs a due date\.$/,
+    );
+    const ex = createExercise(ws.ctx, { ...held, actions: [{ action, ownerPersonId: ana, dueOn: '2026-07-01' }] });
+    const kept = ex.actions[0]!;
+    expectRefused(() => updateExercise(ws.ctx, { id: ex.id, actions: [{ id: kept.id, action, ownerPersonId: null }] }), 'invalid_input', /^The action "Sign the backup broker contract" needs an owner\.$/);
+    expectRefused(() => updateExercise(ws.ctx, { id: ex.id, actions: [{ id: kept.id, action }, { action: 'Test the radios' }] }), 'invalid_input', /"Test the radios" needs an owner and a due date/);
+    // An action stored without them (before they were required) can still be ticked off, and the exercise edited.
+    ws.ctx.db.$client.prepare('INSERT INTO exercise_actions (id, exercise_id, action, owner_person_id, due_on, done) VALUES (?, ?, ?, NULL, NULL, 0)').run('old', ex.id, 'Find the spare keys');
+    const edited = updateExercise(ws.ctx, {
+      id: ex.id,
+      findings: 'Keys found',
+      actions: [
+        { id: kept.id, action, ownerPersonId: ana, dueOn: '2026-07-01', done: false },
+        { id: 'old', action: 'Find the spare keys', ownerPersonId: null, dueOn: null, done: true },
+      ],
+    });
+    expect(edited.actions.find((a) => a.id === 'old')).toMatchObject({ done: true, ownerPersonId: null, dueOn: null });
+  });
+
   it('refuses duplicate vendor and asset names, negative recovery times and bad emails', () => {
     createVendor(ws.ctx, { name: 'Acme Fuel', service: 'Diesel' });
     expectRefused(() => createVendor(ws.ctx, { name: 'ACME fuel' }), 'conflict', /^There is already a vendor called "Acme Fuel"; choose another name\.$/);
@@ -244,6 +344,10 @@ describe('exercises, vendors, assets, settings', () => {
     expectRefused(() => createAsset(ws.ctx, { kind: 'system', name: 'tms' }), 'conflict', /^There is already a system called "TMS"/);
     // A site may share a system's name.
     expect(createAsset(ws.ctx, { kind: 'site', name: 'TMS' }).kind).toBe('site');
+    // Spend is typed in major units and refused in them; cents are fine.
+    expectRefused(() => createVendor(ws.ctx, { name: 'BorderLink', annualSpendMinor: -2_400_000 }), 'invalid_input', /^The annual spend with BorderLink cannot be negative; got -24000\.$/);
+    expectRefused(() => updateVendor(ws.ctx, { id: v.id, annualSpendMinor: -1 }), 'invalid_input', /^The annual spend with Speedy cannot be negative; got -0\.01\.$/);
+    expect(updateVendor(ws.ctx, { id: v.id, annualSpendMinor: 800_050 }).annualSpendMinor).toBe(800_050);
   });
 
   it('refuses a tolerance outside 1–5 and an appetite outside 1–25', () => {

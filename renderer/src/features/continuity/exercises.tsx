@@ -17,10 +17,17 @@ function aYearAfter(date: string): string {
 
 export const exerciseKindLabels: Record<ExerciseKind, string> = { tabletop: 'Tabletop', walkthrough: 'Walkthrough', full: 'Full test' };
 
+/** Today on the director's calendar, YYYY-MM-DD: only to mark overdue actions on screen (readiness judges on the workspace clock). */
+function localToday(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
 export function ExercisesPanel({ plan }: { plan: PlanDetail }) {
   const [editing, setEditing] = useState<Exercise | 'new' | null>(null);
   const [deleting, setDeleting] = useState<Exercise | null>(null);
   const latest = plan.exercises[0];
+  const today = localToday();
 
   const toggleAction = (x: Exercise, actionId: string) =>
     void change(
@@ -68,18 +75,22 @@ export function ExercisesPanel({ plan }: { plan: PlanDetail }) {
           ) : null}
           {x.actions.length > 0 ? (
             <ul className="cont-actions-list" aria-label="Actions">
-              {x.actions.map((a) => (
-                <li key={a.id} className={a.done ? 'done' : undefined}>
-                  <label className="check">
-                    <input type="checkbox" checked={a.done} onChange={() => toggleAction(x, a.id)} />
-                    {a.action}
-                  </label>
-                  <span className="muted">
-                    {a.ownerName ?? 'no owner'} · due {formatDate(a.dueOn)}
-                    {a.done ? ' · done' : ''}
-                  </span>
-                </li>
-              ))}
+              {x.actions.map((a) => {
+                const overdue = !a.done && a.dueOn !== null && a.dueOn < today;
+                return (
+                  <li key={a.id} className={a.done ? 'done' : undefined} data-overdue={overdue || undefined}>
+                    <label className="check">
+                      <input type="checkbox" checked={a.done} onChange={() => toggleAction(x, a.id)} />
+                      {a.action}
+                    </label>
+                    <span className="muted">
+                      {a.ownerName ?? 'no owner'} · due {formatDate(a.dueOn)}
+                      {a.done ? ' · done' : ''}
+                    </span>
+                    {overdue ? <span className="cont-gap sev-high">Overdue</span> : null}
+                  </li>
+                );
+              })}
             </ul>
           ) : null}
         </article>
@@ -110,6 +121,24 @@ interface ActionDraft {
   done: boolean;
 }
 
+/**
+ * What an action row still needs, as core asks it: words, an owner and a due date. An action saved
+ * before owners and due dates were required may stay without them; it cannot lose them.
+ */
+function actionProblem(a: ActionDraft, n: number, exercise: Exercise | null): string | null {
+  const text = a.action.trim();
+  if (text === '' && !a.ownerPersonId && !a.dueOn) return null;
+  if (text === '') return `Action ${n} says nothing: write what is to be done, or remove the row.`;
+  const stored = a.id === undefined ? undefined : exercise?.actions.find((x) => x.id === a.id);
+  const missing = [
+    ...(!a.ownerPersonId && (stored === undefined || stored.ownerPersonId !== null) ? ['an owner'] : []),
+    ...(!a.dueOn && (stored === undefined || stored.dueOn !== null) ? ['a due date'] : []),
+  ];
+  if (missing.length === 0) return null;
+  const quoted = text.length > 60 ? `${text.slice(0, 57)}…` : text;
+  return `The action "${quoted}" needs ${missing.join(' and ')}.`;
+}
+
 function ExerciseDialog({ plan, exercise, onClose }: { plan: PlanDetail; exercise: Exercise | null; onClose: () => void }) {
   const people = usePeople();
   const [kind, setKind] = useState<ExerciseKind>(exercise?.kind ?? 'tabletop');
@@ -127,6 +156,10 @@ function ExerciseDialog({ plan, exercise, onClose }: { plan: PlanDetail; exercis
   const submit = () =>
     run(async () => {
       if (!heldOn) return 'Give the date the exercise was held.';
+      // A row with nothing typed in it is dropped; one with anything in it is an action, checked here.
+      const filled = actions.filter((a) => a.action.trim() !== '' || a.ownerPersonId || a.dueOn);
+      const problem = actions.map((a, i) => actionProblem(a, i + 1, exercise)).find((p) => p !== null);
+      if (problem) return problem;
       const fields = {
         kind,
         heldOn,
@@ -134,9 +167,7 @@ function ExerciseDialog({ plan, exercise, onClose }: { plan: PlanDetail; exercis
         summary,
         findings,
         nextDue: nextDue || null,
-        actions: actions
-          .filter((a) => a.action.trim() !== '' || a.ownerPersonId || a.dueOn)
-          .map((a) => ({ ...(a.id ? { id: a.id } : {}), action: a.action.trim(), ownerPersonId: a.ownerPersonId || null, dueOn: a.dueOn || null, done: a.done })),
+        actions: filled.map((a) => ({ ...(a.id ? { id: a.id } : {}), action: a.action.trim(), ownerPersonId: a.ownerPersonId || null, dueOn: a.dueOn || null, done: a.done })),
       };
       const result = exercise
         ? await change(() => call('continuity.updateExercise', { id: exercise.id, ...fields }), { quiet: true, done: 'Saved the exercise' })

@@ -1,19 +1,21 @@
 /**
  * The process's own fields: tier, owners, objectives (RTO with the suggestion from the impact
  * analysis and the reason for overriding it, RPO, MTPD), peak months, review date, cost per day.
- * Edited in place and saved with one button as one change.
+ * Edited in place and saved with one button as one change. Unsaved edits are kept in the
+ * continuity store, so leaving the page (back to the list, another tab or view) loses nothing.
  */
-import { useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { tierLabels, type ProcessDetail } from '../../../../shared/continuity';
 import { formatForEdit, formatMoney, parseAmount } from '../../../../shared/money';
 import { call } from '../../api';
 import { DepartmentOptions } from '../../app/pickers';
 import { change, useApp } from '../../app/store';
 import { Field } from '../../components/field';
+import { useContinuity, type ProcessDraft } from './continuity-store';
 import { formatHours, hoursForEdit, monthName, parseHours } from './durations';
 import { PersonOptions, usePeople } from './people';
 
-interface Form {
+export interface ProcessForm {
   name: string;
   description: string;
   tier: number;
@@ -28,7 +30,7 @@ interface Form {
   costPerDay: string;
 }
 
-function formOf(d: ProcessDetail): Form {
+function formOf(d: ProcessDetail): ProcessForm {
   const p = d.process;
   return {
     name: p.name,
@@ -48,30 +50,64 @@ function formOf(d: ProcessDetail): Form {
 
 type Errors = Partial<Record<'rto' | 'rpo' | 'mtpd' | 'costPerDay' | 'rtoReason', string>>;
 
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * The form as the director left it: what is stored now, with the fields they had changed in the
+ * draft on top (a field changed elsewhere meanwhile, such as the owner's name, shows the new value
+ * unless they had edited it themselves).
+ */
+function resumedForm(detail: ProcessDetail, draft: ProcessDraft | undefined): ProcessForm {
+  const now = formOf(detail);
+  if (!draft) return now;
+  const keys = Object.keys(now) as (keyof ProcessForm)[];
+  return Object.fromEntries(keys.map((k) => [k, same(draft.form[k], draft.base[k]) ? now[k] : draft.form[k]])) as unknown as ProcessForm;
+}
+
 export function ProcessFields({ detail }: { detail: ProcessDetail }) {
-  // A fresh answer from the server (a save, an undo) resets the form to what is stored.
+  const processId = detail.process.id;
+  const setProcessDraft = useContinuity((s) => s.setProcessDraft);
+  // A fresh answer from the server while the page is open (a save, an undo) resets the form to what is stored.
   const stored = JSON.stringify(detail.process);
   const [base, setBase] = useState(stored);
-  const [form, setForm] = useState<Form>(() => formOf(detail));
+  const [form, setForm] = useState<ProcessForm>(() => resumedForm(detail, useContinuity.getState().processDrafts[processId]));
   if (base !== stored) {
     setBase(stored);
     setForm(formOf(detail));
   }
-  return <FieldsForm key={detail.process.id} detail={detail} form={form} setForm={setForm} />;
+  const storedForm = useMemo(() => formOf(detail), [detail]);
+  const dirty = !same(form, storedForm);
+  // The draft outlives this page; it goes once the form matches what is stored again.
+  useEffect(() => {
+    setProcessDraft(processId, dirty ? { base: storedForm, form } : null);
+  }, [processId, dirty, storedForm, form, setProcessDraft]);
+  return <FieldsForm key={processId} detail={detail} form={form} dirty={dirty} setForm={setForm} />;
 }
 
-function FieldsForm({ detail, form, setForm }: { detail: ProcessDetail; form: Form; setForm: (f: Form) => void }) {
+function FieldsForm({ detail, form, dirty, setForm }: { detail: ProcessDetail; form: ProcessForm; dirty: boolean; setForm: (f: ProcessForm) => void }) {
   const people = usePeople();
   const currency = useApp((s) => s.workspace?.currency ?? '');
   const [errors, setErrors] = useState<Errors>({});
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm({ ...form, [key]: value });
+  const set = <K extends keyof ProcessForm>(key: K, value: ProcessForm[K]) => setForm({ ...form, [key]: value });
   const suggested = detail.bia.suggested;
   const rto = parseHours(form.rto);
   const rtoValue = rto.ok ? rto.value : null;
   const differs = suggested.hours !== null && rtoValue !== null && rtoValue !== suggested.hours;
-  const dirty = JSON.stringify(form) !== JSON.stringify(formOf(detail));
+  // As core has it: a reason is asked for when this edit sets the RTO or clears the reason. An RTO
+  // left as it was, which the suggestion has since moved away from, does not block other fields.
+  const noReason = form.rtoReason.trim() === '';
+  const rtoChanged = rto.ok && rto.value !== detail.process.rtoHours;
+  const reasonCleared = noReason && detail.process.rtoReason !== null;
+  const reasonRequired = differs && noReason && (rtoChanged || reasonCleared);
+  const reasonHint = errors.rtoReason
+    ? undefined // the error says it; the hint would say it again
+    : !differs
+      ? 'Only needed when the RTO differs from the suggestion.'
+      : noReason && !reasonRequired
+        ? `The RTO differs from the suggested ${formatHours(suggested.hours)} since the impact analysis or the tolerance changed: say why, or use the suggestion.`
+        : `Required: the RTO differs from the suggested ${formatHours(suggested.hours)}.`;
 
   const save = async () => {
     const rpo = parseHours(form.rpo);
@@ -82,7 +118,8 @@ function FieldsForm({ detail, form, setForm }: { detail: ProcessDetail; form: Fo
     if (!rpo.ok) next.rpo = rpo.message;
     if (!mtpd.ok) next.mtpd = mtpd.message;
     if (!cost.ok) next.costPerDay = `${cost.message}; use 12,000 or 12k.`;
-    if (differs && form.rtoReason.trim() === '') next.rtoReason = `Say why the RTO differs from the suggested ${formatHours(suggested.hours)}.`;
+    else if (cost.minor !== null && cost.minor < 0) next.costPerDay = `The cost per day cannot be negative; got ${form.costPerDay.trim()}.`;
+    if (reasonRequired) next.rtoReason = `Say why the RTO differs from the suggested ${formatHours(suggested.hours)}.`;
     setErrors(next);
     setProblem(null);
     if (Object.keys(next).length > 0 || !rto.ok || !rpo.ok || !mtpd.ok || !cost.ok) return;
@@ -192,7 +229,7 @@ function FieldsForm({ detail, form, setForm }: { detail: ProcessDetail; form: Fo
           </div>
           <Field
             label="Reason for a different RTO"
-            hint={differs ? `Required: the RTO differs from the suggested ${formatHours(suggested.hours)}.` : 'Only needed when the RTO differs from the suggestion.'}
+            hint={reasonHint}
             error={errors.rtoReason}
           >
             {(p) => <input {...p} value={form.rtoReason} disabled={!differs && form.rtoReason === ''} onChange={(e) => set('rtoReason', e.target.value)} />}

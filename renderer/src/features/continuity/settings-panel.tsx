@@ -23,6 +23,10 @@ export function SettingsPanel() {
         An impact rated at or above the tolerance is not tolerable. The suggested RTO of a process is the first outage length in its impact analysis at which any
         impact reaches it.
       </p>
+      <p className="muted">
+        Changing the tolerance moves the suggestions, not the RTOs already set. A process whose RTO then differs keeps it and can still be edited; a reason is asked
+        for when its RTO is next changed.
+      </p>
       <ErrorBanner message={query.error ?? problem} />
       <fieldset className="cont-tolerance">
         <legend>Not tolerable from</legend>
