@@ -46,7 +46,7 @@ export function ProcessPage({ processId }: { processId: string }) {
               {detail.process.name} <span className={`cont-tier tier-${detail.process.tier}`}>Tier {detail.process.tier}</span>
             </h2>
             <span className="cont-process-score" aria-label="Readiness">
-              Readiness <ScoreChip score={detail.readiness.score} />
+              Readiness <ScoreChip score={detail.readiness.score} gaps={detail.readiness.gaps} />
             </span>
             <button type="button" className="button danger-text" onClick={() => setDeleting(true)}>
               Delete process
