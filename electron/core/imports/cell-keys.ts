@@ -76,10 +76,11 @@ export class CellIndex {
     this.values[slot] = value;
   }
 
+  /** Four times the room: a big file's cells are placed again four times, not eight. */
   private grow(): void {
     const { keys, values } = this;
-    this.keys = new Int32Array(keys.length * 2).fill(-1);
-    this.values = new Int32Array(keys.length * 2);
+    this.keys = new Int32Array(keys.length * 4).fill(-1);
+    this.values = new Int32Array(keys.length * 4);
     for (let i = 0; i < keys.length; i++) if (keys[i] !== -1) this.place(keys[i]!, values[i]!);
   }
 }

@@ -35,11 +35,11 @@ export interface FigurePlan {
   diff: FigureDiff;
 }
 
-function currentLines(ctx: Ctx, kind: 'budget' | 'actuals', planId: string | null, departmentIds: readonly string[]): CurrentLine[] {
-  if (departmentIds.length === 0 || (kind === 'budget' && planId === null)) return [];
+/** The current lines of one department (of the plan, for a budget), by account and month. */
+function currentLinesQuery(ctx: Ctx, kind: 'budget' | 'actuals', planId: string | null): ((departmentId: string) => CurrentLine[]) | null {
+  if (kind === 'budget' && planId === null) return null;
   const columns = `id, department_id AS departmentId, account_id AS accountId, period, amount_minor AS amountMinor, source, import_batch_id AS importBatchId`;
   const sqlite = ctx.db.$client;
-  const out: CurrentLine[] = [];
   // One department at a time keeps the statement simple and uses the (plan, department) index.
   // Rows as arrays (raw), made into objects here: cheaper than better-sqlite3's named-column objects.
   const statement = (
@@ -47,82 +47,102 @@ function currentLines(ctx: Ctx, kind: 'budget' | 'actuals', planId: string | nul
       ? sqlite.prepare(`SELECT ${columns} FROM budget_lines WHERE plan_id = ? AND department_id = ? ORDER BY account_id, period`)
       : sqlite.prepare(`SELECT ${columns} FROM actuals WHERE department_id = ? ORDER BY account_id, period`)
   ).raw(true);
-  for (const d of departmentIds) {
+  return (d) => {
     const rows = (kind === 'budget' ? statement.all(planId, d) : statement.all(d)) as Array<[string, string, string, string, number, string | null, string | null]>;
-    for (const [id, departmentId, accountId, period, amountMinor, source, importBatchId] of rows) {
-      out.push({ id, departmentId, accountId, period, amountMinor, source, importBatchId });
-    }
-  }
-  return out;
+    return rows.map(([id, departmentId, accountId, period, amountMinor, source, importBatchId]) => ({ id, departmentId, accountId, period, amountMinor, source, importBatchId }));
+  };
 }
 
 export function planFigures(ctx: Ctx, kind: 'budget' | 'actuals', planId: string | null, records: readonly FigureRecord[], lookup: Lookup): FigurePlan {
-  // Codes to ids once per code, not once per record.
-  const departmentIdByCode = new Map<string, string | undefined>();
-  const departmentIdOf = (code: string): string | undefined => {
-    if (departmentIdByCode.has(code)) return departmentIdByCode.get(code);
-    const id = lookup.departments.get(code)?.id;
-    departmentIdByCode.set(code, id);
-    return id;
-  };
-  const accountIdOf = (code: string) => lookup.accounts.get(code)?.id;
-  // The departments the file covers, in order of appearance, and for actuals their months.
-  // Records come grouped by department: the last one's set is looked up again only on a change.
-  const periodsByDepartment = new Map<string, Set<string>>();
-  let lastCode: string | undefined;
-  let lastSet: Set<string> | undefined;
-  for (const r of records) {
-    if (r.departmentCode !== lastCode) {
-      lastCode = r.departmentCode;
-      const id = departmentIdOf(r.departmentCode);
-      lastSet = id === undefined ? undefined : periodsByDepartment.get(id);
-      if (id !== undefined && !lastSet) periodsByDepartment.set(id, (lastSet = new Set()));
-    }
-    if (kind === 'actuals') lastSet?.add(r.period);
-  }
-  const departmentIds = [...periodsByDepartment.keys()];
-  const inScope = (l: CurrentLine) => kind === 'budget' || (periodsByDepartment.get(l.departmentId)?.has(l.period) ?? false);
-  const lines = currentLines(ctx, kind, planId, departmentIds).filter(inScope);
-  const cellKey = cellKeys();
-  const byCell = new Map<number | string, CurrentLine>();
-  for (const l of lines) byCell.set(cellKey(l.departmentId, l.accountId, l.period), l);
+  const differ = new FigureDiffer(ctx, kind, planId, lookup);
+  for (const record of records) differ.add(record);
+  return differ.finish(records);
+}
 
-  const codeOfDepartment = (id: string) => lookup.departmentsById.get(id)?.code ?? id;
-  const codeOfAccount = (id: string) => lookup.accountsById.get(id)?.code ?? id;
-  const perDepartment = new Map<string, { before: number; after: number }>();
-  const tallyOf = (code: string) => {
-    let t = perDepartment.get(code);
-    if (!t) perDepartment.set(code, (t = { before: 0, after: 0 }));
-    return t;
-  };
-  const diff: FigureDiff = { changed: [], added: [], removed: [], unchanged: 0, totals: { before: 0, after: 0 }, perDepartment: [] };
-  const fresh: FigureRecord[] = [];
-  const updates: FigurePlan['updates'] = [];
-  const covered = new Set<number | string>();
+/**
+ * planFigures worked out as the records arrive, in order (a streamed file's records are checked
+ * while it is still read): each record is compared with its cell's current line as it comes, and
+ * `finish` adds what needs every record (the lines the file no longer has, the totals). A
+ * department's current lines are read when its first record comes — the same lines, in the same
+ * order, as reading them all at the end: a record's own month is always in its department's scope.
+ * A record changed after it was added (a later duplicate summed into it) has `finish` compare them
+ * all again.
+ */
+export class FigureDiffer {
+  private readonly linesOf: ((departmentId: string) => CurrentLine[]) | null;
+  // Codes to ids once per code, not once per record.
+  private readonly departmentIdByCode = new Map<string, string | undefined>();
+  /** The departments the records cover, by id, in order of appearance, and for actuals their months. */
+  private readonly periodsByDepartment = new Map<string, Set<string>>();
+  /** Every current line of those departments, in order (in scope or not: that is known at the end). */
+  private readonly lines: CurrentLine[] = [];
+  private readonly cellKey = cellKeys();
+  private readonly byCell = new Map<number | string, CurrentLine>();
+  private readonly covered = new Set<number | string>();
+  private readonly perDepartment = new Map<string, { before: number; after: number }>();
+  private readonly diff: FigureDiff = { changed: [], added: [], removed: [], unchanged: 0, totals: { before: 0, after: 0 }, perDepartment: [] };
+  private readonly fresh: FigureRecord[] = [];
+  private readonly updates: FigurePlan['updates'] = [];
+  private count = 0;
   // Records come grouped by department: what depends on the department only is looked up again
   // only when it changes.
-  let tally: { before: number; after: number } | undefined;
-  let tallyCode: string | undefined;
-  let departmentId: string | undefined;
-  for (const record of records) {
-    if (tally === undefined || tallyCode !== record.departmentCode) {
-      tallyCode = record.departmentCode;
-      tally = tallyOf(tallyCode);
-      departmentId = departmentIdOf(tallyCode);
-    }
-    // With no current lines (a first import) there is nothing to look up or to cover.
-    let existing: CurrentLine | undefined;
-    if (byCell.size > 0 && departmentId !== undefined) {
-      const accountId = accountIdOf(record.accountCode);
-      if (accountId !== undefined) {
-        const key = cellKey(departmentId, accountId, record.period);
-        existing = byCell.get(key);
-        // Only current lines' cells are ever asked about below.
-        if (existing !== undefined) covered.add(key);
+  private tally: { before: number; after: number } | undefined;
+  private tallyCode: string | undefined;
+  private departmentId: string | undefined;
+  private periods: Set<string> | undefined;
+
+  constructor(
+    private readonly ctx: Ctx,
+    private readonly kind: 'budget' | 'actuals',
+    private readonly planId: string | null,
+    private readonly lookup: Lookup,
+  ) {
+    this.linesOf = currentLinesQuery(ctx, kind, planId);
+  }
+
+  private departmentIdOf(code: string): string | undefined {
+    if (this.departmentIdByCode.has(code)) return this.departmentIdByCode.get(code);
+    const id = this.lookup.departments.get(code)?.id;
+    this.departmentIdByCode.set(code, id);
+    return id;
+  }
+
+  private tallyOf(code: string): { before: number; after: number } {
+    let t = this.perDepartment.get(code);
+    if (!t) this.perDepartment.set(code, (t = { before: 0, after: 0 }));
+    return t;
+  }
+
+  add(record: FigureRecord): void {
+    const { byCell, diff } = this;
+    if (this.tally === undefined || this.tallyCode !== record.departmentCode) {
+      this.tallyCode = record.departmentCode;
+      this.tally = this.tallyOf(record.departmentCode);
+      const id = (this.departmentId = this.departmentIdOf(record.departmentCode));
+      this.periods = id === undefined ? undefined : this.periodsByDepartment.get(id);
+      if (id !== undefined && !this.periods) {
+        this.periodsByDepartment.set(id, (this.periods = new Set()));
+        for (const l of this.linesOf?.(id) ?? []) {
+          this.lines.push(l);
+          byCell.set(this.cellKey(l.departmentId, l.accountId, l.period), l);
+        }
       }
     }
-    if (existing) updates.push({ record, existing });
-    else fresh.push(record);
+    if (this.kind === 'actuals') this.periods?.add(record.period);
+    this.count++;
+    // With no current lines (a first import) there is nothing to look up or to cover.
+    let existing: CurrentLine | undefined;
+    if (byCell.size > 0 && this.departmentId !== undefined) {
+      const accountId = this.lookup.accounts.get(record.accountCode)?.id;
+      if (accountId !== undefined) {
+        const key = this.cellKey(this.departmentId, accountId, record.period);
+        existing = byCell.get(key);
+        // Only current lines' cells are ever asked about below.
+        if (existing !== undefined) this.covered.add(key);
+      }
+    }
+    if (existing) this.updates.push({ record, existing });
+    else this.fresh.push(record);
     if (!existing || existing.amountMinor !== record.amountMinor) {
       const change: CellChange = {
         departmentCode: record.departmentCode,
@@ -135,26 +155,38 @@ export function planFigures(ctx: Ctx, kind: 'budget' | 'actuals', planId: string
       if (!existing) diff.added.push(change);
       else diff.changed.push(change);
     } else diff.unchanged++;
-    tally.before += existing?.amountMinor ?? 0;
-    tally.after += record.amountMinor;
+    this.tally.before += existing?.amountMinor ?? 0;
+    this.tally.after += record.amountMinor;
   }
-  const removes: CurrentLine[] = [];
-  for (const line of lines) {
-    if (covered.has(cellKey(line.departmentId, line.accountId, line.period))) continue;
-    const code = codeOfDepartment(line.departmentId);
-    const t = tallyOf(code);
-    if (line.importBatchId !== null) {
-      removes.push(line);
-      diff.removed.push({ departmentCode: code, accountCode: codeOfAccount(line.accountId), period: line.period, before: line.amountMinor, after: null, source: line.source });
-      t.before += line.amountMinor;
-    } else {
-      t.before += line.amountMinor;
-      t.after += line.amountMinor;
+
+  /**
+   * The plan for `records`, which are the ones added, in order: as worked out so far, or, when
+   * `changed` (a record's amount changed after it was added), worked out again.
+   */
+  finish(records: readonly FigureRecord[], changed = false): FigurePlan {
+    const { lookup, diff } = this;
+    if (changed || records.length !== this.count) return planFigures(this.ctx, this.kind, this.planId, records, lookup);
+    const inScope = (l: CurrentLine) => this.kind === 'budget' || (this.periodsByDepartment.get(l.departmentId)?.has(l.period) ?? false);
+    const codeOfDepartment = (id: string) => lookup.departmentsById.get(id)?.code ?? id;
+    const codeOfAccount = (id: string) => lookup.accountsById.get(id)?.code ?? id;
+    const removes: CurrentLine[] = [];
+    for (const line of this.lines) {
+      if (!inScope(line) || this.covered.has(this.cellKey(line.departmentId, line.accountId, line.period))) continue;
+      const code = codeOfDepartment(line.departmentId);
+      const t = this.tallyOf(code);
+      if (line.importBatchId !== null) {
+        removes.push(line);
+        diff.removed.push({ departmentCode: code, accountCode: codeOfAccount(line.accountId), period: line.period, before: line.amountMinor, after: null, source: line.source });
+        t.before += line.amountMinor;
+      } else {
+        t.before += line.amountMinor;
+        t.after += line.amountMinor;
+      }
     }
+    diff.perDepartment = [...this.perDepartment.entries()].map(([code, t]) => ({ code, ...t })).sort((a, b) => a.code.localeCompare(b.code, 'en', { numeric: true }));
+    diff.totals = diff.perDepartment.reduce((s, t) => ({ before: s.before + t.before, after: s.after + t.after }), { before: 0, after: 0 });
+    return { fresh: this.fresh, updates: this.updates, removes, diff };
   }
-  diff.perDepartment = [...perDepartment.entries()].map(([code, t]) => ({ code, ...t })).sort((a, b) => a.code.localeCompare(b.code, 'en', { numeric: true }));
-  diff.totals = diff.perDepartment.reduce((s, t) => ({ before: s.before + t.before, after: s.after + t.after }), { before: 0, after: 0 });
-  return { fresh, updates, removes, diff };
 }
 
 export function figuresIdentical(plan: FigurePlan): boolean {

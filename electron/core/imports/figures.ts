@@ -15,9 +15,11 @@ import { formatMoney } from '../../../shared/money';
 import { fiscalYearMonths } from '../../../shared/periods';
 import { parseCellAmount, plainCellMinor } from './amounts';
 import { cellText } from './headers';
+import { LongRowKind, type LongRowBlock, type LongRowSpec } from './long-rows';
 import { cellRef, type CellValue } from './model';
 import { parseMonth, parseQuarter } from './months';
 import type { Problems } from './problems';
+import { unpackRows } from './read/packed-rows';
 import { cell, codeText, columnOf, isBlankRow, totalRowKind, type MappedSheet } from './rows';
 
 export interface RawFigure {
@@ -60,7 +62,26 @@ export interface FigureSheetOutput {
  */
 export interface FigureReader {
   readonly out: FigureSheetOutput;
+  /** The first sheet row not read yet. */
+  readonly nextRow: number;
   readTo(end: number): void;
+  /**
+   * How a LongRowScanner may read this sheet's rows ahead (long-rows.ts): null for a wide sheet,
+   * and for a long one whose rows are not read (no account or month column).
+   */
+  longRowSpec(): LongRowSpec | null;
+  /**
+   * Reads rows scanned by that spec — the block starts at the first row not read yet, and the
+   * sheet's own rows end there — handing its figures, in order, to `sink` rather than to `out`.
+   */
+  readBlock(block: LongRowBlock, sink: FigureSink): void;
+}
+
+/** Where a block's figures go, in order. */
+export interface FigureSink {
+  /** A figure known by its fields alone: taken, or false when it needs the whole figure (its cell references). */
+  known(departmentCode: string, accountCode: string, period: string, amountMinor: number, debitCredit: boolean, source: string): boolean;
+  figure(f: RawFigure): void;
 }
 
 /** No value (empty cell): null. A value that is not an amount: an error at the cell, and undefined. */
@@ -103,11 +124,12 @@ function quarterMonths(q: number, year: number | null, months: readonly string[]
  */
 function sheetRefs(fileName: string, sheet: string): (row: number, column: number) => string {
   const prefix = `${fileName}!${sheet}!`;
-  const letters = new Map<number, string>();
+  /** "file!sheet!D" per column: a reference is then one concatenation. */
+  const columnPrefixes = new Map<number, string>();
   return (row, column) => {
-    let l = letters.get(column);
-    if (l === undefined) letters.set(column, (l = cellRef(0, column).slice(0, -1)));
-    return `${prefix}${l}${row + 1}`;
+    let p = columnPrefixes.get(column);
+    if (p === undefined) columnPrefixes.set(column, (p = `${prefix}${cellRef(0, column).slice(0, -1)}`));
+    return `${p}${row + 1}`;
   };
 }
 
@@ -152,10 +174,14 @@ class LongFigure implements RawFigure {
 /** The part of a reader every layout shares: a cursor over the sheet's rows below the header. */
 abstract class SheetReader implements FigureReader {
   readonly out: FigureSheetOutput = { figures: [], dataRows: 0, skippedRows: 0 };
-  private next: number;
+  protected next: number;
 
   constructor(protected readonly input: FigureSheetInput, protected readonly problems: Problems) {
     this.next = input.headerRow + 1;
+  }
+
+  get nextRow(): number {
+    return this.next;
   }
 
   readTo(end: number): void {
@@ -169,6 +195,21 @@ abstract class SheetReader implements FigureReader {
   }
 
   protected abstract row(r: number, cells: readonly CellValue[]): void;
+
+  longRowSpec(): LongRowSpec | null {
+    return null;
+  }
+
+  readBlock(block: LongRowBlock, _sink: FigureSink): void {
+    throw new Error(`rows from ${block.start} were read ahead, but this sheet's rows cannot be`);
+  }
+
+  /** Hands the figures read so far to `sink`, in order. */
+  protected flush(sink: FigureSink): void {
+    const { figures } = this.out;
+    for (const f of figures) sink.figure(f);
+    figures.length = 0;
+  }
 }
 
 /** Rows of a long sheet: one figure per row. */
@@ -218,6 +259,59 @@ class LongReader extends SheetReader {
     let found = this.monthOfText.get(value);
     if (found === undefined) this.monthOfText.set(value, (found = parseMonth(value)));
     return found;
+  }
+
+  override longRowSpec(): LongRowSpec | null {
+    const { col, refColumns } = this;
+    if (refColumns === null) return null;
+    return {
+      department: col.department ?? null,
+      account: refColumns.account,
+      name: col.name ?? null,
+      period: refColumns.period,
+      amount: col.amount ?? null,
+      debit: col.debit ?? null,
+      credit: col.credit ?? null,
+      labels: [...this.labels],
+      givenDepartment: this.input.department?.code ?? null,
+    };
+  }
+
+  /** Each row as row() reads it: plain ones from what the scanner read, the others from their cells. */
+  override readBlock(block: LongRowBlock, sink: FigureSink): void {
+    const { col, refColumns, out } = this;
+    if (refColumns === null || block.start !== this.next) throw new Error(`rows from ${block.start} were read ahead, but row ${this.next} is the next to read`);
+    const { kinds, texts, amounts, strings } = block;
+    const others = unpackRows(block.others);
+    const debitCredit = col.amount === undefined;
+    const amountColumn = col.amount ?? col.debit ?? col.credit!;
+    this.flush(sink);
+    let figure = 0;
+    let other = 0;
+    for (let i = 0; i < kinds.length; i++) {
+      const r = block.start + i;
+      const kind = kinds[i];
+      if (kind === LongRowKind.blank) continue;
+      if (kind === LongRowKind.total) out.skippedRows++;
+      else if (kind === LongRowKind.noAmount) out.dataRows++;
+      else if (kind === LongRowKind.figure || kind === LongRowKind.creditFigure) {
+        out.dataRows++;
+        const at = figure * 4;
+        const departmentCode = strings[texts[at]!]!;
+        const accountCode = strings[texts[at + 1]!]!;
+        const period = strings[texts[at + 3]!]!;
+        const amount = amounts[figure++]!;
+        const source = this.sourceRefAt(r, kind === LongRowKind.creditFigure ? col.credit! : amountColumn);
+        // A figure taken by its fields needs no object; one that needs its references gets it.
+        if (sink.known(departmentCode, accountCode, period, amount, debitCredit, source)) continue;
+        const name = texts[at + 2]!;
+        sink.figure(new LongFigure(departmentCode, accountCode, name < 0 ? null : strings[name]!, period, amount, debitCredit, source, this.problemRef, r, refColumns));
+      } else {
+        this.row(r, others[other++]!);
+        this.flush(sink);
+      }
+    }
+    this.next = block.start + kinds.length;
   }
 
   protected row(r: number, cells: readonly CellValue[]): void {

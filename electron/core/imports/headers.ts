@@ -9,8 +9,24 @@ import type { CellValue } from './model';
 /** A cell as display text: "" for empty; numbers as they print; dates as YYYY-MM-DD. */
 export function cellText(value: CellValue | undefined): string {
   if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return trimText(value);
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10);
   return String(value).trim();
+}
+
+/** Printable ASCII other than a space: never trimmed. */
+function inkAscii(code: number): boolean {
+  return code > 32 && code < 127;
+}
+
+/** text.trim(), without the call for text that starts and ends with printable ASCII (nearly every cell). */
+export function trimText(text: string): string {
+  return text.length > 0 && inkAscii(text.charCodeAt(0)) && inkAscii(text.charCodeAt(text.length - 1)) ? text : text.trim();
+}
+
+/** text.trim() === '', answered at once for text that starts with printable ASCII. */
+export function isBlankText(text: string): boolean {
+  return !(text.length > 0 && inkAscii(text.charCodeAt(0))) && text.trim() === '';
 }
 
 /** "Cost Center", "cost_center" and "COST-CENTER " all read "costcenter". */

@@ -63,8 +63,8 @@ const containsTotal = /total/i;
 
 /** "Total", "Subtotal", "Total expenses", "Total Marketing", "Grand total", "Expenses total". */
 export function isTotalLabel(value: CellValue): 'total' | 'subtotal' | null {
-  // Every label below contains "total": most cells do not, and are done with in one test.
-  if (typeof value !== 'string' || !containsTotal.test(value)) return null;
+  // Every label below contains "total": most cells do not (a code is too short to), and are done with in one test.
+  if (typeof value !== 'string' || value.length < 5 || !containsTotal.test(value)) return null;
   const s = value.trim().toLowerCase();
   if (/^sub[ -]?total\b/.test(s) || /\bsub[ -]?total$/.test(s)) return 'subtotal';
   if (/^(grand )?total\b/.test(s) || /\btotal$/.test(s)) return 'total';

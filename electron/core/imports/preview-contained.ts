@@ -1,18 +1,21 @@
 /**
  * The preview of a file read in the reader's worker (read-contained.ts), planned while it is
  * read: a CSV's rows arrive in chunks, and the plan reads and checks each chunk while the worker
- * parses the next, so the two cores share the work. The plan is planImport's for the complete
- * file: it is started on the first rows (which settle sheets, kind and mapping), fed every row
- * in order, and finished once the read is complete. When anything stands in the way of that
+ * parses the next, so the two cores share the work. Once the first rows have settled a long
+ * sheet's mapping, the worker reads the figures of the rows still to come itself (long-rows.ts),
+ * and the plan only checks and compares them. The plan is planImport's for the complete file: it
+ * is started on the first rows (which settle sheets, kind and mapping), fed every row in order,
+ * and finished once the read is complete. When anything stands in the way of that
  * promise — the reader started over, the plan failed on a partial file, the workspace changed
  * while the file was being read — the complete file is planned again with planImport (read
  * again, when the plan had already let the rows it read go).
  */
 import type { ImportOptions, ImportPlan } from '../../../shared/imports';
 import type { Ctx } from '../context';
+import type { LongRowBlock } from './long-rows';
 import type { WorkbookData } from './model';
 import { planImport, startPlan, type PlanSession } from './preview';
-import { readWorkbookContained, type ContainedReadOptions } from './read/read-contained';
+import { readWorkbookContained, type ContainedReadOptions, type StreamedRead } from './read/read-contained';
 
 /** Changes on this connection and commits by others: equal before and after, nothing was written in between. */
 function workspaceVersion(ctx: Ctx): string {
@@ -33,13 +36,25 @@ export async function planImportContained(
   let session: PlanSession | null | undefined;
   let fed: WorkbookData | undefined;
   let versionAtStart = '';
-  const onRows = (partial: WorkbookData): void => {
+  const onBlock = (block: LongRowBlock): void => {
+    if (!session) return;
+    try {
+      session.readLongRows(block);
+    } catch {
+      session = null;
+    }
+  };
+  const onRows = (partial: WorkbookData, stream: StreamedRead): void => {
     if (session === null) return;
     try {
       if (session === undefined) {
         versionAtStart = workspaceVersion(ctx);
         fed = partial;
-        session = startPlan(ctx, partial, options, { releaseRows: true });
+        session = startPlan(ctx, partial, options, { releaseRows: true, scanLongRows: true });
+        // The mapping is settled: the worker reads the rest of a long sheet's rows as it parses them
+        // (asked before these rows are read, so that it starts as soon as it can).
+        const spec = session.longRowSpec();
+        if (spec) stream.readLongRows(spec, onBlock);
       }
       session.readAvailable();
     } catch {

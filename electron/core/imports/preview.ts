@@ -30,9 +30,10 @@ import type { Ctx } from '../context';
 import { getSettings } from '../workspace/workspace-service';
 import { departmentFromSheet, findHeaderRow, HEADER_SEARCH_ROWS, planFromTitle, type HeaderDetection } from './detect';
 import { normalizeHeader } from './headers';
-import { diffEntities, figuresIdentical, planFigures } from './diff';
+import { diffEntities, FigureDiffer, figuresIdentical, planFigures } from './diff';
 import { readAccounts, readDepartments, readPeople, type RawAccount, type RawDepartment, type RawPerson } from './entities';
-import { figureReader, type FigureReader, type RawFigure } from './figures';
+import { figureReader, type FigureReader, type FigureSink, type RawFigure } from './figures';
+import { LongRowScanner, type LongRowBlock, type LongRowSpec } from './long-rows';
 import { loadLookup, type Lookup } from './lookup';
 import { rememberedMapping, sourceKey, suggestMapping } from './mapping';
 import type { CellValue, SheetData, WorkbookData } from './model';
@@ -209,6 +210,13 @@ export function planImport(ctx: Ctx, workbook: WorkbookData, rawOptions: ImportO
  */
 export interface PlanSession {
   readAvailable(): void;
+  /**
+   * How the rows still to come may be read ahead, where they are parsed (long-rows.ts) — for a
+   * workbook of one sheet of long budget or actuals rows — or null. Known as soon as the plan starts.
+   */
+  longRowSpec(): LongRowSpec | null;
+  /** Reads rows read ahead by that spec, in order, after every row given so far; the sheet's own rows end where they start. */
+  readLongRows(block: LongRowBlock): void;
   finish(): ImportPlan;
 }
 
@@ -218,9 +226,11 @@ const releasedRow = Object.freeze([]) as unknown as CellValue[];
 /**
  * `releaseRows`: budget and actuals rows below the header are replaced by an empty row once read,
  * so a big file's cells do not outlive their reading (the workbook is the caller's to give up:
- * only the header and title rows stay whole).
+ * only the header and title rows stay whole). `scanLongRows`: a long sheet's rows are read as the
+ * reader's worker reads them once asked (a LongRowScanner, then readBlock), which costs about half
+ * of reading them one by one.
  */
-export function startPlan(ctx: Ctx, workbook: WorkbookData, rawOptions: ImportOptions = {}, { releaseRows = false } = {}): PlanSession {
+export function startPlan(ctx: Ctx, workbook: WorkbookData, rawOptions: ImportOptions = {}, { releaseRows = false, scanLongRows = false } = {}): PlanSession {
   const parsedOptions = importOptionsSchema.safeParse(rawOptions);
   if (!parsedOptions.success) {
     const issue = parsedOptions.error.issues[0];
@@ -353,7 +363,7 @@ export function startPlan(ctx: Ctx, workbook: WorkbookData, rawOptions: ImportOp
     if (kind !== null && !problems.errors) {
       problems.error(problems.ref(), `no sheet has a header row for ${kind} in its first ${HEADER_SEARCH_ROWS} rows; map the columns by hand`);
     }
-    return { readAvailable: () => undefined, finish: finishPlan };
+    return { readAvailable: () => undefined, longRowSpec: () => null, readLongRows: refuseLongRows, finish: finishPlan };
   }
 
   const common = (i: Included) => ({
@@ -381,24 +391,64 @@ export function startPlan(ctx: Ctx, workbook: WorkbookData, rawOptions: ImportOp
   // Actuals have no plan months to wait for: each figure is checked as soon as it is read.
   let resolver = figureKind === 'actuals' ? new CodeResolver(lookup, options.unknownCodes ?? 'refuse', checkProblems) : null;
   let checker = resolver && figureKind === 'actuals' ? new FigureChecker(resolver, lookup, checkProblems, { kind: figureKind, months: null, planName: null, duplicates }) : null;
+  // Actuals' records are compared with the workspace as they are made, too; a budget's once its plan is chosen.
+  const differ = figureKind === 'actuals' ? new FigureDiffer(ctx, figureKind, null, lookup) : null;
+  let diffed = 0;
+  const diffSoFar = (): void => {
+    if (!differ || !checker) return;
+    const { records } = checker;
+    while (diffed < records.length) differ.add(records[diffed++]!);
+  };
+  /** Hands a reader's figures on: checked now (actuals) or once the plan is chosen (budgets). */
+  const take = (reader: FigureReader): void => {
+    const figures = reader.out.figures;
+    if (checker) for (const f of figures) checker.add(f);
+    else for (const f of figures) raw.push(f);
+    figures.length = 0;
+    diffSoFar();
+  };
+  /** Included sheet k's reader, made when first asked for (in sheet order, as each reads). */
+  const readerOf = (k: number): FigureReader => {
+    while (readers.length <= k) {
+      const i = included[readers.length]!;
+      readers.push(figureReader({ ...common(i), fiscalStartMonth: settings.fiscalYearStartMonth }, problems));
+    }
+    return readers[k]!;
+  };
+  const sink: FigureSink = {
+    known: (departmentCode, accountCode, period, amountMinor, debitCredit, source) =>
+      checker !== null && checker.addKnown(departmentCode, accountCode, period, amountMinor, debitCredit, source),
+    figure: (f) => {
+      if (checker) checker.add(f);
+      else raw.push(f);
+    },
+  };
+  /** Per included sheet, with `scanLongRows`: its scanner, or null for a sheet whose rows are read one by one. */
+  const scanners: Array<LongRowScanner | null> = [];
+  const scannerOf = (k: number): LongRowScanner | null => {
+    if (scanners[k] === undefined) {
+      const spec = scanLongRows ? readerOf(k).longRowSpec() : null;
+      scanners[k] = spec ? new LongRowScanner(spec) : null;
+    }
+    return scanners[k];
+  };
   /** Reads what has arrived: of the first sheet only while rows may still come, else of every sheet. */
   const readFiguresSoFar = (complete: boolean): void => {
     if (figureKind === null) return;
     for (let k = 0; k < included.length; k++) {
       const i = included[k]!;
-      let reader = readers[k];
-      if (!reader) readers.push((reader = figureReader({ ...common(i), fiscalStartMonth: settings.fiscalYearStartMonth }, problems)));
+      const reader = readerOf(k);
       const end = i.sheet.rows.length;
-      reader.readTo(end);
+      const scanner = scannerOf(k);
+      const from = reader.nextRow;
+      if (scanner && end > from) reader.readBlock(scanner.scan(i.sheet.rows.slice(from, end), from), sink);
+      else reader.readTo(end);
       if (releaseRows) {
         const rows = i.sheet.rows;
         for (let r = Math.max(released[k] ?? 0, i.detection.row + 1); r < end; r++) rows[r] = releasedRow;
         released[k] = end;
       }
-      const figures = reader.out.figures;
-      if (checker) for (const f of figures) checker.add(f);
-      else for (const f of figures) raw.push(f);
-      figures.length = 0;
+      take(reader);
       if (!complete) return;
     }
   };
@@ -427,7 +477,8 @@ export function startPlan(ctx: Ctx, workbook: WorkbookData, rawOptions: ImportOp
       base.records = { kind: figureKind, rows };
       if (rows.length === 0 && problems.errors === 0) problems.error(problems.ref(), 'there are no amounts to import under the header row');
       const planId = base.target?.planId ?? null;
-      const figures = planFigures(ctx, figureKind, planId, rows, lookup);
+      diffSoFar();
+      const figures = differ ? differ.finish(rows, checker!.summed > 0) : planFigures(ctx, figureKind, planId, rows, lookup);
       base.figureDiff = figures.diff;
       base.identical = rows.length > 0 && figuresIdentical(figures) && base.creates.departments.length + base.creates.accounts.length === 0 && !(base.target?.create ?? false);
       base.sameFileAs = sameFileBatch(ctx, figureKind, workbook.hash, figureKind === 'budget' ? planId : null);
@@ -471,7 +522,18 @@ export function startPlan(ctx: Ctx, workbook: WorkbookData, rawOptions: ImportOp
     if (base.identical) notes.push(base.sameFileAs ? `Same file as import ${base.sameFileAs}: importing it again changes nothing.` : 'Importing this file changes nothing.');
     return finishPlan();
   };
-  return { readAvailable: () => readFiguresSoFar(false), finish };
+  const longRowSpec = (): LongRowSpec | null => (figureKind === null || included.length !== 1 ? null : readerOf(0).longRowSpec());
+  const readLongRows = (block: LongRowBlock): void => {
+    const reader = readers[0];
+    if (figureKind === null || included.length !== 1 || !reader) refuseLongRows();
+    reader.readBlock(block, sink);
+    diffSoFar();
+  };
+  return { readAvailable: () => readFiguresSoFar(false), longRowSpec, readLongRows, finish };
+}
+
+function refuseLongRows(): never {
+  throw new Error('this plan reads no rows ahead');
 }
 
 /** Used by tests and the CLI: the number of the next batch, as shown to users. */

@@ -4,7 +4,7 @@
  * Blank rows and total/subtotal rows are recognised here and never become data.
  */
 import type { ColumnMapping, ImportField } from '../../../shared/imports';
-import { cellText } from './headers';
+import { cellText, isBlankText } from './headers';
 import type { CellValue, SheetData } from './model';
 import { isTotalLabel } from './months';
 
@@ -28,7 +28,7 @@ export function isBlankRow(row: readonly CellValue[]): boolean {
   // A loop rather than every(): the same answer (a hole is skipped, as every() skips it), without a closure per row.
   for (let c = 0; c < row.length; c++) {
     const v = row[c];
-    if (v === null || (typeof v === 'string' && v.trim() === '')) continue;
+    if (v === null || (typeof v === 'string' && isBlankText(v))) continue;
     if (v === undefined && !(c in row)) continue;
     return false;
   }

@@ -125,6 +125,7 @@ export interface FigureCheck {
  */
 export class FigureChecker {
   readonly records: FigureRecord[] = [];
+  private summedInto = 0;
   private readonly inYear: ReadonlySet<string> | null;
   private readonly reportedMonth = new Set<string>();
   private readonly reportedParent = new Set<string>();
@@ -147,11 +148,7 @@ export class FigureChecker {
     const { lookup, resolver, problems, check } = this;
     // Known codes are the rule; only an unknown one needs its cell reference (written on demand).
     const rawDepartment = f.departmentCode ?? '';
-    // Figures come grouped by department: the last one looked up is remembered.
-    if (rawDepartment !== this.lastDepartmentCode) {
-      this.lastDepartmentCode = rawDepartment;
-      this.lastDepartment = lookup.departments.get(rawDepartment);
-    }
+    if (this.addKnown(rawDepartment, f.accountCode, f.period, f.amountMinor, f.debitCredit, f.source)) return;
     const known = this.lastDepartment;
     const departmentCode = known ? rawDepartment : resolver.department(rawDepartment, f.departmentRef);
     const accountCode = lookup.accounts.has(f.accountCode) ? f.accountCode : resolver.account(f.accountCode, f.accountRef, f.accountName);
@@ -180,23 +177,55 @@ export class FigureChecker {
       }
       return;
     }
-    let amountMinor = f.amountMinor;
-    if (f.debitCredit && accountType(lookup, resolver, accountCode) === 'revenue') amountMinor = -amountMinor;
-    const key = this.cellKey(departmentCode, accountCode, f.period);
+    this.place(departmentCode, accountCode, f.period, this.signed(accountCode, f.amountMinor, f.debitCredit), f.source);
+  }
+
+  /**
+   * add() for a figure known by its fields alone, when nothing about it needs a reference to its
+   * cells: a known department without sub-departments, a known account, a month in the plan. False
+   * (and nothing done) otherwise: the whole figure goes to add().
+   */
+  addKnown(departmentCode: string, accountCode: string, period: string, amountMinor: number, debitCredit: boolean, source: string): boolean {
+    // Figures come grouped by department: the last one looked up is remembered.
+    if (departmentCode !== this.lastDepartmentCode) {
+      this.lastDepartmentCode = departmentCode;
+      this.lastDepartment = this.lookup.departments.get(departmentCode);
+    }
+    const department = this.lastDepartment;
+    if (department === undefined || department.children > 0 || !this.lookup.accounts.has(accountCode)) return false;
+    if (this.inYear && !this.inYear.has(period)) return false;
+    this.place(departmentCode, accountCode, period, this.signed(accountCode, amountMinor, debitCredit), source);
+    return true;
+  }
+
+  /** How many times a record was changed after it was made: a later duplicate summed into it. */
+  get summed(): number {
+    return this.summedInto;
+  }
+
+  /** A debit/credit amount is debit − credit; a revenue account reads credit − debit. */
+  private signed(accountCode: string, amountMinor: number, debitCredit: boolean): number {
+    return debitCredit && accountType(this.lookup, this.resolver, accountCode) === 'revenue' ? -amountMinor : amountMinor;
+  }
+
+  /** A checked figure into its cell's record: a new record, or a duplicate summed or refused. */
+  private place(departmentCode: string, accountCode: string, period: string, amountMinor: number, source: string): void {
+    const key = this.cellKey(departmentCode, accountCode, period);
     const at = this.byCell.get(key);
     if (at === undefined) {
       this.byCell.add(key, this.records.length);
-      this.records.push({ departmentCode, accountCode, period: f.period, amountMinor, source: f.source });
+      this.records.push({ departmentCode, accountCode, period, amountMinor, source });
       return;
     }
     const earlier = this.records[at]!;
-    const what = `${departmentCode} · ${accountCode} · ${periodLabel(f.period)}`;
+    const what = `${departmentCode} · ${accountCode} · ${periodLabel(period)}`;
     const earlierCell = earlier.source.split('!').pop();
-    if (check.duplicates === 'refuse') {
-      problems.error(f.source, `a second value for ${what} (first at ${earlierCell}); duplicates are refused`);
+    if (this.check.duplicates === 'refuse') {
+      this.problems.error(source, `a second value for ${what} (first at ${earlierCell}); duplicates are refused`);
     } else {
       earlier.amountMinor += amountMinor;
-      problems.warn(f.source, `a second value for ${what} (first at ${earlierCell}); the two are summed`);
+      this.summedInto++;
+      this.problems.warn(source, `a second value for ${what} (first at ${earlierCell}); the two are summed`);
     }
   }
 }

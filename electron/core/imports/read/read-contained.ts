@@ -7,13 +7,14 @@
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, Worker } from 'node:worker_threads';
 import { AppError } from '../../../../shared/result';
+import { type LongRowBlock, type LongRowSpec } from '../long-rows';
 import { type WorkbookData } from '../model';
 import { refuse } from './limits';
 import { unpackRows } from './packed-rows';
 import { type ReadOptions } from './read-workbook';
-import { type WorkerFault, type WorkerInput, type WorkerReply, type WorkerWarmup } from './worker-protocol';
+import { type WorkerControl, type WorkerFault, type WorkerInput, type WorkerReply, type WorkerWarmup } from './worker-protocol';
 
 export interface ContainedReadOptions extends ReadOptions {
   /** Default 30 s; the worker is terminated when it runs out. */
@@ -30,13 +31,31 @@ export interface ContainedReadOptions extends ReadOptions {
    * workbook as read so far (the same object every time; its one sheet's rows grow, in order,
    * never changing what was given before; its hash is filled in at the end). The promise then
    * resolves with that same object, complete — or, if the reader had to start over (see
-   * readCsvStreamed), with another one, which is the one to trust.
+   * readCsvStreamed), with another one, which is the one to trust. Once `stream.readLongRows` is
+   * called, the rows after those given so far come to its listener instead, read in the worker,
+   * and the sheet's rows stop growing.
    */
-  onRows?: (partial: WorkbookData) => void;
+  onRows?: (partial: WorkbookData, stream: StreamedRead) => void;
+}
+
+/** A CSV read in progress, as onRows sees it. */
+export interface StreamedRead {
+  /**
+   * Asks the worker to read the rows it has not sent yet as long figure rows by `spec`, and hand
+   * them, in blocks, to `onBlock` (long-rows.ts). Only the first call counts.
+   */
+  readLongRows(spec: LongRowSpec, onBlock: (block: LongRowBlock) => void): void;
 }
 
 const defaultTimeoutMs = 30_000;
 const defaultMaxHeapMb = 2048;
+/**
+ * The worker's young generation (V8 makes a third of it each semi-space: 32 MB, twice V8's
+ * default). A parse makes rows faster than V8's default lets them die young: with 16 MB
+ * semi-spaces a 100,000-row CSV's rows were copied and promoted by the million, and its parse took
+ * twice as long; with 32 MB they die where they were made.
+ */
+const youngGenerationMb = 96;
 /** A warm reader is kept this long after its last read, then ended so it does not hold memory. */
 const idleMs = 30_000;
 /** A reader started ahead of a file waits longer: the user is still choosing the file. */
@@ -145,7 +164,7 @@ function release(worker: Worker, keepMs = idleMs): void {
   warm.idleTimer.unref();
 }
 
-function readOnce(input: WorkerInput, timeoutMs: number, maxHeapMb: number, onRows?: (partial: WorkbookData) => void): Promise<WorkbookData> {
+function readOnce(input: WorkerInput, timeoutMs: number, maxHeapMb: number, onRows?: ContainedReadOptions['onRows']): Promise<WorkbookData> {
   const { fileName } = input;
   return new Promise((resolve, reject) => {
     let worker: Worker;
@@ -156,10 +175,21 @@ function readOnce(input: WorkerInput, timeoutMs: number, maxHeapMb: number, onRo
       return;
     }
     worker.ref();
+    // A streamed read's line to the worker while it reads (see StreamedRead).
+    const control = onRows ? new MessageChannel() : undefined;
+    let onBlock: ((block: LongRowBlock) => void) | undefined;
+    const stream: StreamedRead = {
+      readLongRows(spec, listener) {
+        if (onBlock || !control) return;
+        onBlock = listener;
+        control.port1.postMessage({ longRows: spec } satisfies WorkerControl);
+      },
+    };
     let settled = false;
     const settle = (outcome: () => void, keep = false): void => {
       if (settled) return;
       settled = true;
+      control?.port1.close();
       clearTimeout(timer);
       worker.off('message', onMessage);
       worker.off('error', onError);
@@ -190,9 +220,17 @@ function readOnce(input: WorkerInput, timeoutMs: number, maxHeapMb: number, onRo
         for (const row of unpackRows(reply.rows)) rows.push(row);
         // The listener's failures are its own to report: the read goes on.
         try {
-          onRows?.(partial);
+          onRows?.(partial, stream);
         } catch {
           onRows = undefined;
+        }
+        return;
+      }
+      if (reply.ok && 'longRows' in reply) {
+        try {
+          onBlock?.(reply.longRows);
+        } catch {
+          onBlock = () => undefined;
         }
         return;
       }
@@ -222,7 +260,8 @@ function readOnce(input: WorkerInput, timeoutMs: number, maxHeapMb: number, onRo
     worker.on('error', onError);
     worker.on('exit', onExit);
     try {
-      worker.postMessage(input);
+      if (control) worker.postMessage({ ...input, control: control.port2 }, [control.port2]);
+      else worker.postMessage(input);
     } catch (err) {
       settle(() => reject(refuse(fileName, 'could not be read: the reader did not start.', { cause: String(err) })));
     }
@@ -240,7 +279,7 @@ function formatSeconds(ms: number): string {
  * reach a worker's entry on Node 20, hence the small loader script.
  */
 function startWorker(maxHeapMb: number): Worker {
-  const resourceLimits = { maxOldGenerationSizeMb: maxHeapMb, stackSizeMb: 4 };
+  const resourceLimits = { maxOldGenerationSizeMb: maxHeapMb, maxYoungGenerationSizeMb: youngGenerationMb, stackSizeMb: 4 };
   const here = import.meta.url;
   if (here.endsWith('.ts')) {
     const entry = new URL('./read-worker.ts', here).href;

@@ -137,8 +137,10 @@ export function readCsvStreamed(
 ): { workbook: WorkbookData; streamed: boolean } {
   const { lim, text, encoding, delimiter } = prepareCsv(bytes, fileName, options, limits);
   // papaparse guesses line endings from the first 1 MB of what it is given first: ask it once for
-  // the whole text, so every chunk is split the way a one-piece parse would split it.
-  const newline = Papa.parse<string[]>(text.slice(0, 1024 * 1024), { delimiter, preview: 1 }).meta.linebreak as '\n' | '\r\n' | '\r';
+  // the whole text, so every chunk is split the way a one-piece parse would split it. Its guess is
+  // "\n" whenever that first 1 MB holds no "\r" (most files): then it need not be asked.
+  const start = text.slice(0, 1024 * 1024);
+  const newline = start.includes('\r') ? (Papa.parse<string[]>(start, { delimiter, preview: 1 }).meta.linebreak as '\n' | '\r\n' | '\r') : '\n';
   const sheetName = baseNameWithoutExtension(fileName);
   let held: CellValue[][] = [];
   let head: CsvStreamHead | undefined;
