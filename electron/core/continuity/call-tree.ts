@@ -55,15 +55,16 @@ export function checkForest(entries: readonly TreeLink[]): ForestCheck {
 }
 
 /**
- * The first person who has two entries in one call tree, or null. Each person appears once: a
- * second entry would have them called from two places (and can call back up to themselves), and
- * readiness would judge their cover on one entry while the other says something else.
+ * Where a person gets a second entry in one call tree: the index of that entry, or -1. Each person
+ * appears once: a second entry would have them called from two places (and can call back up to
+ * themselves), and readiness would judge their cover on one entry while the other says something
+ * else. The app (setCallTree) and a restore from an export both apply this rule.
  */
-export function repeatedPerson(personIds: readonly string[]): string | null {
+export function repeatedPerson(personIds: readonly string[]): number {
   const seen = new Set<string>();
-  for (const id of personIds) {
-    if (seen.has(id)) return id;
+  for (const [i, id] of personIds.entries()) {
+    if (seen.has(id)) return i;
     seen.add(id);
   }
-  return null;
+  return -1;
 }

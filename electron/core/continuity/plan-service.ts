@@ -207,8 +207,9 @@ export function setCallTree(ctx: Ctx, input: CallTreeInput): PlanDetail {
       throw new AppError('not_found', `${nameOf(e.id)} is called by an entry that is not in this call tree.`);
     }
   }
-  const twice = repeatedPerson(input.entries.map((e) => e.personId));
-  if (twice !== null) {
+  const repeat = repeatedPerson(input.entries.map((e) => e.personId));
+  if (repeat >= 0) {
+    const twice = input.entries[repeat]!.personId;
     // Already twice in the stored tree (written before this rule): what helps is removing one.
     const storedTwice = [...allEntries.values()].filter((e) => e.planId === plan.id && e.personId === twice).length > 1;
     throw new AppError(

@@ -19,6 +19,7 @@ import {
 } from '../../../shared/export';
 import { AppError } from '../../../shared/result';
 import { createCtx, isoNow, type Ctx } from '../context';
+import { repeatedPerson } from '../continuity/call-tree';
 import { openWorkspace } from '../db/open-workspace';
 import { initWorkspace } from '../workspace/workspace-service';
 import { personKeys } from './json-export';
@@ -91,12 +92,14 @@ export function upgradeV1(doc: WorkspaceExportV1): WorkspaceExport {
  */
 function callTreeProblem(doc: WorkspaceExport): { path: PropertyKey[]; message: string } | null {
   for (const [i, plan] of doc.continuityPlans.entries()) {
-    const seen = new Set<string>();
-    for (const [j, entry] of plan.callTree.entries()) {
-      const path = ['continuityPlans', i, 'callTree', j];
-      if (seen.has(entry.person)) return { path: [...path, 'person'], message: `person "${entry.person}" is on this call tree twice; each person appears once` };
-      if (entry.alternate === entry.person) return { path: [...path, 'alternate'], message: `person "${entry.person}" cannot be their own alternate` };
-      seen.add(entry.person);
+    const repeat = repeatedPerson(plan.callTree.map((e) => e.person));
+    const self = plan.callTree.findIndex((e) => e.alternate === e.person);
+    // The first problem in the file's order.
+    if (self >= 0 && (repeat < 0 || self < repeat)) {
+      return { path: ['continuityPlans', i, 'callTree', self, 'alternate'], message: `person "${plan.callTree[self]!.person}" cannot be their own alternate` };
+    }
+    if (repeat >= 0) {
+      return { path: ['continuityPlans', i, 'callTree', repeat, 'person'], message: `person "${plan.callTree[repeat]!.person}" is on this call tree twice; each person appears once` };
     }
   }
   return null;

@@ -1,4 +1,4 @@
-/** Which part of Continuity is shown: the tab, the open process, the list's sort; the go-bag paper; unsaved process details. */
+/** Which part of Continuity is shown: the tab, the open process or scenario plan, the list's sort; the go-bag paper; unsaved process details. */
 import type { SortingState } from '@tanstack/react-table';
 import { create } from 'zustand';
 import type { GoBagPaper } from '../../../../shared/go-bag';
@@ -16,6 +16,8 @@ interface ContinuityState {
   tab: ContinuityTab;
   /** The process page that is open; null shows the list. */
   processId: string | null;
+  /** The scenario plan page that is open (a plan tied to no process); opening a process closes it. */
+  scenarioPlanId: string | null;
   sorting: SortingState;
   /** The paper the last go-bag was printed on, offered again. */
   goBagPaper: GoBagPaper;
@@ -26,6 +28,7 @@ interface ContinuityState {
   processDrafts: Record<string, ProcessDraft>;
   setTab: (tab: ContinuityTab) => void;
   openProcess: (id: string | null) => void;
+  openScenarioPlan: (id: string | null) => void;
   setSorting: (sorting: SortingState) => void;
   setGoBagPaper: (paper: GoBagPaper) => void;
   /** Keeps (or, with null, forgets) the unsaved edits of one process. */
@@ -35,11 +38,13 @@ interface ContinuityState {
 export const useContinuity = create<ContinuityState>()((set) => ({
   tab: 'processes',
   processId: null,
+  scenarioPlanId: null,
   sorting: [],
   goBagPaper: 'a4',
   processDrafts: {},
   setTab: (tab) => set({ tab }),
-  openProcess: (processId) => set({ processId, tab: 'processes' }),
+  openProcess: (processId) => set({ processId, scenarioPlanId: null, tab: 'processes' }),
+  openScenarioPlan: (scenarioPlanId) => set({ scenarioPlanId, processId: null, tab: 'processes' }),
   setSorting: (sorting) => set({ sorting }),
   setGoBagPaper: (goBagPaper) => set({ goBagPaper }),
   setProcessDraft: (processId, draft) =>

@@ -14,7 +14,7 @@ import type { GoBagScope } from './go-bag-request';
 import { ProcessList } from './process-list';
 import { ProcessPage } from './process-page';
 import { RegisterView } from './register-view';
-import { ScenarioPlanPage, useScenarioPlan } from './scenario-plans';
+import { ScenarioPlanPage } from './scenario-plans';
 import { SettingsPanel } from './settings-panel';
 
 // The map brings @xyflow/react (and ELK, loaded by the map itself): only fetched when opened.
@@ -74,7 +74,7 @@ export function ContinuityView() {
   const overview = useQuery('continuity.overview', {});
   const data = overview.data;
   const [printing, setPrinting] = useState(false);
-  const scenarioPlanId = useScenarioPlan((s) => s.planId);
+  const scenarioPlanId = useContinuity((s) => s.scenarioPlanId);
   // On a process page with plans, or a scenario plan's page, "Print go-bag…" offers those plans first.
   const shown = tab === 'processes' && processId ? data?.processes.find((p) => p.id === processId) : undefined;
   const scenario = tab === 'processes' && scenarioPlanId ? data?.scenarioPlans.find((p) => p.id === scenarioPlanId) : undefined;

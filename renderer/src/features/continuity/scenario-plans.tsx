@@ -5,7 +5,6 @@
  * process page shows), and added here.
  */
 import { useEffect, useState } from 'react';
-import { create } from 'zustand';
 import { planScenarioLabels, type ContinuityOverview } from '../../../../shared/continuity';
 import { useQuery } from '../../api';
 import { ErrorBanner } from '../../components/error-banner';
@@ -15,24 +14,8 @@ import { formatDate } from './durations';
 import { PlanCard, PlanDialog } from './plans-section';
 import { ReadinessAside } from './readiness-panel';
 
-interface ScenarioPlanState {
-  /** The scenario plan whose page is open; null shows the lists. */
-  planId: string | null;
-  open: (planId: string | null) => void;
-}
-
-export const useScenarioPlan = create<ScenarioPlanState>()((set) => ({
-  planId: null,
-  open: (planId) => set({ planId }),
-}));
-
-// Opening a process (from the list, the map or a link) leaves the scenario plan's page.
-useContinuity.subscribe((now, before) => {
-  if (now.processId !== null && now.processId !== before.processId) useScenarioPlan.getState().open(null);
-});
-
 export function ScenarioPlans({ overview }: { overview: ContinuityOverview }) {
-  const open = useScenarioPlan((s) => s.open);
+  const open = useContinuity((s) => s.openScenarioPlan);
   const [adding, setAdding] = useState(false);
   const plans = overview.scenarioPlans;
   return (
@@ -97,7 +80,7 @@ export function ScenarioPlans({ overview }: { overview: ContinuityOverview }) {
 
 /** One scenario plan: the plan card (steps, call tree, exercises) beside its readiness. */
 export function ScenarioPlanPage({ planId, overview }: { planId: string; overview: ContinuityOverview | null }) {
-  const open = useScenarioPlan((s) => s.open);
+  const open = useContinuity((s) => s.openScenarioPlan);
   const query = useQuery('continuity.plan', { id: planId });
   const summary = overview?.scenarioPlans.find((p) => p.id === planId);
   // Deleted (here, by undo, or tied to a process since): back to the lists.
