@@ -4,7 +4,7 @@
  * this file by `npm run db:generate` and are append-only.
  */
 import { sql } from 'drizzle-orm';
-import { check, index, integer, real, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 
 export const workspace = sqliteTable(
   'workspace',
@@ -21,6 +21,8 @@ export const workspace = sqliteTable(
     impactTolerance: integer('impact_tolerance').notNull().default(4),
     /** Risks whose residual score (likelihood × impact) is above this are flagged for the board. */
     riskAppetite: integer('risk_appetite').notNull().default(12),
+    /** BCP 47 tag that decides how dates are shown (day-first for en-GB, month-first for en-US). Last: added by ALTER TABLE. */
+    locale: text('locale').notNull().default('en-GB'),
   },
   (t) => [
     check('workspace_single_row', sql`${t.id} = 1`),
@@ -145,6 +147,8 @@ export const budgetLines = sqliteTable(
     ...figureColumns(),
     // Last, because it was added by ALTER TABLE: the schema's order is the order row images are written in.
     importBatchId: importBatchColumn(),
+    /** A cell note (e.g. from an imported comment column); null when there is none. Added by ALTER TABLE after import_batch_id. */
+    note: text('note'),
   },
   (t) => [
     // Also serves a department's own lines (plan, department prefix) and everything done per plan.
@@ -161,6 +165,8 @@ export const actuals = sqliteTable(
     id: text('id').primaryKey(),
     ...figureColumns(),
     importBatchId: importBatchColumn(),
+    /** A cell note; last, added by ALTER TABLE. */
+    note: text('note'),
   },
   (t) => [
     uniqueIndex('actuals_cell').on(t.departmentId, t.accountId, t.period),
@@ -245,6 +251,64 @@ export const importMappings = sqliteTable('import_mappings', {
   mapping: text('mapping').notNull(),
   updatedAt: text('updated_at').notNull(),
 });
+
+/**
+ * A name in an imported file confirmed by the user as meaning a department, account or person
+ * code, remembered per source (the same key as import_mappings) so the next file from that source
+ * matches itself. `name_key` is normaliseNameKey(name) (shared/name-match.ts). A preference like
+ * import_mappings: not audited.
+ */
+export const importEntityMatches = sqliteTable(
+  'import_entity_matches',
+  {
+    sourceKey: text('source_key').notNull(),
+    kind: text('kind', { enum: ['department', 'account', 'person'] }).notNull(),
+    nameKey: text('name_key').notNull(),
+    targetCode: text('target_code').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.sourceKey, t.kind, t.nameKey] }),
+    check('import_entity_matches_kind', sql`${t.kind} IN ('department', 'account', 'person')`),
+  ],
+);
+
+/**
+ * Exchange rates the director keeps: how many workspace-currency units one unit of `currency` is
+ * worth in `period` ("YYYY-MM"). `rate` is an exact decimal written as text ("1.08", "0.0067"):
+ * conversions use integer arithmetic on it (shared/currency.ts), never a binary float. Audited.
+ */
+export const currencyRates = sqliteTable(
+  'currency_rates',
+  {
+    id: text('id').primaryKey(),
+    currency: text('currency').notNull(),
+    period: text('period').notNull(),
+    rate: text('rate').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('currency_rates_currency_period').on(t.currency, t.period),
+    check('currency_rates_currency', sql`length(${t.currency}) = 3 AND ${t.currency} = upper(${t.currency})`),
+    check('currency_rates_period', sql`${t.period} GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]'`),
+  ],
+);
+
+/**
+ * A named seasonality profile: twelve non-negative integer weights in fiscal order (the first is
+ * the fiscal year's first month), as a JSON array. Spreading an annual figure by it uses
+ * shared/spread.ts. Audited.
+ */
+export const seasonalityProfiles = sqliteTable(
+  'seasonality_profiles',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    weights: text('weights').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('seasonality_profiles_name').on(t.name)],
+);
 
 /**
  * The director's commentary for the board pack, one per reporting period; the id is the period
@@ -561,6 +625,8 @@ export const auditedTables = {
   actuals,
   import_batches: importBatches,
   report_commentary: reportCommentary,
+  currency_rates: currencyRates,
+  seasonality_profiles: seasonalityProfiles,
   vendors,
   assets,
   processes,
