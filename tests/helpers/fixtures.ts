@@ -1,12 +1,12 @@
 /**
- * The team's sample spreadsheets live in the handbook beside the checkout (../shared/fixtures),
- * not in the repo: tests read them from there, the app never does. (The e2e specs import this file
- * too: it stays free of vitest and of the app's code.)
+ * The project's sample spreadsheets live in tests/fixtures, written by tests/fixtures/generate.ts
+ * (`npm run fixtures:generate`) and committed with it; tests read them from there, the app never
+ * does. (The e2e specs import this file too: it stays free of vitest and of the app's code.)
  */
 import { join, resolve } from 'node:path';
 import type { ImportOptions } from '../../shared/imports';
 
-export const fixturesDir = resolve(import.meta.dirname, '../../../shared/fixtures');
+export const fixturesDir = resolve(import.meta.dirname, '../fixtures');
 
 export function fixturePath(name: string): string {
   return join(fixturesDir, name);

@@ -1,5 +1,5 @@
 /**
- * Every sample file the team keeps (../shared/fixtures) imported into a fresh, empty workspace
+ * Every sample file the project keeps (tests/fixtures) imported into a fresh, empty workspace
  * for Larkspur Freight in the order a director would: departments, accounts, people, budgets,
  * actuals. Expected figures are computed here from the files themselves (papaparse and exceljs
  * read directly), not copied from the importer's output. Then: the same files again change
