@@ -29,9 +29,14 @@ export interface SpawnCliOptions {
   timeout?: number;
 }
 
+/** The node arguments that run the CLI entry point with `args`, for a child process started otherwise (spawn). */
+export function cliNodeArgs(args: string[]): string[] {
+  return ['--import', tsxLoader, entry, ...args];
+}
+
 /** Runs the CLI with `args` in a child process whose working folder is `cwd`. */
 export function spawnCli(cwd: string, args: string[], opts: SpawnCliOptions = {}): CliRun {
-  const run = spawnSync(process.execPath, ['--import', tsxLoader, entry, ...args], {
+  const run = spawnSync(process.execPath, cliNodeArgs(args), {
     cwd,
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,

@@ -3,12 +3,12 @@
  *
  * The document is checked completely before anything is written — its shape with the export's own
  * zod schema, then every key and reference (shared/export.ts) — and a refusal names the first
- * problem with its place in the file. Only then is the file created, and everything is written in
- * one transaction, directly and not as changes: a restored workspace has nothing to undo, as a
- * fresh demo has nothing to undo. If writing fails all the same, the new file is removed.
+ * problem with its place in the file. Only then is the workspace written, in one transaction, directly
+ * and not as changes: a restored workspace has nothing to undo, as a fresh demo has nothing to undo.
+ * It is written under a temporary name and named only when whole (restoreWorkspace).
  */
-import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { basename } from 'node:path';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import type { z } from 'zod';
 import {
   exportFormat,
@@ -21,6 +21,7 @@ import { AppError } from '../../../shared/result';
 import { createCtx, isoNow, type Ctx } from '../context';
 import { repeatedPerson } from '../continuity/call-tree';
 import { openWorkspace } from '../db/open-workspace';
+import { placeNewFile } from '../fs/write-new-file';
 import { initWorkspace } from '../workspace/workspace-service';
 import { personKeys } from './json-export';
 
@@ -399,8 +400,42 @@ function writeDocument(ctx: Ctx, doc: WorkspaceExport): void {
   }
 }
 
-function removeCreated(path: string): void {
-  for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
+/** Where a restore into `path` writes before the file gets its name: `<path>.<pid>.restoring`. */
+function restoringPath(path: string): string {
+  return `${path}.${process.pid}.restoring`;
+}
+
+function removeDatabase(path: string): void {
+  for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${path}${suffix}`, { force: true });
+}
+
+function processAlive(pid: number): boolean {
+  if (pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes what a killed restore into `path` left behind (its temporary workspace and journal
+ * files), leaving alone one that a running process is still writing.
+ */
+function removeStaleRestores(path: string): void {
+  const name = basename(path);
+  let entries: string[];
+  try {
+    entries = readdirSync(dirname(path));
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    if (!entry.startsWith(`${name}.`)) continue;
+    const match = /^\.(\d+)\.restoring(?:-wal|-shm|-journal)?$/.exec(entry.slice(name.length));
+    if (match && !processAlive(Number(match[1]))) rmSync(join(dirname(path), entry), { force: true });
+  }
 }
 
 export interface RestoreOptions {
@@ -413,25 +448,36 @@ export interface RestoreOptions {
 
 /**
  * Writes a checked document (readExportDocument) into a new workspace file at `path`. Refuses an
- * existing file; on any failure the new file is removed.
+ * existing file. The workspace is built whole in a temporary file beside `path` (schema, rows,
+ * then its checks), closed, flushed and only then given its name: a restore that fails or is
+ * killed leaves no file at `path`, and the next one clears what a killed one left.
  */
 export function restoreWorkspace(path: string, doc: WorkspaceExport, options: RestoreOptions = {}): Omit<RestoreCounts, 'version'> {
   if (existsSync(path)) throw new AppError('refused', `${path} already exists; Quartermaster never overwrites a file. Choose a new name.`);
-  let created = false;
+  removeStaleRestores(path);
+  const temp = restoringPath(path);
   try {
-    const workspace = openWorkspace(path, { create: true });
-    created = true;
+    const workspace = openWorkspace(temp, { create: true });
     try {
       const ctx = createCtx(workspace.db, basename(path), options.origin ?? 'restore', {
         ...(options.now ? { now: options.now } : {}),
         ...(options.newId ? { newId: options.newId } : {}),
       });
-      ctx.db.$client.transaction(() => writeDocument(ctx, doc))();
+      const client = ctx.db.$client;
+      client.transaction(() => {
+        writeDocument(ctx, doc);
+        const broken = client.pragma('foreign_key_check') as unknown[];
+        if (broken.length > 0) throw new AppError('invalid_input', `the export leaves ${broken.length} broken reference(s) between rows`);
+      })();
+      const integrity = client.pragma('quick_check', { simple: true });
+      if (integrity !== 'ok') throw new Error(`the new file failed its check (${String(integrity)})`);
+      client.pragma('wal_checkpoint(TRUNCATE)');
     } finally {
       workspace.close();
     }
+    placeNewFile(temp, path);
   } catch (err) {
-    if (created || existsSync(path)) removeCreated(path);
+    removeDatabase(temp);
     const where = `The workspace could not be restored into ${basename(path)} (the new file was removed)`;
     const code = (err as { code?: unknown }).code;
     if (err instanceof AppError) throw new AppError(err.code, `${where}: ${err.message.replace(/\.?$/, '.')} Nothing was written.`, err.details);
@@ -440,6 +486,8 @@ export function restoreWorkspace(path: string, doc: WorkspaceExport, options: Re
     }
     throw err;
   }
+  // The temporary name's journal files, had the close left any.
+  removeDatabase(temp);
   return {
     departments: doc.departments.length,
     people: doc.people.length,
