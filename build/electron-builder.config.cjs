@@ -16,6 +16,8 @@ const config = {
   directories: { output: 'dist', buildResources: 'build' },
   files: [
     'out/**',
+    // The CLI and serve mode (npm run cli / serve) are not part of the desktop app.
+    '!out/node/**',
     // Migrations are read at runtime; findMigrationsDir walks up from out/main to find them.
     'migrations/**',
     'package.json',

@@ -16,8 +16,6 @@ import { planImportContained } from './imports/preview-contained';
 import { prewarmReader } from './imports/read/read-contained';
 import { budgetTemplateWorkbook } from './imports/templates';
 import { exportTable } from './export/table-export';
-import { renderBoardPack } from './report/board-pack';
-import { renderGoBag } from './report/go-bag/go-bag';
 import { getCommentary, reportChoices, setCommentary, setReportSettings } from './report/report-settings';
 import { createDepartment, deleteDepartment, listDepartments, moveDepartment, updateDepartment } from './org/department-service';
 import { createPerson, deletePerson, listPeople, updatePerson } from './org/people-service';
@@ -75,7 +73,8 @@ export function createHandlers(ctx: Ctx): Handlers {
     'imports.undoBatch': (input) => undoImportBatch(ctx, input.batchId),
 
     'report.choices': () => reportChoices(ctx),
-    'report.render': (input) => renderBoardPack(ctx, input),
+    // The PDF renderers (react-pdf, fonts) load on first use, so a transport starts without them.
+    'report.render': async (input) => (await import('./report/board-pack')).renderBoardPack(ctx, input),
     'report.commentary': (input) => getCommentary(ctx, input.period),
     'report.setCommentary': (input) => setCommentary(ctx, input),
     'report.setSettings': (input) => setReportSettings(ctx, input),
@@ -83,7 +82,7 @@ export function createHandlers(ctx: Ctx): Handlers {
     'exports.table': (input) => exportTable(ctx, input),
 
     ...continuityHandlers(ctx),
-    'continuity.goBag': (input) => renderGoBag(ctx, input),
+    'continuity.goBag': async (input) => (await import('./report/go-bag/go-bag')).renderGoBag(ctx, input),
     ...riskHandlers(ctx),
   };
 }

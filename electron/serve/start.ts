@@ -24,7 +24,9 @@ export function userDataDir(env: NodeJS.ProcessEnv = process.env, platform = pro
   return join(env.XDG_DATA_HOME || join(homedir(), '.local', 'share'), 'Quartermaster');
 }
 
-const defaultRendererDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../out/renderer');
+// From source (electron/serve/start.ts) or built (out/node/serve.js): out/renderer either way.
+const here = dirname(fileURLToPath(import.meta.url));
+const defaultRendererDir = import.meta.url.endsWith('.ts') ? resolve(here, '../../out/renderer') : resolve(here, '../renderer');
 
 function portFlag(value: string): number {
   const n = /^\d{1,5}$/.test(value) ? Number(value) : NaN;

@@ -9,11 +9,8 @@ import { createDemoWorkspace, type CreateDemoOptions, type DemoCounts } from '..
 import { openSession, type Session } from '../session';
 import { initWorkspace, type WorkspaceSettings } from './workspace-service';
 
-/** Today's date on this machine's calendar, YYYY-MM-DD: the demo's default as-of date. */
-export function localToday(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
+// In a module of its own so the CLI's entry can take it without the session and its services.
+export { localToday } from './local-today';
 
 /** The default name of a new empty workspace: its file name, as the user chose it. */
 export function nameFromPath(path: string): string {
