@@ -107,7 +107,7 @@ function ReportsWorkspace({ choices }: { choices: ReportChoices }) {
   return (
     <section className="view reports-view" aria-label="Reports" onKeyDown={onKeyDown}>
       <ReportsHeader>
-        <ExportPanel options={options} ready={upToDate} />
+        <ExportPanel options={options} ready={upToDate} commentary={{ period: periodKey, label: periodLabel }} />
       </ReportsHeader>
       <div className="reports-layout">
         <div className="report-options">
