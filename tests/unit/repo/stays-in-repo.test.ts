@@ -7,7 +7,7 @@
  *    ('../../../x' in tests/helpers, `join(here, '..', '..', '..')`, a Markdown link to '../x').
  */
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -93,13 +93,14 @@ describe('the repository stands alone', () => {
     for (const file of trackedFiles()) {
       if (skipped.has(file) || !textExtensions.has(extname(file))) continue;
       const path = join(root, file);
-      let size: number;
+      let stat;
       try {
-        size = statSync(path).size;
+        stat = lstatSync(path);
       } catch {
         continue; // deleted in the working tree, not yet committed
       }
-      if (size > 2_000_000) continue;
+      // Not a symlink (a node_modules linked into a clone) nor anything but a plain, modest file.
+      if (!stat.isFile() || stat.size > 2_000_000) continue;
       const text = readFileSync(path, 'utf8');
       if (text.includes('\0')) continue; // binary
       found.push(...pathsOutOfRepo(file, text));
