@@ -12,8 +12,10 @@ import { join, resolve } from 'node:path';
 const root = resolve(import.meta.dirname, '../..');
 export const screenshotDir = join(root, 'tests/output/screenshots');
 
-function tsx(args: string[]) {
-  return ['--import', 'tsx', ...args];
+// The built serve mode and CLI (out/node/), as `npm run serve` / `npm run cli` run them: the
+// launcher rebuilds them first if a source changed.
+function launch(args: string[]) {
+  return [join(root, 'build/launch.mjs'), ...args];
 }
 
 export interface ServedApp {
@@ -24,7 +26,7 @@ export interface ServedApp {
 }
 
 async function startServe(workspace: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, tsx(['electron/serve/start.ts', workspace, '--port', '0']), {
+  const child = spawn(process.execPath, launch(['serve', workspace, '--port', '0']), {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -51,7 +53,7 @@ async function startServe(workspace: string): Promise<{ url: string; child: Chil
 
 function cliIn(): ServedApp['cli'] {
   return (args) => {
-    const r = spawnSync(process.execPath, tsx(['electron/cli/main.ts', ...args]), { cwd: root, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, launch(['cli', ...args]), { cwd: root, encoding: 'utf8' });
     return { status: r.status, stdout: r.stdout, stderr: r.stderr };
   };
 }

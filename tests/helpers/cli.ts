@@ -1,22 +1,27 @@
 /**
- * The CLI as a user runs it: the real entry point (electron/cli/main.ts) in a child process, in a
- * temp folder made before a file's tests and removed after them; or in-process, through the same
- * runCli the entry point calls.
+ * The CLI as a user runs it: the built entry point (out/node/cli.js, what `npm run cli` runs; it is
+ * rebuilt first when a source changed) in a child process, in a temp folder made before a file's
+ * tests and removed after them; or in-process, through runCli (the same router and commands).
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { runCli } from '../../electron/cli/run-cli';
 
 export const repoRoot = resolve(import.meta.dirname, '../..');
-const entry = join(repoRoot, 'electron/cli/main.ts');
-// Resolved here, not by the child: its working folder is a temp folder without node_modules.
-const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+const entry = join(repoRoot, 'out/node/cli.js');
+let built = false;
+
+/** Brings out/node/ up to date with the sources (checked once per test file; a few ms when it is). */
+export function ensureCliBuilt(): void {
+  if (built) return;
+  const run = spawnSync(process.execPath, [join(repoRoot, 'build/launch.mjs'), 'build'], { cwd: repoRoot, encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`could not build the CLI (node build/launch.mjs build):\n${run.stderr}`);
+  built = true;
+}
 
 export interface CliRun {
   status: number | null;
@@ -31,7 +36,8 @@ export interface SpawnCliOptions {
 
 /** The node arguments that run the CLI entry point with `args`, for a child process started otherwise (spawn). */
 export function cliNodeArgs(args: string[]): string[] {
-  return ['--import', tsxLoader, entry, ...args];
+  ensureCliBuilt();
+  return [entry, ...args];
 }
 
 /** Runs the CLI with `args` in a child process whose working folder is `cwd`. */
