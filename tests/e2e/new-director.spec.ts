@@ -37,3 +37,32 @@ test('board pack: Export PDF with unsaved commentary saves it first and prints i
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('risks: at 1280 px the register uses the window’s height, the wheel never scrolls the shell away, the row buttons show', async ({ page, app }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const errors = await openApp(page, app.url);
+  await page.locator('body').press('Alt+9');
+  const register = page.getByRole('table', { name: 'Risk register' });
+  await expect(register.locator('tbody tr')).toHaveCount(12);
+  await page.screenshot({ path: join(screenshotDir, 'risks-1280.png') });
+
+  // The wheel over the register, far more than it needs: the window itself never scrolls.
+  const box = (await register.boundingBox())!;
+  await page.mouse.move(box.x + 200, Math.min(box.y + 60, 880));
+  for (let i = 0; i < 10; i += 1) await page.mouse.wheel(0, 600);
+  await page.waitForTimeout(300);
+  expect(await page.evaluate(() => document.scrollingElement!.scrollTop)).toBe(0);
+  expect(await page.evaluate(() => document.scrollingElement!.scrollHeight)).toBeLessThanOrEqual(900);
+  const nav = (await page.getByRole('navigation', { name: 'Views' }).boundingBox())!;
+  expect(nav.y).toBeGreaterThanOrEqual(0);
+  await expect(page.getByRole('button', { name: 'Commands' })).toBeInViewport();
+  await page.screenshot({ path: join(screenshotDir, 'risks-1280-scrolled.png') });
+
+  // The register's scroll box has most of the window, not a 256 px slot under the heat map.
+  const wrapHeight = await register.evaluate((t) => (t.parentElement as HTMLElement).clientHeight);
+  expect(wrapHeight).toBeGreaterThan(600);
+  // Every row's buttons are on screen without scrolling sideways.
+  const del = (await register.locator('tbody tr').first().getByRole('button', { name: /^Delete / }).boundingBox())!;
+  expect(del.x + del.width).toBeLessThanOrEqual(1280);
+  expect(errors).toEqual([]);
+});
