@@ -63,11 +63,11 @@ describe('cli import', () => {
     const run = cli('import', 'lark.sqlite', 'h4.csv');
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/h4\.csv was not imported; nothing was written/);
-    expect(run.stderr).toMatch(/h4\.csv!h4!B3: account 9999 is not in the chart of accounts/);
+    expect(run.stderr).toMatch(/h4\.csv!B3: account 9999 is not in the chart of accounts/);
     expect(sha256File(join(sandbox.dir, 'lark.sqlite'))).toBe(before);
     const json = cli('import', 'lark.sqlite', 'h4.csv', '--json');
     expect(json.status).toBe(1);
-    expect(JSON.parse(json.stdout)).toMatchObject({ batchId: null, errors: [{ severity: 'error', ref: 'h4.csv!h4!B3' }] });
+    expect(JSON.parse(json.stdout)).toMatchObject({ batchId: null, errors: [{ severity: 'error', ref: 'h4.csv!B3' }] });
 
     const dry = cli('import', 'lark.sqlite', 'h4.csv', '--create-missing', '--dry-run');
     expect(dry.status).toBe(0);

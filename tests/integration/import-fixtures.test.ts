@@ -153,7 +153,7 @@ describe('the fixtures, in order, into a fresh workspace', () => {
     const plan = planImport(ws.ctx, await read('budget-warehouse-fy2027.csv', Buffer.from(corrected)));
     expect(plan.identical).toBe(false);
     expect(plan.figureDiff?.changed).toEqual([
-      { departmentCode: '210', accountCode: '6000', period: '2027-01', before: 5715979, after: 6000000, source: 'budget-warehouse-fy2027.csv!budget-warehouse-fy2027!D2' },
+      { departmentCode: '210', accountCode: '6000', period: '2027-01', before: 5715979, after: 6000000, source: 'budget-warehouse-fy2027.csv!D2' },
     ]);
     expect(plan.figureDiff?.removed.map((c) => [c.accountCode, c.period, c.before])).toEqual([['1500', '2027-04', 4200000]]);
     const totals = plan.figureDiff?.totals ?? { before: 0, after: 0 };
@@ -193,7 +193,7 @@ describe('the fixtures, in order, into a fresh workspace', () => {
     const bad = 'Department,Account,Month,Amount\n210,6000,2027-01,100\n210,9999,2027-02,tbd\n';
     const plan = planImport(ws.ctx, await read('h4.csv', Buffer.from(bad)));
     expect(plan.problems.filter((p) => p.severity === 'error').map((p) => `${p.ref}: ${p.message}`)).toEqual([
-      'h4.csv!h4!D3: "tbd" where an amount belongs',
+      'h4.csv!D3: "tbd" where an amount belongs',
     ]);
     expect(refusal(() => commitImport(ws.ctx, plan)).code).toBe('refused');
     const unknown = planImport(ws.ctx, await read('h5.csv', Buffer.from('Department,Account,Month,Amount\n210,9999,2027-02,5\n')));

@@ -16,7 +16,7 @@ import { fiscalYearMonths } from '../../../shared/periods';
 import { parseCellAmount, plainCellMinor } from './amounts';
 import { cellText } from './headers';
 import { LongRowKind, type LongRowBlock, type LongRowSpec } from './long-rows';
-import { cellRef, type CellValue } from './model';
+import { cellRef, sheetPrefix, type CellValue } from './model';
 import { parseMonth, parseQuarter } from './months';
 import type { Problems } from './problems';
 import { unpackRows } from './read/packed-rows';
@@ -123,7 +123,7 @@ function quarterMonths(q: number, year: number | null, months: readonly string[]
  * Problems.ref give, from a prefix and column letters worked out once.
  */
 function sheetRefs(fileName: string, sheet: string): (row: number, column: number) => string {
-  const prefix = `${fileName}!${sheet}!`;
+  const prefix = `${sheetPrefix(fileName, sheet)}!`;
   /** "file!sheet!D" per column: a reference is then one concatenation. */
   const columnPrefixes = new Map<number, string>();
   return (row, column) => {

@@ -41,7 +41,17 @@ export function cellRef(row: number, column: number): string {
   return `${letters}${row + 1}`;
 }
 
-/** "budget.xlsx!Budget!D7": where a value came from, as stored in `source` and shown to users. */
+const textFile = /\.(?:csv|tsv|tab|txt)$/i;
+
+/**
+ * A sheet as references name it: "budget.xlsx!Budget" — but a CSV's one sheet is named after its
+ * file, so "x.csv!x!D4" would say the name twice: its sheet is just "x.csv".
+ */
+export function sheetPrefix(fileName: string, sheet: string): string {
+  return textFile.test(fileName) && sheet === fileName.slice(0, fileName.lastIndexOf('.')) ? fileName : `${fileName}!${sheet}`;
+}
+
+/** "budget.xlsx!Budget!D7" ("x.csv!D7" for a CSV): where a value came from, as stored in `source` and shown to users. */
 export function sourceRef(fileName: string, sheet: string, row: number, column: number): string {
-  return `${fileName}!${sheet}!${cellRef(row, column)}`;
+  return `${sheetPrefix(fileName, sheet)}!${cellRef(row, column)}`;
 }

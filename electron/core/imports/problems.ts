@@ -4,7 +4,7 @@
  * cap the rest are counted, not listed, and the plan still refuses.
  */
 import type { ImportProblem } from '../../../shared/imports';
-import { cellRef } from './model';
+import { cellRef, sheetPrefix } from './model';
 
 export const MAX_LISTED_PROBLEMS = 500;
 
@@ -19,8 +19,8 @@ export class Problems {
 
   ref(sheet?: string, row?: number, column?: number): string {
     if (sheet === undefined) return this.fileName;
-    if (row === undefined || column === undefined) return `${this.fileName}!${sheet}`;
-    return `${this.fileName}!${sheet}!${cellRef(row, column)}`;
+    if (row === undefined || column === undefined) return sheetPrefix(this.fileName, sheet);
+    return `${sheetPrefix(this.fileName, sheet)}!${cellRef(row, column)}`;
   }
 
   add(severity: ImportProblem['severity'], ref: string, message: string): void {

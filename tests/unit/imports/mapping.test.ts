@@ -92,7 +92,7 @@ describe('column mapping', () => {
     const wb = workbook('proto.csv', sheet('proto', [['__proto__', 'Account', 'Month', 'Amount'], ['210', '6000', '2027-01', '100']]));
     const plan = planImport(ws.ctx, wb, { mapping: [{ header: '__proto__', field: 'departmentCode' }] });
     expect(plan.errorCount).toBe(0);
-    expect(plan.records).toEqual({ kind: 'budget', rows: [{ departmentCode: '210', accountCode: '6000', period: '2027-01', amountMinor: 10000, source: 'proto.csv!proto!D2' }] });
+    expect(plan.records).toEqual({ kind: 'budget', rows: [{ departmentCode: '210', accountCode: '6000', period: '2027-01', amountMinor: 10000, source: 'proto.csv!D2' }] });
     expect(({} as { departmentCode?: unknown }).departmentCode).toBeUndefined();
   });
 

@@ -95,22 +95,22 @@ describe('planning a budget import', () => {
       ],
     });
     expect(mapped.errorCount).toBe(0);
-    expect(mapped.records?.rows).toEqual([{ departmentCode: '420', accountCode: '6100', period: '2027-01', amountMinor: 500, source: 'h5.csv!h5!D2' }]);
+    expect(mapped.records?.rows).toEqual([{ departmentCode: '420', accountCode: '6100', period: '2027-01', amountMinor: 500, source: 'h5.csv!D2' }]);
   });
 
   it('sums duplicate rows for one cell with a warning, or refuses them', () => {
     const rows = [['Department', 'Account', 'Month', 'Amount'], ['210', '6000', '2027-01', '100'], ['210', '6000', 'Jan 2027', '50']];
     const summed = planImport(ws.ctx, workbook('d.csv', sheet('d', rows)));
     expect(figures(summed).map((r) => r.amountMinor)).toEqual([15000]);
-    expect(messages(summed, 'warning')).toEqual(['d.csv!d!D3: a second value for 210 · 6000 · Jan 2027 (first at D2); the two are summed']);
+    expect(messages(summed, 'warning')).toEqual(['d.csv!D3: a second value for 210 · 6000 · Jan 2027 (first at D2); the two are summed']);
     const refused = planImport(ws.ctx, workbook('d.csv', sheet('d', rows)), { duplicates: 'refuse' });
-    expect(messages(refused, 'error')).toEqual(['d.csv!d!D3: a second value for 210 · 6000 · Jan 2027 (first at D2); duplicates are refused']);
+    expect(messages(refused, 'error')).toEqual(['d.csv!D3: a second value for 210 · 6000 · Jan 2027 (first at D2); duplicates are refused']);
   });
 
   it('refuses months outside the plan’s fiscal year', () => {
     const wb = workbook('old.csv', sheet('old', [['Department', 'Account', 'Month', 'Amount'], ['210', '6000', '2026-12', '1'], ['210', '6000', '2027-01', '1']]));
     const plan = planImport(ws.ctx, wb, { planName: 'FY2027 · Base' });
-    expect(messages(plan, 'error')).toEqual(['old.csv!old!C2: Dec 2026 is outside FY2027 · Base, which runs from Jan 2027 to Dec 2027']);
+    expect(messages(plan, 'error')).toEqual(['old.csv!C2: Dec 2026 is outside FY2027 · Base, which runs from Jan 2027 to Dec 2027']);
   });
 
   it('without a plan: the only draft plan of the year, else refused with the candidates; a new named plan is created', () => {

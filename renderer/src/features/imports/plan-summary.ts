@@ -30,16 +30,17 @@ export interface ParsedRef {
 }
 
 /**
- * Splits "file!sheet!cell" knowing the file name (which may itself hold "!"); the cell is the
+ * Splits "file!sheet!cell" (or a CSV's "file!cell") knowing the file name (which may itself hold "!"); the cell is the
  * last part when it looks like one. Returns null for a reference to the whole file.
  */
 export function parseRef(ref: string, fileName: string): ParsedRef | null {
   const rest = ref.startsWith(`${fileName}!`) ? ref.slice(fileName.length + 1) : null;
   if (rest === null || rest === '') return null;
   const at = rest.lastIndexOf('!');
-  const cell = at >= 0 ? /^([A-Z]{1,3})(\d+)$/.exec(rest.slice(at + 1)) : null;
+  const cell = /^([A-Z]{1,3})(\d+)$/.exec(rest.slice(at + 1));
   if (!cell) return { sheet: rest, column: null, row: null };
-  return { sheet: rest.slice(0, at), column: cell[1]!, row: Number(cell[2]) };
+  // A CSV's one sheet goes unnamed ("x.csv!D4"): its sheet is ''.
+  return { sheet: at >= 0 ? rest.slice(0, at) : '', column: cell[1]!, row: Number(cell[2]) };
 }
 
 export function summarize(plan: ImportPlan): SummaryRow[] {
