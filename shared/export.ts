@@ -19,6 +19,7 @@ import { assetKinds, dependencyKinds, exerciseKinds, impactHorizons, planScenari
 import { personStatusSchema } from './org';
 import { dateSchema, periodSchema } from './periods';
 import { reportPeriodSchema } from './report';
+import { treeLevels } from './tree';
 import { mitigationStatuses, riskCategories } from './risks';
 import { currencySchema, fiscalStartMonthSchema } from './workspace';
 
@@ -226,6 +227,13 @@ export type WorkspaceExport = z.infer<typeof workspaceExportV2Shape>;
 /** A version 2 document as the export writes it: always with `report`. */
 export type WrittenWorkspaceExport = WorkspaceExport & { report: WorkspaceExportReport };
 
+/** "100 → 210 → 200 → 100" from the node `from`, the first ten steps at most. */
+function circleInWords<K>(cycle: K[], from: K): string {
+  const at = cycle.indexOf(from);
+  const round = [...cycle.slice(at), ...cycle.slice(0, at), from];
+  return round.length > 11 ? `${round.slice(0, 10).join(' → ')} → … (${cycle.length} in the circle)` : round.join(' → ');
+}
+
 type Path = (string | number)[];
 interface Problem {
   path: Path;
@@ -264,17 +272,13 @@ export function findReferenceProblem(doc: WorkspaceExport): Problem | null {
   };
 
   doc.departments.forEach((d, i) => needs(departments, d.parentCode, ['departments', i, 'parentCode'], 'department'));
-  const parentOf = new Map(doc.departments.map((d) => [d.code, d.parentCode]));
-  doc.departments.forEach((d, i) => {
-    const seen = new Set([d.code]);
-    for (let up = d.parentCode; up !== null && up !== undefined; up = parentOf.get(up) ?? null) {
-      if (seen.has(up)) {
-        fail(['departments', i, 'parentCode'], `department "${d.code}" is inside itself (its parents go round in a circle)`);
-        break;
-      }
-      seen.add(up);
-    }
-  });
+  const departmentTree = treeLevels(new Map(doc.departments.map((d) => [d.code, d.parentCode])));
+  if (departmentTree.cycle) {
+    const circle = new Set(departmentTree.cycle);
+    const i = doc.departments.findIndex((d) => circle.has(d.code));
+    const code = doc.departments[i]!.code;
+    fail(['departments', i, 'parentCode'], `department "${code}" is inside itself (its parents go round in a circle: ${circleInWords(departmentTree.cycle, code)})`);
+  }
   doc.people.forEach((p, i) => needs(departments, p.departmentCode, ['people', i, 'departmentCode'], 'department'));
   doc.budgetLines.forEach((l, i) => {
     needs(budgetPlans, l.plan, ['budgetLines', i, 'plan'], 'plan');
@@ -314,16 +318,11 @@ export function findReferenceProblem(doc: WorkspaceExport): Problem | null {
       needs(people, e.alternate, [...path, 'alternate'], 'person');
       if (e.calledBy !== null && e.calledBy >= p.callTree.length) fail([...path, 'calledBy'], `there is no call tree entry ${e.calledBy} in this plan`);
     });
-    p.callTree.forEach((_, j) => {
-      const seen = new Set([j]);
-      for (let up = p.callTree[j]?.calledBy ?? null; up !== null; up = p.callTree[up]?.calledBy ?? null) {
-        if (seen.has(up)) {
-          fail(['continuityPlans', i, 'callTree', j, 'calledBy'], 'the call tree goes round in a circle');
-          break;
-        }
-        seen.add(up);
-      }
-    });
+    const { cycle } = treeLevels(new Map(p.callTree.map((e, j) => [j, e.calledBy])));
+    if (cycle) {
+      const j = cycle.reduce((a, b) => Math.min(a, b));
+      fail(['continuityPlans', i, 'callTree', j, 'calledBy'], `the call tree goes round in a circle (entries ${circleInWords(cycle, j)})`);
+    }
   });
   doc.exercises.forEach((x, i) => {
     needs(plans, x.plan, ['exercises', i, 'plan'], 'continuity plan');
