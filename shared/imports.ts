@@ -52,6 +52,8 @@ export const importOptionsSchema = z.object({
   unknownCodes: z.union([z.enum(['refuse', 'create']), codeMapSchema]).optional(),
   /** Several rows for the same cell: summed with a warning (default) or an error. */
   duplicates: z.enum(['sum', 'refuse']).optional(),
+  /** The user confirmed writing into an approved plan (the app asks; the CLI's --into-approved). */
+  intoApproved: z.boolean().optional(),
 });
 export type ImportOptions = z.infer<typeof importOptionsSchema>;
 
@@ -159,6 +161,8 @@ export const planTargetSchema = z.object({
   scenario: z.string(),
   /** The named plan does not exist yet: the commit creates it as draft. */
   create: z.boolean(),
+  /** The plan's status as the preview saw it (an approved plan is written into only when the user confirmed). */
+  status: z.enum(['draft', 'approved', 'locked']).optional(),
   months: z.array(periodSchema),
 });
 export type PlanTarget = z.infer<typeof planTargetSchema>;

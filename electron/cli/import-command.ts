@@ -67,6 +67,7 @@ function parseImportArgs(args: string[]): ImportArgs {
     map: { type: 'string', multiple: true },
     'decimal-comma': { type: 'boolean' },
     'create-missing': { type: 'boolean' },
+    'into-approved': { type: 'boolean' },
     'dry-run': { type: 'boolean' },
     json: { type: 'boolean' },
   });
@@ -90,6 +91,7 @@ function parseImportArgs(args: string[]): ImportArgs {
     ...(values.map ? { mapping: parseMapFlag(values.map, kind) } : {}),
     ...(values['decimal-comma'] ? { decimalComma: true } : {}),
     unknownCodes: values['create-missing'] ? 'create' : 'refuse',
+    ...(values['into-approved'] ? { intoApproved: true } : {}),
   };
   return { workspace: positionals[0]!, file: positionals[1]!, options, dryRun: values['dry-run'] ?? false, json: values.json ?? false };
 }

@@ -79,6 +79,8 @@ function targetPlanId(ctx: Ctx, plan: ImportPlan): { id: string | null; create: 
     const row = sqlite.prepare('SELECT id, name, fiscal_year AS fiscalYear, scenario, status FROM plans WHERE id = ?').get(target.planId) as PlanRowLite | undefined;
     if (!row) throw stale(`${target.planName} no longer exists`);
     if (row.status === 'locked') throw new AppError('locked', `${row.name} is locked; copy it into a new scenario to import into it. Nothing was written.`);
+    // The preview asked before writing into an approved plan; one approved since was not asked about.
+    if (row.status === 'approved' && target.status !== 'approved') throw stale(`${row.name} was approved`);
     return { id: row.id, create: false };
   }
   const clash = sqlite

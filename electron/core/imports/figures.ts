@@ -75,6 +75,8 @@ export interface FigureReader {
    * sheet's own rows end there — handing its figures, in order, to `sink` rather than to `out`.
    */
   readBlock(block: LongRowBlock, sink: FigureSink): void;
+  /** Once every row is read: the warnings that count rows (rows with an account and no amount). */
+  finish(): void;
 }
 
 /** Where a block's figures go, in order. */
@@ -204,6 +206,29 @@ abstract class SheetReader implements FigureReader {
     throw new Error(`rows from ${block.start} were read ahead, but this sheet's rows cannot be`);
   }
 
+  /** Rows with an account but no amount: left out, and warned about once per sheet when reading ends. */
+  private blankAmounts = 0;
+  private readonly blankRows: number[] = [];
+
+  protected blankAmount(r: number): void {
+    this.blankAmounts++;
+    if (this.blankRows.length < 5) this.blankRows.push(r + 1);
+  }
+
+  finish(): void {
+    const n = this.blankAmounts;
+    if (n === 0) return;
+    const { problems, input } = this;
+    const rows = `${this.blankRows.join(', ')}${n > this.blankRows.length ? ', …' : ''}`;
+    problems.warn(
+      problems.ref(input.sheet.name, this.blankRows[0]! - 1, this.amountColumn()),
+      `${n === 1 ? '1 row has' : `${n} rows have`} an account but no amount (row${n === 1 ? '' : 's'} ${rows}); ${n === 1 ? 'it is' : 'they are'} left out, not imported as zero`,
+    );
+  }
+
+  /** The column a blank amount is reported at. */
+  protected abstract amountColumn(): number;
+
   /** Hands the figures read so far to `sink`, in order. */
   protected flush(sink: FigureSink): void {
     const { figures } = this.out;
@@ -254,6 +279,10 @@ class LongReader extends SheetReader {
         : { department: col.department, account: col.account, period: col.period, givenDepartmentRef: input.department?.ref };
   }
 
+  protected amountColumn(): number {
+    return this.col.amount ?? this.col.debit ?? this.col.credit ?? 0;
+  }
+
   private monthOf(value: CellValue): string | null {
     if (typeof value !== 'string') return parseMonth(value);
     let found = this.monthOfText.get(value);
@@ -293,7 +322,10 @@ class LongReader extends SheetReader {
       const kind = kinds[i];
       if (kind === LongRowKind.blank) continue;
       if (kind === LongRowKind.total) out.skippedRows++;
-      else if (kind === LongRowKind.noAmount) out.dataRows++;
+      else if (kind === LongRowKind.noAmount) {
+        out.dataRows++;
+        this.blankAmount(r);
+      }
       else if (kind === LongRowKind.figure || kind === LongRowKind.creditFigure) {
         out.dataRows++;
         const at = figure * 4;
@@ -356,7 +388,10 @@ class LongReader extends SheetReader {
       return;
     }
     // An empty amount is no value, never a zero with a source.
-    if (amount === null) return;
+    if (amount === null) {
+      this.blankAmount(r);
+      return;
+    }
     out.figures.push(
       new LongFigure(
         departmentCode,
@@ -437,6 +472,10 @@ class WideReader extends SheetReader {
     }
   }
 
+  protected amountColumn(): number {
+    return this.months[0]?.column ?? this.col.account ?? 0;
+  }
+
   /** Reads the amount at `column` into values[slot]. */
   private readValue(r: number, cells: readonly CellValue[], slot: number, column: number): void {
     const v = cell(cells, column);
@@ -480,6 +519,7 @@ class WideReader extends SheetReader {
       return;
     }
     out.dataRows++;
+    if (filled === 0 && months.length > 0) this.blankAmount(r);
     const departmentCode = col.department !== undefined ? codeText(cell(cells, col.department)) || null : (input.department?.code ?? null);
     if (departmentCode === null) {
       if (col.department !== undefined && filled > 0) problems.error(problems.ref(sheet, r, col.department), 'no department');

@@ -23,7 +23,7 @@ import {
   type PlanTarget,
   type SheetPlan,
 } from '../../../shared/imports';
-import { fiscalYearMonths, fiscalYearOf } from '../../../shared/periods';
+import { fiscalYearMonths, fiscalYearOf, periodLabel } from '../../../shared/periods';
 import { AppError } from '../../../shared/result';
 import { planName as composePlanName } from '../budget/plan-service';
 import type { Ctx } from '../context';
@@ -104,7 +104,7 @@ function plansOf(ctx: Ctx): PlanRowLite[] {
 }
 
 /** The plan a budget goes to: the one named, or the only draft plan for the fiscal year of the file's months. */
-function chooseTarget(ctx: Ctx, options: ImportOptions, periods: readonly string[], fiscalStartMonth: number, problems: Problems): TargetChoice {
+function chooseTarget(ctx: Ctx, options: ImportOptions, figures: readonly RawFigure[], fiscalStartMonth: number, problems: Problems): TargetChoice {
   const plans = plansOf(ctx);
   const notes: string[] = [];
   const asTarget = (p: PlanRowLite): PlanTarget => ({
@@ -113,6 +113,7 @@ function chooseTarget(ctx: Ctx, options: ImportOptions, periods: readonly string
     fiscalYear: p.fiscalYear,
     scenario: p.scenario,
     create: false,
+    status: p.status,
     months: fiscalYearMonths(p.fiscalYear, fiscalStartMonth),
   });
   const usable = (p: PlanRowLite): PlanTarget | null => {
@@ -120,7 +121,15 @@ function chooseTarget(ctx: Ctx, options: ImportOptions, periods: readonly string
       problems.error(problems.ref(), `${p.name} is locked; copy it into a new scenario to import into it`);
       return null;
     }
-    if (p.status === 'approved') notes.push(`${p.name} is approved; the import changes an approved plan.`);
+    if (p.status === 'approved') {
+      if (options.intoApproved) notes.push(`${p.name} is approved; the import changes the approved plan, as confirmed.`);
+      else {
+        problems.error(
+          problems.ref(),
+          `${p.name} is approved: this import would change the approved plan, not create a new one. Confirm it (in the app, "Import into the approved plan"; on the command line, --into-approved), or copy the plan into a new scenario and import there`,
+        );
+      }
+    }
     return asTarget(p);
   };
   if (options.planId !== undefined) {
@@ -152,10 +161,32 @@ function chooseTarget(ctx: Ctx, options: ImportOptions, periods: readonly string
       notes,
     };
   }
-  const years = [...new Set(periods.map((p) => fiscalYearOf(p, fiscalStartMonth)))].sort();
+  // Per fiscal year: how many figures, and the first cell naming one of its months.
+  const byYear = new Map<number, { count: number; first: RawFigure }>();
+  let lastPeriod = '';
+  let lastYear = 0;
+  for (const f of figures) {
+    if (f.period !== lastPeriod) {
+      lastPeriod = f.period;
+      lastYear = fiscalYearOf(f.period, fiscalStartMonth);
+    }
+    const at = byYear.get(lastYear);
+    if (at) at.count++;
+    else byYear.set(lastYear, { count: 1, first: f });
+  }
+  const years = [...byYear.keys()].sort();
   if (years.length === 0) return { target: null, candidates: [], notes };
   if (years.length > 1) {
-    problems.error(problems.ref(), `the file's months span ${years.map((y) => `FY${y}`).join(' and ')}; a budget goes to one plan — choose it`);
+    // Named at the first cell of the year with the fewest figures: the likeliest stray.
+    const stray = years.reduce((a, b) => (byYear.get(b)!.count < byYear.get(a)!.count ? b : a));
+    const parts = years.map((y) => {
+      const { count, first } = byYear.get(y)!;
+      return `FY${y} (${count === 1 ? '1 amount' : `${count} amounts`}, first ${periodLabel(first.period)} at ${first.periodRef.slice(problems.fileName.length + 1) || problems.fileName})`;
+    });
+    problems.error(
+      byYear.get(stray)!.first.periodRef,
+      `the file's months span ${parts.join(' and ')}; a budget goes to one plan — choose the plan (--plan), or correct or remove the FY${stray} months`,
+    );
     return { target: null, candidates: plans.filter((p) => p.status === 'draft').map((p) => p.name), notes };
   }
   const fy = years[0]!;
@@ -456,12 +487,13 @@ export function startPlan(ctx: Ctx, workbook: WorkbookData, rawOptions: ImportOp
   const finish = (): ImportPlan => {
     if (figureKind !== null) {
       readFiguresSoFar(true);
+      for (const reader of readers) reader.finish();
       included.forEach((i, k) => tally(i, readers[k]!.out));
       let months: readonly string[] | null = null;
       if (figureKind === 'budget') {
         const titled = options.planId === undefined && options.planName === undefined ? titledPlan(ctx, included) : null;
         if (titled !== null) notes.push(`Going to ${titled}, the plan the file's title names.`);
-        const choice = chooseTarget(ctx, titled === null ? options : { ...options, planName: titled }, [...new Set(raw.map((f) => f.period))], settings.fiscalYearStartMonth, problems);
+        const choice = chooseTarget(ctx, titled === null ? options : { ...options, planName: titled }, raw, settings.fiscalYearStartMonth, problems);
         base.target = choice.target;
         base.planCandidates = choice.candidates;
         notes.push(...choice.notes);
@@ -471,6 +503,10 @@ export function startPlan(ctx: Ctx, workbook: WorkbookData, rawOptions: ImportOp
         for (const f of raw) checker.add(f);
       }
       problems.append(checkProblems);
+      const netted = checker!.netted;
+      if (netted > 0) {
+        notes.push(`${netted === 1 ? '1 ledger line was' : `${netted} ledger lines were`} netted into the month of an earlier line for the same department and account (debit − credit): a ledger's lines add up to the month's figure.`);
+      }
       const rows = checker!.records;
       base.creates = resolver!.creates;
       base.unknownCodes = resolver!.unknown;

@@ -126,6 +126,7 @@ export interface FigureCheck {
 export class FigureChecker {
   readonly records: FigureRecord[] = [];
   private summedInto = 0;
+  private nettedInto = 0;
   private readonly inYear: ReadonlySet<string> | null;
   private readonly reportedMonth = new Set<string>();
   private readonly reportedParent = new Set<string>();
@@ -177,7 +178,7 @@ export class FigureChecker {
       }
       return;
     }
-    this.place(departmentCode, accountCode, f.period, this.signed(accountCode, f.amountMinor, f.debitCredit), f.source);
+    this.place(departmentCode, accountCode, f.period, this.signed(accountCode, f.amountMinor, f.debitCredit), f.source, f.debitCredit);
   }
 
   /**
@@ -194,7 +195,7 @@ export class FigureChecker {
     const department = this.lastDepartment;
     if (department === undefined || department.children > 0 || !this.lookup.accounts.has(accountCode)) return false;
     if (this.inYear && !this.inYear.has(period)) return false;
-    this.place(departmentCode, accountCode, period, this.signed(accountCode, amountMinor, debitCredit), source);
+    this.place(departmentCode, accountCode, period, this.signed(accountCode, amountMinor, debitCredit), source, debitCredit);
     return true;
   }
 
@@ -203,13 +204,22 @@ export class FigureChecker {
     return this.summedInto;
   }
 
+  /** Of those, ledger lines (debit/credit columns) netted into their month: ordinary bookkeeping, not duplicates. */
+  get netted(): number {
+    return this.nettedInto;
+  }
+
   /** A debit/credit amount is debit − credit; a revenue account reads credit − debit. */
   private signed(accountCode: string, amountMinor: number, debitCredit: boolean): number {
     return debitCredit && accountType(this.lookup, this.resolver, accountCode) === 'revenue' ? -amountMinor : amountMinor;
   }
 
-  /** A checked figure into its cell's record: a new record, or a duplicate summed or refused. */
-  private place(departmentCode: string, accountCode: string, period: string, amountMinor: number, source: string): void {
+  /**
+   * A checked figure into its cell's record: a new record, or a duplicate summed or refused. Lines
+   * of a ledger (debit and credit columns) are many per account and month by nature: they are
+   * netted into the month's figure without a warning each (the preview counts them once).
+   */
+  private place(departmentCode: string, accountCode: string, period: string, amountMinor: number, source: string, ledger: boolean): void {
     const key = this.cellKey(departmentCode, accountCode, period);
     const at = this.byCell.get(key);
     if (at === undefined) {
@@ -218,6 +228,12 @@ export class FigureChecker {
       return;
     }
     const earlier = this.records[at]!;
+    if (ledger) {
+      earlier.amountMinor += amountMinor;
+      this.summedInto++;
+      this.nettedInto++;
+      return;
+    }
     const what = `${departmentCode} · ${accountCode} · ${periodLabel(period)}`;
     const earlierCell = earlier.source.split('!').pop();
     if (this.check.duplicates === 'refuse') {

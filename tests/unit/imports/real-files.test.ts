@@ -1,0 +1,125 @@
+/**
+ * What real files from other people showed the importer (issue 10, and the import-wizard defects
+ * of issue 11): each test is one file shape that was refused or read wrong before.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { commitImport } from '../../../electron/core/imports/commit';
+import { planImport } from '../../../electron/core/imports/preview';
+import { withChange } from '../../../electron/core/history/change';
+import type { FigureRecord, ImportPlan } from '../../../shared/imports';
+import { tempWorkspace, type TempWorkspace } from '../../helpers/temp-workspace';
+import { seedOrg, sheet, workbook } from './workbooks';
+
+let ws: TempWorkspace;
+beforeEach(() => {
+  ws = tempWorkspace();
+  seedOrg(ws.ctx);
+});
+afterEach(() => ws.cleanup());
+
+function figures(plan: ImportPlan): FigureRecord[] {
+  const records = plan.records;
+  if (!records || (records.kind !== 'budget' && records.kind !== 'actuals')) throw new Error(`not a figure import: ${records?.kind}`);
+  return records.rows;
+}
+
+const messages = (plan: ImportPlan, severity: 'error' | 'warning') => plan.problems.filter((p) => p.severity === severity).map((p) => `${p.ref}: ${p.message}`);
+
+describe('messages that name the cell and count once', () => {
+  it('rows with an account but no amount are warned about once, counted, with their rows', () => {
+    const plan = planImport(
+      ws.ctx,
+      workbook(
+        'blank.csv',
+        sheet('blank', [
+          ['Department', 'Account', 'Month', 'Amount'],
+          ['210', '6000', '2027-01', 100],
+          ['210', '6100', '2027-01', null],
+          ['210', '6000', '2027-02', 200],
+          ['420', '6100', '2027-02', ''],
+        ]),
+      ),
+      { kind: 'budget' },
+    );
+    expect(figures(plan)).toHaveLength(2);
+    expect(messages(plan, 'warning')).toEqual(['blank.csv!D3: 2 rows have an account but no amount (rows 3, 5); they are left out, not imported as zero']);
+  });
+
+  it('a wide row with an account and no month filled is warned about too', () => {
+    const plan = planImport(
+      ws.ctx,
+      workbook('wide.xlsx', sheet('210 Warehouse', [['Account', 'Jan 2027', 'Feb 2027'], ['6000', 1, 2], ['6100', null, null]])),
+      { kind: 'budget' },
+    );
+    expect(messages(plan, 'warning')).toEqual(['wide.xlsx!210 Warehouse!B3: 1 row has an account but no amount (row 3); it is left out, not imported as zero']);
+  });
+
+  it("a month in another fiscal year is named at its cell, with each year's count", () => {
+    const plan = planImport(
+      ws.ctx,
+      workbook(
+        'two-years.csv',
+        sheet('two-years', [
+          ['Department', 'Account', 'Month', 'Amount'],
+          ['210', '6000', '2027-01', 100],
+          ['210', '6000', '2027-02', 100],
+          ['210', '6000', '2028-01', 100],
+        ]),
+      ),
+      { kind: 'budget' },
+    );
+    expect(messages(plan, 'error')).toEqual([
+      "two-years.csv!C4: the file's months span FY2027 (2 amounts, first Jan 2027 at C2) and FY2028 (1 amount, first Jan 2028 at C4); a budget goes to one plan — choose the plan (--plan), or correct or remove the FY2028 months",
+    ]);
+  });
+
+  it('ledger lines (debit and credit columns) net into their month without a warning each', () => {
+    const plan = planImport(
+      ws.ctx,
+      workbook(
+        'gl.csv',
+        sheet('gl', [
+          ['Posting Period', 'Cost Center', 'GL Account', 'Description', 'Debit', 'Credit'],
+          ['2027-01', '210', '6100', 'Flights', '500.00', null],
+          ['2027-01', '210', '6100', 'Refund', null, '120.00'],
+          ['2027-01', '210', '6100', 'Hotel', '80.00', null],
+          ['2027-01', '210', '4000', 'Billing', null, '900.00'],
+          ['2027-01', '210', '4000', 'Credit note', '100.00', null],
+        ]),
+      ),
+      { kind: 'actuals' },
+    );
+    expect(messages(plan, 'warning')).toEqual([]);
+    expect(figures(plan).map((r) => [r.accountCode, r.amountMinor])).toEqual([
+      ['6100', 46000],
+      ['4000', 80000],
+    ]);
+    expect(plan.notes.some((n) => /^3 ledger lines were netted/.test(n))).toBe(true);
+  });
+});
+
+describe('importing into an approved plan', () => {
+  const file = () => workbook('approved.csv', sheet('approved', [['Department', 'Account', 'Month', 'Amount'], ['210', '6000', '2027-01', 100]]));
+  beforeEach(() => {
+    withChange(ws.ctx, 'Approve', (w) => w.update('plans', 'p27', { status: 'approved' }));
+  });
+
+  it('is refused until the user confirms it, saying it changes the approved plan', () => {
+    const plan = planImport(ws.ctx, file(), { kind: 'budget', planName: 'FY2027 · Base' });
+    expect(plan.target).toMatchObject({ planId: 'p27', create: false, status: 'approved' });
+    expect(messages(plan, 'error')).toEqual([
+      'approved.csv: FY2027 · Base is approved: this import would change the approved plan, not create a new one. Confirm it (in the app, "Import into the approved plan"; on the command line, --into-approved), or copy the plan into a new scenario and import there',
+    ]);
+    const confirmed = planImport(ws.ctx, file(), { kind: 'budget', planName: 'FY2027 · Base', intoApproved: true });
+    expect(confirmed.errorCount).toBe(0);
+    expect(commitImport(ws.ctx, confirmed).batchId).not.toBeNull();
+  });
+
+  it('a plan approved after the preview is not written into', () => {
+    withChange(ws.ctx, 'Back to draft', (w) => w.update('plans', 'p27', { status: 'draft' }));
+    const plan = planImport(ws.ctx, file(), { kind: 'budget' });
+    expect(plan.errorCount).toBe(0);
+    withChange(ws.ctx, 'Approve', (w) => w.update('plans', 'p27', { status: 'approved' }));
+    expect(() => commitImport(ws.ctx, plan)).toThrow(/FY2027 · Base was approved/);
+  });
+});
