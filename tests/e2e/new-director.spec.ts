@@ -66,3 +66,36 @@ test('risks: at 1280 px the register uses the window’s height, the wheel never
   expect(del.x + del.width).toBeLessThanOrEqual(1280);
   expect(errors).toEqual([]);
 });
+
+test('variance: Month and Range default to the last month with actuals; a plan with no actuals says so; no arrows on Fav/Unfav', async ({ page, app }) => {
+  const errors = await openApp(page, app.url);
+  await page.locator('body').press('Alt+4');
+  const view = page.getByRole('region', { name: 'Variance' });
+  const table = view.getByRole('table', { name: 'Variance by account' });
+  await expect(table).toBeVisible();
+  // The demo's actuals run to October 2026.
+  await expect(view.getByText('actuals through Oct 2026')).toBeVisible();
+  // Favourable and unfavourable never point up or down.
+  const markers = await table.locator('.marker').allInnerTexts();
+  expect(markers.length).toBeGreaterThan(0);
+  for (const m of markers) expect(m).not.toMatch(/[▲▼↑↓]/);
+
+  await view.getByRole('radio', { name: 'Month' }).click();
+  await expect(view.getByLabel('Month', { exact: true })).toHaveValue('2026-10');
+  await expect(view.getByText('Oct 2026 – Oct 2026')).toBeVisible();
+
+  await view.getByRole('radio', { name: 'Range' }).click();
+  await expect(view.getByLabel('From')).toHaveValue('2026-01');
+  await expect(view.getByLabel('To')).toHaveValue('2026-10');
+  await expect(view.getByText('Jan 2026 – Oct 2026')).toBeVisible();
+  await page.screenshot({ path: join(screenshotDir, 'variance-range.png') });
+
+  // Next year's plan has no actuals: an empty state that says what to do, not "(100.0%) Fav" on every line.
+  await page.getByLabel('Plan', { exact: true }).selectOption({ label: 'FY2027 · Base' });
+  await expect(view.getByText('No actuals yet for FY2027 · Base')).toBeVisible();
+  await expect(table).toBeHidden();
+  await page.screenshot({ path: join(screenshotDir, 'variance-no-actuals.png') });
+  await view.getByRole('button', { name: 'Import actuals' }).click();
+  await expect(page.getByRole('button', { name: 'Import' })).toHaveAttribute('aria-current', 'page');
+  expect(errors).toEqual([]);
+});

@@ -9,8 +9,7 @@ import { Segmented } from '../../components/segmented';
 import { ExportTableMenu } from '../export/export-table-menu';
 import { typeLabels } from '../budget/grid-lines';
 import { toneClass, VarianceMarker } from './variance-marker';
-
-type PeriodMode = 'ytd' | 'month' | 'range';
+import { noChoice, varianceMonths, type PeriodChoice, type PeriodMode } from './variance-period';
 
 const periodModes = [
   ['ytd', 'Year to date'],
@@ -46,20 +45,29 @@ export function VarianceView() {
   const departments = useApp((s) => s.departments);
   const setDepartment = useApp((s) => s.setDepartment);
   const currency = useApp((s) => s.workspace?.currency ?? '');
+  const setView = useApp((s) => s.setView);
   const [mode, setMode] = useState<PeriodMode>('ytd');
-  const [from, setFrom] = useState('');
-  const [to, setTo] = useState('');
+  const [choice, setChoice] = useState<PeriodChoice>(noChoice);
+  // The plan's last month with actuals, as the newest answer for it said.
+  const [booked, setBooked] = useState<{ planId: string; last: string | null } | null>(null);
   const months = useMemo(() => plan?.months ?? [], [plan]);
 
-  // A new plan has other months: start its range over.
+  // A new plan has other months: start its choices over.
   useEffect(() => {
-    setFrom(months[0] ?? '');
-    setTo(months[months.length - 1] ?? '');
+    setChoice(noChoice);
   }, [months]);
 
-  const input = !plan || !department ? null : mode === 'ytd' || !from ? { planId: plan.id, departmentId: department.id } : { planId: plan.id, departmentId: department.id, from, to: mode === 'month' ? from : to < from ? from : to };
+  const lastActual = booked && booked.planId === plan?.id ? booked.last : undefined;
+  const range = varianceMonths(mode, months, lastActual, choice);
+  const input = !plan || !department ? null : range ? { planId: plan.id, departmentId: department.id, ...range } : { planId: plan.id, departmentId: department.id };
   const query = useQuery('budget.variance', input);
   const report = query.data && department && query.data.departmentId === department.id && query.data.planId === plan?.id ? query.data : null;
+
+  useEffect(() => {
+    if (report) setBooked((b) => (b && b.planId === report.planId && b.last === report.lastActualPeriod ? b : { planId: report.planId, last: report.lastActualPeriod }));
+  }, [report]);
+  const from = range?.from ?? report?.from ?? '';
+  const to = range?.to ?? report?.to ?? '';
 
   if (!plan || !department) {
     return (
@@ -101,7 +109,11 @@ export function VarianceView() {
         {mode !== 'ytd' ? (
           <span className="inline-field">
             <label htmlFor="variance-from">{mode === 'month' ? 'Month' : 'From'}</label>
-            <select id="variance-from" value={from} onChange={(e) => setFrom(e.target.value)}>
+            <select
+              id="variance-from"
+              value={from}
+              onChange={(e) => setChoice((c) => (mode === 'month' ? { ...c, month: e.target.value } : { ...c, from: e.target.value }))}
+            >
               {months.map((m) => (
                 <option key={m} value={m}>
                   {periodLabel(m)}
@@ -113,7 +125,7 @@ export function VarianceView() {
         {mode === 'range' ? (
           <span className="inline-field">
             <label htmlFor="variance-to">To</label>
-            <select id="variance-to" value={to} onChange={(e) => setTo(e.target.value)}>
+            <select id="variance-to" value={to} onChange={(e) => setChoice((c) => ({ ...c, to: e.target.value }))}>
               {months.filter((m) => m >= from).map((m) => (
                 <option key={m} value={m}>
                   {periodLabel(m)}
@@ -125,7 +137,21 @@ export function VarianceView() {
       </div>
 
       <ErrorBanner message={query.error} />
-      {report ? <VarianceTables report={report} onDrill={setDepartment} /> : query.loading ? <p className="loading">Loading…</p> : null}
+      {report && report.lastActualPeriod === null ? (
+        <div className="empty-state variance-empty" role="status">
+          <p>
+            No actuals yet for {plan.name}: there is nothing to compare the budget with. Import actuals (a general-ledger or
+            trial-balance export) to see budget against actual.
+          </p>
+          <button type="button" className="button" onClick={() => setView('import')}>
+            Import actuals
+          </button>
+        </div>
+      ) : report ? (
+        <VarianceTables report={report} onDrill={setDepartment} />
+      ) : query.loading ? (
+        <p className="loading">Loading…</p>
+      ) : null}
     </section>
   );
 }
