@@ -10,6 +10,12 @@ export const errorCodes = [
   'unknown_method',
   'forbidden',
   'internal',
+  // The storage under the workspace, told apart so each gets a true message (electron/core/db/storage-errors.ts).
+  'busy',
+  'read_only',
+  'disk_full',
+  'damaged',
+  'io_error',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

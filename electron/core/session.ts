@@ -7,6 +7,7 @@ import type { Handlers } from '../../shared/contract';
 import type { Result } from '../../shared/result';
 import { createCtx, type Ctx } from './context';
 import { openWorkspace, type OpenOptions, type Workspace } from './db/open-workspace';
+import { storageError } from './db/storage-errors';
 import { createHandlers } from './handlers';
 import { dispatch } from './ipc/dispatch';
 
@@ -34,7 +35,7 @@ export function openSession(path: string, options: SessionOptions = {}): Session
     workspace,
     ctx,
     handlers,
-    call: (method, payload) => dispatch(handlers, method, payload),
+    call: (method, payload) => dispatch(handlers, method, payload, undefined, (err) => storageError(err, workspace.path)),
     close: () => workspace.close(),
   };
 }

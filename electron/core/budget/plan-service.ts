@@ -16,6 +16,7 @@ import { isoNow, type Ctx } from '../context';
 import { sealHistory, withChange, type Writer } from '../history/change';
 import { getSettings } from '../workspace/workspace-service';
 import { planLineCount, requirePlan, type PlanRow } from './budget-queries';
+import { writeTransaction } from '../db/transactions';
 
 export type PlanCreate = z.output<typeof planCreateSchema>;
 export type PlanCopy = z.output<typeof planCopySchema>;
@@ -179,7 +180,7 @@ export function setPlanStatus(ctx: Ctx, input: PlanStatusChange): Plan {
   if (!allowed[plan.status].includes(input.status)) {
     throw new AppError('refused', `${plan.name} cannot go from ${plan.status} to ${input.status}.`);
   }
-  ctx.db.transaction(() => {
+  writeTransaction(ctx.db, () => {
     withChange(ctx, statusLabel(plan, input.status), (w) => {
       w.update('plans', plan.id, { status: input.status, updatedAt: isoNow(ctx) });
     });

@@ -22,6 +22,7 @@ import {
   workspace,
 } from '../db/schema';
 import type { ContinuitySettings } from '../../../shared/continuity';
+import { readTransaction } from '../db/transactions';
 
 export type ProcessRow = typeof processes.$inferSelect;
 export type ImpactRow = typeof processImpacts.$inferSelect;
@@ -85,7 +86,7 @@ export function readSettings(ctx: Ctx): ContinuitySettings {
 
 /** Loads every continuity row in one read transaction. */
 export function loadData(ctx: Ctx): ContinuityData {
-  return ctx.db.transaction(() => {
+  return readTransaction(ctx.db, () => {
     const personRows = ctx.db
       .select({ id: people.id, name: people.name, phone: people.phone, endDate: people.endDate, status: people.status })
       .from(people)

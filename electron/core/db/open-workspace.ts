@@ -6,18 +6,29 @@
  */
 import type Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
-import { basename, dirname, extname, join } from 'node:path';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { AppError } from '../../../shared/result';
 import { sealHistory } from '../history/change';
+import { backupDir, listBackups } from './backups';
 import { connect } from './connect';
 import { loadMigrations, type Migration } from './migrations';
 import * as schema from './schema';
+import { writeTransaction } from './transactions';
+
+export { backupDir, listBackups };
 
 /** "QMS1": marks a SQLite file as a Quartermaster workspace (PRAGMA application_id). */
 export const APPLICATION_ID = 0x514d5331;
 
 const QUICK_CHECK_MMAP_BYTES = 2 ** 31;
+
+/**
+ * How long a write waits for another process's write (the CLI importing while the app is open)
+ * before it gives up with a "busy" message. Long enough for an ordinary import's commit, short
+ * enough that a window is not frozen for long.
+ */
+export const DEFAULT_BUSY_TIMEOUT_MS = 5000;
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
@@ -35,20 +46,8 @@ export interface OpenOptions {
   migrations?: Migration[];
   /** Used to name backups; tests pass a fixed clock. */
   now?: () => Date;
-}
-
-export function backupDir(path: string): string {
-  return join(dirname(path), `${basename(path, extname(path))}.backups`);
-}
-
-/** Backups of a workspace, newest first. */
-export function listBackups(path: string): string[] {
-  const dir = backupDir(path);
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.sqlite'))
-    .map((f) => join(dir, f))
-    .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs || b.localeCompare(a));
+  /** How long a write waits for another writer (default DEFAULT_BUSY_TIMEOUT_MS). */
+  busyTimeoutMs?: number;
 }
 
 function stamp(date: Date): string {
@@ -186,13 +185,14 @@ function corruptDetails(path: string): { newestBackup: string | null } {
   return { newestBackup: listBackups(path)[0] ?? null };
 }
 
-function applyPragmas(sqlite: Database.Database): void {
+function applyPragmas(sqlite: Database.Database, busyTimeoutMs: number): void {
+  // First: every pragma after it (journal_mode reads the file) then waits for a writer too.
+  sqlite.pragma(`busy_timeout = ${busyTimeoutMs}`);
   sqlite.pragma('trusted_schema = OFF');
   sqlite.pragma('cell_size_check = ON');
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
 }
 
 function migrate(db: Db, migrations: Migration[], from: number): void {
@@ -202,7 +202,7 @@ function migrate(db: Db, migrations: Migration[], from: number): void {
   // Foreign keys must be off while tables are rebuilt; the check below runs before commit.
   sqlite.pragma('foreign_keys = OFF');
   try {
-    sqlite.transaction(() => {
+    writeTransaction(db, () => {
       for (const m of pending) {
         for (const statement of m.statements) sqlite.exec(statement);
       }
@@ -215,7 +215,7 @@ function migrate(db: Db, migrations: Migration[], from: number): void {
       if (from > 0) sealHistory({ db });
       sqlite.pragma(`application_id = ${APPLICATION_ID}`);
       sqlite.pragma(`user_version = ${pending.at(-1)!.version}`);
-    })();
+    });
   } finally {
     sqlite.pragma('foreign_keys = ON');
   }
@@ -237,7 +237,7 @@ export function openWorkspace(path: string, options: OpenOptions = {}): Workspac
   const sqlite = connect(path, { fileMustExist: true });
   const db = drizzle({ client: sqlite, schema }) as Db;
   try {
-    applyPragmas(sqlite);
+    applyPragmas(sqlite, options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS);
     if (!fresh && version < latest) {
       backupTo(sqlite, join(backupDir(path), `before-v${latest}-from-v${version}-${stamp(now())}.sqlite`));
     }

@@ -24,7 +24,7 @@ import { demoAssets, demoDependencies, demoExercises, demoPlans, demoProcesses, 
 import { demoPeople } from './demo-company';
 import { demoId } from './demo-random';
 
-type Tx = Parameters<Parameters<Ctx['db']['transaction']>[0]>[0];
+type Tx = Pick<Ctx['db'], 'insert'>;
 
 export interface RegisterCounts {
   vendors: number;

@@ -31,6 +31,7 @@ import {
 } from './demo-company';
 import { demoId, jitter, unit } from './demo-random';
 import { writeDemoRegisters, type RegisterCounts } from './demo-registers';
+import { writeTransaction } from '../db/transactions';
 
 export interface DemoCounts extends RegisterCounts {
   departments: number;
@@ -217,7 +218,8 @@ export function buildDemo(ctx: Ctx, options: DemoOptions): DemoCounts {
   const counts = { departments: 0, people: 0, plans: 0, budgetLines: 0, actuals: 0 };
   let registers: RegisterCounts | undefined;
 
-  ctx.db.transaction((tx) => {
+  writeTransaction(ctx.db, () => {
+    const tx = ctx.db;
     const existing = ctx.db.$client
       .prepare(
         `SELECT (SELECT count(*) FROM departments) + (SELECT count(*) FROM accounts) + (SELECT count(*) FROM plans)
@@ -340,14 +342,14 @@ export function createDemoWorkspace(path: string, options: CreateDemoOptions): D
   const workspace = openWorkspace(path, { create: true });
   try {
     const ctx = createCtx(workspace.db, basename(path), 'demo');
-    return ctx.db.$client.transaction(() => {
+    return writeTransaction(ctx.db, () => {
       initWorkspace(ctx, {
         name: options.name ?? demoCompanyName,
         currency: options.currency ?? 'USD',
         fiscalYearStartMonth: options.fiscalYearStartMonth ?? 1,
       });
       return buildDemo(ctx, { asOf: options.asOf });
-    })();
+    });
   } finally {
     workspace.close();
   }

@@ -13,6 +13,7 @@ import type { AccountType, PlanStatus } from '../../../shared/budget';
 import { exportFormat, exportVersion, type WorkspaceExport, type WorkspaceExportReport, type WrittenWorkspaceExport } from '../../../shared/export';
 import type { Ctx } from '../context';
 import { getSettings } from '../workspace/workspace-service';
+import { readTransaction } from '../db/transactions';
 
 type Cell = string | number | null;
 
@@ -357,7 +358,8 @@ export function exportJson(ctx: Ctx): WrittenWorkspaceExport {
     return out;
   };
 
-  const read = client.transaction((): WrittenWorkspaceExport => {
+  // DEFERRED takes the read snapshot at the first SELECT and holds it until every query is done.
+  return readTransaction(ctx.db, (): WrittenWorkspaceExport => {
     const settings = getSettings(ctx);
     const registerSettings = client.prepare('SELECT impact_tolerance, risk_appetite FROM workspace WHERE id = 1').raw().get() as [number, number];
     const personRows = rows('people');
@@ -395,6 +397,4 @@ export function exportJson(ctx: Ctx): WrittenWorkspaceExport {
       report: readReport(ctx),
     };
   });
-  // DEFERRED takes the read snapshot at the first SELECT and holds it until every query is done.
-  return read.deferred();
 }

@@ -22,6 +22,7 @@ import { parentsFirst, treeLevels } from '../../../shared/tree';
 import { createCtx, isoNow, type Ctx } from '../context';
 import { repeatedPerson } from '../continuity/call-tree';
 import { openWorkspace } from '../db/open-workspace';
+import { writeTransaction } from '../db/transactions';
 import { placeNewFile } from '../fs/write-new-file';
 import { initWorkspace } from '../workspace/workspace-service';
 import { personKeys } from './json-export';
@@ -442,11 +443,11 @@ export function restoreWorkspace(path: string, doc: WorkspaceExport, options: Re
       // Each row is its own statement, and the tree's triggers give every statement a statement
       // journal: kept in memory, not in a temporary file per row, the restore runs several times faster.
       client.pragma('temp_store = MEMORY');
-      client.transaction(() => {
+      writeTransaction(ctx.db, () => {
         writeDocument(ctx, doc);
         const broken = client.pragma('foreign_key_check') as unknown[];
         if (broken.length > 0) throw new AppError('invalid_input', `the export leaves ${broken.length} broken reference(s) between rows`);
-      })();
+      });
       const integrity = client.pragma('quick_check', { simple: true });
       if (integrity !== 'ok') throw new Error(`the new file failed its check (${String(integrity)})`);
       client.pragma('wal_checkpoint(TRUNCATE)');

@@ -27,6 +27,7 @@ import { getSettings } from '../workspace/workspace-service';
 import { tableCsvBytes } from './table-csv';
 import { fileSafePart, type Table, type TableCell, type TableColumn } from './table-model';
 import { tableXlsxBytes } from './table-xlsx';
+import { readTransaction } from '../db/transactions';
 
 export type TableExportInput = z.output<typeof tableExportInputSchema>;
 export type TableExport = z.infer<typeof tableExportSchema>;
@@ -214,7 +215,8 @@ function importsTable(ctx: Ctx): Table {
 
 /** The table the export writes, read in one transaction. Exported for tests. */
 export function readExportTable(ctx: Ctx, input: TableExportInput): Table {
-  const read = ctx.db.$client.transaction((): Table => {
+  // DEFERRED takes the read snapshot at the first SELECT and holds it until the last.
+  return readTransaction(ctx.db, (): Table => {
     switch (input.view) {
       case 'budget':
         return budgetTable(ctx, input);
@@ -224,8 +226,6 @@ export function readExportTable(ctx: Ctx, input: TableExportInput): Table {
         return importsTable(ctx);
     }
   });
-  // DEFERRED takes the read snapshot at the first SELECT and holds it until the last.
-  return read.deferred();
 }
 
 export async function exportTable(ctx: Ctx, input: TableExportInput): Promise<TableExport> {

@@ -7,6 +7,7 @@ import { eq, inArray, sql } from 'drizzle-orm';
 import type { Ctx } from '../context';
 import { auditRows, changes, type auditedTables, type AuditedTableName } from '../db/schema';
 import { rawRows, readRow, type Row } from './row-store';
+import { writeTransaction } from '../db/transactions';
 
 type TableOf<N extends AuditedTableName> = (typeof auditedTables)[N];
 export type RowOf<N extends AuditedTableName> = TableOf<N>['$inferSelect'];
@@ -55,7 +56,7 @@ function recordedAnything(ctx: Ctx, changeId: string): boolean {
  * nothing leaves no trace at all. Returns what `fn` returns.
  */
 export function withChange<T>(ctx: Ctx, label: string, fn: (w: Writer) => T): T {
-  return ctx.db.transaction(() => {
+  return writeTransaction(ctx.db, () => {
     const changeId = ctx.newId();
     const at = ctx.now().toISOString();
     ctx.db.insert(changes).values({ id: changeId, seq: nextSeq(ctx), label, origin: ctx.origin, state: 'done', at }).run();

@@ -8,6 +8,7 @@ import type { HistoryState } from '../../../shared/workspace';
 import type { Ctx } from '../context';
 import { auditedTables, auditRows, changes, type AuditedTableName } from '../db/schema';
 import { rawRows } from './row-store';
+import { writeTransaction } from '../db/transactions';
 
 type Direction = 'undo' | 'redo';
 
@@ -67,7 +68,7 @@ function refuseLockedPlans(ctx: Ctx, changeId: string, label: string, direction:
 }
 
 function step(ctx: Ctx, direction: Direction): { label: string | null; state: HistoryState } {
-  const label = ctx.db.transaction(() => {
+  const label = writeTransaction(ctx.db, () => {
     const change = direction === 'undo' ? nextUndo(ctx) : nextRedo(ctx);
     if (!change) return null;
     refuseLockedPlans(ctx, change.id, change.label, direction);

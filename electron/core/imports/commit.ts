@@ -27,6 +27,7 @@ import { figuresIdentical, planFigures } from './diff';
 import { loadLookup, peopleOf, personKey, type Lookup } from './lookup';
 import { saveMapping } from './mapping';
 import { nextBatchSeq } from './preview';
+import { writeTransaction } from '../db/transactions';
 
 function stale(reason: string): AppError {
   return new AppError('refused', `The workspace changed since this import was previewed (${reason}); preview it again. Nothing was written.`);
@@ -353,7 +354,7 @@ export function commitImport(ctx: Ctx, input: ImportPlan): ImportResult {
       { errors },
     );
   }
-  return ctx.db.transaction(() => {
+  return writeTransaction(ctx.db, () => {
     const records = plan.records!;
     if (records.kind === 'budget' || records.kind === 'actuals') return commitFigures(ctx, plan, records.kind, records.rows, warnings);
     return commitEntities(ctx, plan, warnings);

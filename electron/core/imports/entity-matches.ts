@@ -9,6 +9,7 @@ import { and, eq } from 'drizzle-orm';
 import { normaliseNameKey } from '../../../shared/name-match';
 import type { Ctx } from '../context';
 import { importEntityMatches } from '../db/schema';
+import { writeTransaction } from '../db/transactions';
 
 export type EntityKind = 'department' | 'account' | 'person';
 
@@ -22,7 +23,7 @@ export interface ConfirmedMatch {
 /** Remembers (or replaces) confirmed matches for a source, all in one transaction. */
 export function rememberMatches(ctx: Pick<Ctx, 'db' | 'now'>, sourceKey: string, matches: readonly ConfirmedMatch[]): void {
   const at = ctx.now().toISOString();
-  ctx.db.transaction(() => {
+  writeTransaction(ctx.db, () => {
     for (const m of matches) {
       const nameKey = normaliseNameKey(m.name);
       if (nameKey === '') continue;

@@ -6,6 +6,7 @@
 import { type z } from 'zod';
 import { contract, isMethodName, isMutation, type Handlers, type MethodName } from '../../../shared/contract';
 import { AppError, type Result } from '../../../shared/result';
+import { storageError } from '../db/storage-errors';
 import { createLogger, type Logger } from '../log';
 
 const defaultLog = createLogger('dispatch');
@@ -21,7 +22,14 @@ function describeIssues(error: z.ZodError): string {
  * Async because some handlers are (reading a spreadsheet happens in a worker); a synchronous
  * handler's answer goes through the same awaited path, so every transport treats both alike.
  */
-export async function dispatch(handlers: Handlers, method: unknown, payload: unknown, log: Logger = defaultLog): Promise<Result<unknown>> {
+export async function dispatch(
+  handlers: Handlers,
+  method: unknown,
+  payload: unknown,
+  log: Logger = defaultLog,
+  /** Tells a storage failure (busy, read-only, full disk, damage) by what it is; the session names its file. */
+  classify: (err: unknown) => AppError | null = storageError,
+): Promise<Result<unknown>> {
   if (!isMethodName(method)) {
     return { ok: false, error: { code: 'unknown_method', message: `Unknown method: ${String(method).slice(0, 80)}` } };
   }
@@ -52,6 +60,11 @@ export async function dispatch(handlers: Handlers, method: unknown, payload: unk
     return { ok: true, value: checked.data };
   } catch (err) {
     if (err instanceof AppError) return { ok: false, error: err.toData() };
+    const storage = classify(err);
+    if (storage !== null) {
+      log.warn(`${method} failed: ${storage.code}`, err);
+      return { ok: false, error: storage.toData() };
+    }
     log.error(`${method} failed`, err);
     return { ok: false, error: { code: 'internal', message: 'Something went wrong inside Quartermaster; nothing was changed.' } };
   }

@@ -20,6 +20,7 @@ import {
 import { AppError } from '../../../shared/result';
 import { requirePlan, type PlanRow } from '../budget/budget-queries';
 import type { Ctx } from '../context';
+import { readTransaction } from '../db/transactions';
 import { getSettings } from '../workspace/workspace-service';
 import { PackReader, type PackScope, type RenderEnv } from './pack';
 import { PageLedger, registerFonts } from './pdf/kit';
@@ -68,7 +69,8 @@ export interface LoadedPack {
 /** Everything the pack prints, read in one transaction: a concurrent write can never make two sections disagree. */
 export function loadPack(ctx: Ctx, input: ReportOptions): LoadedPack {
   const options = parseOptions(input);
-  const read = ctx.db.$client.transaction((): LoadedPack => {
+  // DEFERRED: one read snapshot from the first SELECT to the last.
+  return readTransaction(ctx.db, (): LoadedPack => {
     const settings = getSettings(ctx);
     const periodKey = options.period ?? defaultPeriod(ctx);
     if (periodKey === null) throw new AppError('not_found', 'There is nothing to report yet: the workspace has no plans and no actuals.');
@@ -92,7 +94,6 @@ export function loadPack(ctx: Ctx, input: ReportOptions): LoadedPack {
       .digest('hex');
     return { scope, sections, data, fingerprint };
   });
-  return read.deferred();
 }
 
 function countPages(pdf: Buffer): number {

@@ -10,6 +10,7 @@ import { currencySchema, fiscalStartMonthSchema, type WorkspaceInfo, type worksp
 import { isoNow, type Ctx } from '../context';
 import { changes, plans, workspace } from '../db/schema';
 import { withChange } from '../history/change';
+import { writeTransaction } from '../db/transactions';
 
 export interface WorkspaceSettings {
   name: string;
@@ -57,7 +58,7 @@ export function initWorkspace(ctx: Ctx, input: WorkspaceSettings): WorkspaceInfo
     const issue = parsed.error.issues[0];
     throw new AppError('invalid_input', `Cannot set up the workspace: ${issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid settings'}.`);
   }
-  ctx.db.transaction(() => {
+  writeTransaction(ctx.db, () => {
     const existing = ctx.db.select({ name: workspace.name }).from(workspace).get();
     if (existing) {
       throw new AppError('refused', `${ctx.fileName} is already set up as the workspace "${existing.name}".`);

@@ -17,6 +17,7 @@ import { AppError } from '../../../../shared/result';
 import type { Ctx } from '../../context';
 import { colors, longDate, PageLedger, registerFonts } from '../pdf/kit';
 import { slugOf } from '../report-settings';
+import { readTransaction } from '../../db/transactions';
 import { readGoBag, type GoBagData } from './go-bag-data';
 import { GoBagPage, layoutFor, type Layout } from './layout';
 import { PlanPages } from './plan-pages';
@@ -33,8 +34,7 @@ function parseInput(input: GoBagInput) {
 /** Everything the go-bag prints, from one state of the workspace (D9). */
 export function loadGoBag(ctx: Ctx, input: GoBagInput): GoBagData {
   const options = parseInput(input);
-  const read = ctx.db.$client.transaction(() => readGoBag(ctx, options, options.asOf, options.paper ?? 'a4'));
-  return read.deferred();
+  return readTransaction(ctx.db, () => readGoBag(ctx, options, options.asOf, options.paper ?? 'a4'));
 }
 
 export function goBagFileName(data: Pick<GoBagData, 'company' | 'scope' | 'paper'>): string {
