@@ -16,10 +16,10 @@
 import { z } from 'zod';
 import { accountTypeSchema, planStatusSchema } from './budget';
 import { assetKinds, dependencyKinds, exerciseKinds, impactHorizons, planScenarios } from './continuity';
-import { personStatusSchema } from './org';
+import { departmentLevelProblem, maxDepartmentLevels, personStatusSchema } from './org';
 import { dateSchema, periodSchema } from './periods';
 import { reportPeriodSchema } from './report';
-import { treeLevels } from './tree';
+import { circleInWords, treeLevels } from './tree';
 import { mitigationStatuses, riskCategories } from './risks';
 import { currencySchema, fiscalStartMonthSchema } from './workspace';
 
@@ -227,13 +227,6 @@ export type WorkspaceExport = z.infer<typeof workspaceExportV2Shape>;
 /** A version 2 document as the export writes it: always with `report`. */
 export type WrittenWorkspaceExport = WorkspaceExport & { report: WorkspaceExportReport };
 
-/** "100 → 210 → 200 → 100" from the node `from`, the first ten steps at most. */
-function circleInWords<K>(cycle: K[], from: K): string {
-  const at = cycle.indexOf(from);
-  const round = [...cycle.slice(at), ...cycle.slice(0, at), from];
-  return round.length > 11 ? `${round.slice(0, 10).join(' → ')} → … (${cycle.length} in the circle)` : round.join(' → ');
-}
-
 type Path = (string | number)[];
 interface Problem {
   path: Path;
@@ -278,6 +271,10 @@ export function findReferenceProblem(doc: WorkspaceExport): Problem | null {
     const i = doc.departments.findIndex((d) => circle.has(d.code));
     const code = doc.departments[i]!.code;
     fail(['departments', i, 'parentCode'], `department "${code}" is inside itself (its parents go round in a circle: ${circleInWords(departmentTree.cycle, code)})`);
+  } else {
+    // The first row one level past the depth the app allows (any deeper row is under such a one).
+    const i = doc.departments.findIndex((d) => departmentTree.level.get(d.code) === maxDepartmentLevels + 1);
+    if (i >= 0) fail(['departments', i, 'parentCode'], departmentLevelProblem(doc.departments[i]!.code, maxDepartmentLevels + 1)!);
   }
   doc.people.forEach((p, i) => needs(departments, p.departmentCode, ['people', i, 'departmentCode'], 'department'));
   doc.budgetLines.forEach((l, i) => {

@@ -10,6 +10,19 @@ export const departmentCodeSchema = z
   .max(32)
   .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'code may hold letters, digits, dot, dash and underscore');
 
+/**
+ * How deep the department tree may go, a top-level department being level 1. An org chart deeper
+ * than this is a mistake (a file whose every row is the parent of the next), and the tree's
+ * closure grows with the square of its depth. One limit for the app, imports and restores.
+ */
+export const maxDepartmentLevels = 64;
+
+/** The refusal for department `code` at `level` (1 at the top), or null within the limit: one wording everywhere. */
+export function departmentLevelProblem(code: string, level: number): string | null {
+  if (level <= maxDepartmentLevels) return null;
+  return `department ${code} would be ${level} levels deep; departments nest at most ${maxDepartmentLevels} levels`;
+}
+
 export const departmentSchema = z.object({
   id: idSchema,
   code: z.string(),

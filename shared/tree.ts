@@ -66,3 +66,10 @@ export function parentsFirst<T>(items: readonly T[], levels: ReadonlyMap<unknown
   });
   return byLevel.flatMap((list) => list ?? []);
 }
+
+/** A circle as "A → C → B → A", starting from `from` (one of its nodes), the first ten steps at most. */
+export function circleInWords<K>(cycle: readonly K[], from: K): string {
+  const at = Math.max(0, cycle.indexOf(from));
+  const round = [...cycle.slice(at), ...cycle.slice(0, at), cycle[at]];
+  return round.length > 11 ? `${round.slice(0, 10).join(' → ')} → … (${cycle.length} in the circle)` : round.join(' → ');
+}

@@ -12,7 +12,9 @@ import type {
   ImportOptions,
   PersonRecord,
 } from '../../../shared/imports';
+import { departmentLevelProblem, maxDepartmentLevels } from '../../../shared/org';
 import { periodLabel } from '../../../shared/periods';
+import { circleInWords, treeLevels } from '../../../shared/tree';
 import type { RawAccount, RawDepartment, RawPerson } from './entities';
 import { CellIndex, cellKeys } from './cell-keys';
 import type { RawFigure } from './figures';
@@ -279,18 +281,30 @@ export function checkDepartments(raw: readonly RawDepartment[], lookup: Lookup, 
     parentOf.set(d.code, d.parentCode);
     records.push({ code: d.code, name: d.name, parentCode: d.parentCode, manager: d.manager, source: d.source });
   }
-  for (const r of records) {
-    // A cycle would make the tree a loop: walk up, at most once around every department.
-    const seen = new Set<string>([r.code]);
-    let up = parentOf.get(r.code) ?? null;
-    while (up !== null) {
-      if (seen.has(up)) {
-        problems.error(byCode.get(r.code)!.parentRef, `department ${r.code} would end up under itself (through ${up})`);
-        break;
-      }
-      seen.add(up);
-      up = parentOf.get(up) ?? null;
+  // The tree after the import, walked once (a file may hold a chain thousands deep): a circle, or
+  // a department deeper than the org chart may go, is refused at the row that makes it.
+  const { level, cycle } = treeLevels(parentOf);
+  if (cycle) {
+    const on = new Set(cycle);
+    const first = records.find((r) => on.has(r.code));
+    if (first) {
+      problems.error(byCode.get(first.code)!.parentRef, `department ${first.code} would end up under itself (${circleInWords(cycle, first.code)})`);
     }
+  }
+  for (const [code, l] of level) {
+    // Only where the limit is crossed: the rows below it are refused with it.
+    if (l !== maxDepartmentLevels + 1) continue;
+    const row = byCode.get(code);
+    if (row) {
+      problems.error(row.parentRef, departmentLevelProblem(code, l)!);
+      continue;
+    }
+    // A department of the org pushed down by a row that moves one of its ancestors.
+    let up = parentOf.get(code) ?? null;
+    while (up !== null && !byCode.has(up)) up = parentOf.get(up) ?? null;
+    if (up !== null) problems.error(byCode.get(up)!.parentRef, `moving ${up} there: ${departmentLevelProblem(code, l)!}`);
+  }
+  for (const r of records) {
     const parent = r.parentCode === null ? undefined : lookup.departments.get(r.parentCode);
     const existing = lookup.departments.get(r.code);
     const currentParent = existing?.parentId ? lookup.departmentsById.get(existing.parentId)?.code : undefined;

@@ -1,11 +1,12 @@
 /**
  * The department tree. Budget lines and actuals live only on leaf departments and every total
- * rolls up the subtree, so the tree's shape is guarded here: no cycles, and no sub-department
- * under a department that already holds figures of its own.
+ * rolls up the subtree, so the tree's shape is guarded here: no cycles, no sub-department under a
+ * department that already holds figures of its own, and no deeper than the limit every door keeps
+ * (maxDepartmentLevels in shared/org.ts).
  */
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { Department, departmentCreateSchema, departmentMoveSchema, departmentUpdateSchema } from '../../../shared/org';
+import { departmentLevelProblem, type Department, type departmentCreateSchema, type departmentMoveSchema, type departmentUpdateSchema } from '../../../shared/org';
 import { AppError } from '../../../shared/result';
 import { isoNow, type Ctx } from '../context';
 import { departments } from '../db/schema';
@@ -159,6 +160,26 @@ function requireCanHoldChildren(ctx: Ctx, parent: DepartmentRow, action: string)
   );
 }
 
+/** A department's level in the tree, 1 at the top (from the closure, which holds it and each ancestor once). */
+function levelOf(ctx: Ctx, id: string): number {
+  return countWhere(ctx, 'SELECT count(*) FROM department_ancestors WHERE descendant_id = ?', id);
+}
+
+/** The deepest department of `id`'s subtree (itself if it has none) and how far below `id` it is. */
+function deepestBelow(ctx: Ctx, id: string): { code: string; depth: number } {
+  const row = ctx.db.$client
+    .prepare('SELECT d.code, a.depth FROM department_ancestors a JOIN departments d ON d.id = a.descendant_id WHERE a.ancestor_id = ? ORDER BY a.depth DESC LIMIT 1')
+    .raw()
+    .get(id) as [string, number] | undefined;
+  return row ? { code: row[0], depth: row[1] } : { code: '', depth: 0 };
+}
+
+/** Refuses `action` when it would put department `code` past the tree's depth limit (shared/org.ts). */
+function requireWithinDepth(code: string, level: number, action: string): void {
+  const problem = departmentLevelProblem(code, level);
+  if (problem) throw new AppError('refused', `Cannot ${action}: ${problem}.`);
+}
+
 export function createDepartment(ctx: Ctx, input: DepartmentCreate): Department {
   requireCodeFree(ctx, input.code);
   let parent: DepartmentRow | undefined;
@@ -166,6 +187,7 @@ export function createDepartment(ctx: Ctx, input: DepartmentCreate): Department 
     parent = findRow(ctx, input.parentId);
     if (!parent) throw new AppError('not_found', 'The chosen parent department no longer exists.');
     requireCanHoldChildren(ctx, parent, 'add a sub-department under');
+    requireWithinDepth(input.code, levelOf(ctx, parent.id) + 1, `add ${input.code} ${input.name} under ${label(parent)}`);
   }
   const id = ctx.newId();
   const at = isoNow(ctx);
@@ -221,6 +243,8 @@ export function moveDepartment(ctx: Ctx, input: DepartmentMove): Department {
       throw new AppError('refused', `Cannot move ${label(row)} under ${label(parent)}: ${parent.name} is inside ${row.name}.`);
     }
     requireCanHoldChildren(ctx, parent, `move ${label(row)} under`);
+    const deepest = deepestBelow(ctx, row.id);
+    requireWithinDepth(deepest.depth === 0 ? row.code : deepest.code, levelOf(ctx, parent.id) + 1 + deepest.depth, `move ${label(row)} under ${label(parent)}`);
   }
   const text = parent ? `Move ${label(row)} under ${label(parent)}` : `Move ${label(row)} to the top level`;
   withChange(ctx, text, (w) => {
