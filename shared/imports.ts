@@ -78,6 +78,8 @@ export const columnMappingSchema = z.object({
   how: mappingHowSchema,
   /** Month columns: the period the header names. */
   period: periodSchema.nullable(),
+  /** Up to three values from the rows under the header, to show beside it in the mapping step. */
+  samples: z.array(z.string()).max(3).optional(),
 });
 export type ColumnMapping = z.infer<typeof columnMappingSchema>;
 

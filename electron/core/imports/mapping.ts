@@ -10,8 +10,20 @@ import { eq } from 'drizzle-orm';
 import { importFields, type ColumnMapping, type ImportField, type ImportKind, type MappingChoice } from '../../../shared/imports';
 import type { Ctx } from '../context';
 import { importMappings } from '../db/schema';
-import { classifyHeader, normalizeHeader, type HeaderKind } from './headers';
+import { cellText, classifyHeader, normalizeHeader, type HeaderKind } from './headers';
 import { cellRef, type CellValue } from './model';
+
+/** Headers that name the department of a budget or actuals row, as other companies' files write them. */
+const departmentWords = [
+  'dept', 'deptcode', 'costcentre', 'costcenter', 'cc', 'costcentrecode', 'costcentercode', 'departmentname', 'deptname',
+  'costcentrename', 'costcentername', 'orgunit', 'organisationunit', 'organizationunit', 'entity', 'division', 'businessunit', 'bu',
+] as const;
+
+/** Headers that name the account (by code or by name: names are matched to codes). */
+const accountWords = [
+  'glaccount', 'gl', 'accountnumber', 'accountno', 'acct', 'glcode', 'nominal', 'code', 'glaccountnumber', 'accountid', 'nominalcode',
+  'ledgeraccount', 'naturalaccount', 'expensetype', 'category', 'expensecategory', 'costcategory', 'costtype', 'budgetcategory', 'object', 'objectcode',
+] as const;
 
 /** Per kind and field: exact names (normalised), then synonyms. Order matters: earlier fields claim first. */
 const vocabulary: Record<ImportKind, ReadonlyArray<readonly [ImportField, readonly string[], readonly string[]]>> = {
@@ -38,18 +50,22 @@ const vocabulary: Record<ImportKind, ReadonlyArray<readonly [ImportField, readon
     ['status', ['status'], ['employmentstatus', 'state', 'vacancy']],
   ],
   budget: [
-    ['departmentCode', ['departmentcode', 'department'], ['dept', 'deptcode', 'costcentre', 'costcenter', 'cc', 'costcentrecode', 'costcentercode']],
-    ['accountCode', ['accountcode', 'account'], ['glaccount', 'gl', 'accountnumber', 'accountno', 'acct', 'glcode', 'nominal', 'code']],
-    ['accountName', ['accountname', 'description'], ['name', 'desc', 'line', 'item', 'lineitem', 'accountdescription']],
-    ['period', ['period', 'month'], ['postingperiod', 'date', 'postingdate', 'fiscalperiod', 'yearmonth']],
-    ['amount', ['amount'], ['value', 'budget', 'total', 'sum', 'amountusd', 'net']],
+    ['departmentCode', ['departmentcode', 'department'], [...departmentWords]],
+    ['accountCode', ['accountcode', 'account'], [...accountWords]],
+    ['accountName', ['accountname', 'description'], ['name', 'desc', 'line', 'item', 'lineitem', 'accountdescription', 'accounttitle', 'glaccountname', 'glname']],
+    ['period', ['period', 'month'], ['postingperiod', 'date', 'postingdate', 'fiscalperiod', 'yearmonth', 'fiscalmonth', 'accountingperiod', 'periodname', 'monthyear']],
+    [
+      'amount',
+      ['amount'],
+      ['value', 'budget', 'total', 'sum', 'amountusd', 'net', 'planamount', 'plannedamount', 'budgeted', 'budgetamount', 'budgetedamount', 'allocated', 'allocation', 'amountallocated', 'approvedbudget', 'adoptedbudget'],
+    ],
   ],
   actuals: [
-    ['departmentCode', ['departmentcode', 'department'], ['dept', 'deptcode', 'costcentre', 'costcenter', 'cc', 'costcentrecode', 'costcentercode']],
-    ['accountCode', ['accountcode', 'account'], ['glaccount', 'gl', 'accountnumber', 'accountno', 'acct', 'glcode', 'nominal', 'code']],
-    ['accountName', ['accountname'], ['description', 'desc', 'memo', 'narrative', 'text']],
-    ['period', ['period', 'month'], ['postingperiod', 'date', 'postingdate', 'fiscalperiod', 'yearmonth', 'glperiod']],
-    ['amount', ['amount'], ['value', 'net', 'netamount', 'actual', 'balance', 'movement']],
+    ['departmentCode', ['departmentcode', 'department'], [...departmentWords]],
+    ['accountCode', ['accountcode', 'account'], [...accountWords]],
+    ['accountName', ['accountname'], ['description', 'desc', 'memo', 'narrative', 'text', 'accountdescription', 'accounttitle', 'glaccountname', 'glname']],
+    ['period', ['period', 'month'], ['postingperiod', 'date', 'postingdate', 'fiscalperiod', 'yearmonth', 'glperiod', 'fiscalmonth', 'accountingperiod', 'periodname', 'transactiondate', 'txndate', 'journaldate', 'entrydate']],
+    ['amount', ['amount'], ['value', 'net', 'netamount', 'actual', 'balance', 'movement', 'actualamount', 'actuals', 'spent', 'spend', 'expenditure', 'netchange']],
     ['debit', ['debit'], ['dr', 'debitamount', 'debits']],
     ['credit', ['credit'], ['cr', 'creditamount', 'credits']],
   ],
@@ -116,6 +132,21 @@ export function saveMapping(ctx: Ctx, key: string, mapping: MappingChoice[], at:
 }
 
 /**
+ * Up to three values a column holds under its header, as text, for the mapping step to show beside
+ * it — from rows before `endRow` only (a streamed file's plan starts on its first rows).
+ */
+export function columnSamples(rows: readonly (readonly CellValue[] | undefined)[], headerRow: number, column: number, endRow: number): string[] {
+  const samples: string[] = [];
+  const end = Math.min(rows.length, endRow);
+  for (let r = headerRow + 1; r < end && samples.length < 3; r++) {
+    const text = cellText(rows[r]?.[column] ?? null);
+    if (text === '' || samples.includes(text)) continue;
+    samples.push(text.length > 40 ? `${text.slice(0, 39)}…` : text);
+  }
+  return samples;
+}
+
+/**
  * Maps a sheet's header cells to fields of `kind`. `remembered` and `given` are lists of
  * header → field choices; a given choice for a header overrides anything suggested for it.
  */
@@ -172,6 +203,17 @@ export function suggestMapping(
         const hit = textCells.find((c) => !byColumn.has(c.column) && round.matches(normalizeHeader(c.header), exact, synonyms));
         if (hit) claim(hit.column, field, round.how);
       }
+    }
+  }
+  // A file that names its accounts only ("Account Name", "Line Item"): the names are the account,
+  // matched to the chart of accounts by name.
+  if (!remembered && (kind === 'budget' || kind === 'actuals') && !claimed.has('accountCode')) {
+    for (const [column, m] of byColumn) {
+      if (m.field !== 'accountName') continue;
+      byColumn.set(column, { field: 'accountCode', how: 'fuzzy' });
+      claimed.delete('accountName');
+      claimed.add('accountCode');
+      break;
     }
   }
   if (given) choose(given, 'given');

@@ -35,7 +35,7 @@ import { readAccounts, readDepartments, readPeople, type RawAccount, type RawDep
 import { figureReader, type FigureReader, type FigureSink, type RawFigure } from './figures';
 import { LongRowScanner, type LongRowBlock, type LongRowSpec } from './long-rows';
 import { loadLookup, type Lookup } from './lookup';
-import { rememberedMapping, sourceKey, suggestMapping } from './mapping';
+import { columnSamples, rememberedMapping, sourceKey, suggestMapping } from './mapping';
 import type { CellValue, SheetData, WorkbookData } from './model';
 import { Problems } from './problems';
 import { checkAccounts, checkDepartments, checkPeople, CodeResolver, FigureChecker } from './validate';
@@ -328,6 +328,7 @@ export function startPlan(ctx: Ctx, workbook: WorkbookData, rawOptions: ImportOp
     let remembered = rememberedByKey.get(key);
     if (remembered === undefined) rememberedByKey.set(key, (remembered = rememberedMapping(ctx, key)));
     const mapping = suggestMapping(k, detection.cells, remembered, options.mapping);
+    for (const m of mapping) m.samples = columnSamples(sheet.rows, detection.row, m.column, HEADER_SEARCH_ROWS);
     const hasDepartmentColumn = mapping.some((m) => m.field === 'departmentCode');
     let department: Included['department'] = null;
     let departmentFrom: SheetPlan['departmentFrom'] = 'none';

@@ -114,3 +114,53 @@ describe('column mapping', () => {
     ]);
   });
 });
+
+describe('headers other companies write', () => {
+  it('maps budget synonyms (Plan Amount, Org Unit, Expense Type…) with how they were found', () => {
+    expect(fields('budget', ['Org Unit', 'Expense Type', 'Period', 'Plan Amount'])).toEqual([
+      ['Org Unit', 'departmentCode', 'fuzzy'],
+      ['Expense Type', 'accountCode', 'fuzzy'],
+      ['Period', 'period', 'exact'],
+      ['Plan Amount', 'amount', 'fuzzy'],
+    ]);
+    expect(fields('budget', ['Division', 'Category', 'Month', 'Allocated'])).toEqual([
+      ['Division', 'departmentCode', 'fuzzy'],
+      ['Category', 'accountCode', 'fuzzy'],
+      ['Month', 'period', 'exact'],
+      ['Allocated', 'amount', 'fuzzy'],
+    ]);
+    expect(fields('actuals', ['Entity', 'GL Account', 'Account Name', 'Accounting Period', 'Actual Amount'])).toEqual([
+      ['Entity', 'departmentCode', 'fuzzy'],
+      ['GL Account', 'accountCode', 'fuzzy'],
+      ['Account Name', 'accountName', 'exact'],
+      ['Accounting Period', 'period', 'fuzzy'],
+      ['Actual Amount', 'amount', 'fuzzy'],
+    ]);
+  });
+
+  it('a file that names accounts only reads the names as the account (matched by name)', () => {
+    expect(fields('budget', ['Department', 'Account Name', 'Month', 'Budgeted'])).toEqual([
+      ['Department', 'departmentCode', 'exact'],
+      ['Account Name', 'accountCode', 'fuzzy'],
+      ['Month', 'period', 'exact'],
+      ['Budgeted', 'amount', 'fuzzy'],
+    ]);
+  });
+
+  it('the plan carries up to three sample values per column for the mapping step', () => {
+    ws = tempWorkspace();
+    seedOrg(ws.ctx);
+    const plan = planImport(
+      ws.ctx,
+      workbook('s.csv', sheet('s', [['Cost Center', 'GL Account', 'Period', 'Plan Amount', 'Notes'], ['210', '6000', '2027-01', '100', ''], ['210', '6000', '2027-02', '100', 'rent'], ['420', '6100', '2027-03', 250.5, 'ok'], ['420', '6100', '2027-04', 1, 'x']])),
+      { kind: 'budget' },
+    );
+    expect(plan.sheets[0]!.mapping.map((m) => [m.header, m.samples])).toEqual([
+      ['Cost Center', ['210', '420']],
+      ['GL Account', ['6000', '6100']],
+      ['Period', ['2027-01', '2027-02', '2027-03']],
+      ['Plan Amount', ['100', '250.5', '1']],
+      ['Notes', ['rent', 'ok', 'x']],
+    ]);
+  });
+});
