@@ -3,7 +3,7 @@
  * resolver and with the same headers (CSP included) as serve mode.
  */
 import type { CustomScheme } from 'electron';
-import { readStaticFile, securityHeaders } from '../serve/static-files';
+import { readStaticFile, securityHeaders } from '../core/ipc/static-files';
 import { appOrigin, appScheme, originOf } from './app-url';
 
 export const appSchemePrivileges: CustomScheme = {

@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import type { AppErrorData, ErrorCode, Result } from '../../shared/result';
 import type { Session } from '../core/session';
 import { createLogger } from '../core/log';
-import { readStaticFile, securityHeaders } from './static-files';
+import { readStaticFile, securityHeaders } from '../core/ipc/static-files';
 
 const log = createLogger('serve');
 

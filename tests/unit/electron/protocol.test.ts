@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { appOrigin } from '../../../electron/main/app-url';
 import { appProtocolHandler, appSchemePrivileges } from '../../../electron/main/protocol';
-import { contentSecurityPolicy } from '../../../electron/serve/static-files';
+import { contentSecurityPolicy } from '../../../electron/core/ipc/static-files';
 
 const base = mkdtempSync(join(tmpdir(), 'qm-proto-'));
 const rendererDir = join(base, 'renderer');

@@ -7,7 +7,7 @@ import { connect } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServeServer, maxBodyBytes, tokensMatch, type ServeServer } from '../../../electron/serve/serve-server';
-import { contentSecurityPolicy } from '../../../electron/serve/static-files';
+import { contentSecurityPolicy } from '../../../electron/core/ipc/static-files';
 import { tempWorkspace, type TempWorkspace } from '../../helpers/temp-workspace';
 
 interface Reply {
