@@ -3,7 +3,7 @@
  * fixed clock and predictable ids; the app passes the real ones. No module-level state.
  */
 import { randomUUID } from 'node:crypto';
-import type { Db } from './db/open-workspace';
+import type { Db } from './db/database';
 
 export interface Ctx {
   db: Db;

@@ -8,7 +8,7 @@ import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AppError } from '../../shared/result';
-import { dateFlag, onePositionalOrNone, parseCommandArgs, UsageError } from '../cli/cli-io';
+import { dateFlag, onePositionalOrNone, parseCommandArgs, UsageError } from '../core/command-args';
 import { openSession, type Session } from '../core/session';
 import { createDemoFile, createEmptyWorkspace, defaultSettings, localToday } from '../core/workspace/create-workspace';
 import { createServeServer } from './serve-server';

@@ -5,13 +5,14 @@
  * and foreign keys checked after (D8).
  */
 import type Database from 'better-sqlite3';
-import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { AppError } from '../../../shared/result';
 import { sealHistory } from '../history/change';
 import { backupDir, listBackups } from './backups';
 import { connect } from './connect';
+import type { Db } from './database';
 import { loadMigrations, type Migration } from './migrations';
 import * as schema from './schema';
 import { writeTransaction } from './transactions';
@@ -30,7 +31,7 @@ const QUICK_CHECK_MMAP_BYTES = 2 ** 31;
  */
 export const DEFAULT_BUSY_TIMEOUT_MS = 5000;
 
-export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+export type { Db };
 
 export interface Workspace {
   path: string;
