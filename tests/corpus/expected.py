@@ -186,6 +186,19 @@ def okc_by_unit(entry, setup):
     return {'refuse': True, 'facts': {'units': len(units), 'matchingDepartments': matched}}
 
 
+def okc_by_lob(entry, setup):
+    """Refused; the facts behind the reason: which lines of business are named like a fund
+    (exactly, and ignoring case)."""
+    names = {d['name'] for d in setup['departments']}
+    upper = {n.upper() for n in names}
+    lobs = [r['LOBName'] for r in dict_rows(entry['file'])]
+    return {'refuse': True, 'facts': {
+        'linesOfBusiness': len(lobs),
+        'matchingDepartments': sorted(x for x in lobs if x in names),
+        'matchingIgnoringCase': sorted(x for x in lobs if x.upper() in upper),
+    }}
+
+
 def clawdog_tb(entry, setup):
     """AccountCode,AccountName,Debit,Credit,SBRM_Classification: only TotalRevenue and Expenses
     rows are P&L; revenue = credit − debit, expense = debit − credit; period and department as
@@ -375,6 +388,7 @@ RULES = {
     'okc-agencies.csv': okc_agencies,
     'okc-budget-by-fund.csv': okc_by_fund,
     'okc-budget-by-operating-unit.csv': okc_by_unit,
+    'okc-budget-by-line-of-business.csv': okc_by_lob,
     'clawdog-trial-balance.csv': clawdog_tb,
     'clawdog-trial-balance-quoted-rows.csv': refused,
     'clawdog-balances.csv': refused,
@@ -385,6 +399,8 @@ RULES = {
     'clawdog-acme-au-gl-fy25.csv': ledger,
     'clawdog-fx-rates.csv': refused,
     'clawdog-sydney-cafe-gl-fy24.csv': ledger,
+    'clawdog-sydney-cafe-gl-fy25.csv': ledger,
+    'clawdog-bluey-builders-gl-fy25.csv': ledger,
     'tidytuesday-climate-spending.csv': refused,
     'aufpa-xero-profit-and-loss-aug-2026.csv': xero_pl,
     'aufpa-xero-balance-sheet-jun-2026.csv': refused,
