@@ -194,6 +194,9 @@ function applyPragmas(sqlite: Database.Database, busyTimeoutMs: number): void {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
+  // A statement that fires triggers (every budget line and actual feeds the rollups) keeps a
+  // statement journal; in a temp file it made a 100,000-row import or plan copy 3–8× slower.
+  sqlite.pragma('temp_store = MEMORY');
 }
 
 function migrate(db: Db, migrations: Migration[], from: number): void {
