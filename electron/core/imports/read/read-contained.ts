@@ -14,6 +14,7 @@ import { type WorkbookData } from '../model';
 import { refuse } from './limits';
 import { unpackRows } from './packed-rows';
 import { type ReadOptions } from './read-workbook';
+import { checkRegularFile } from './regular-file';
 import { type WorkerControl, type WorkerFault, type WorkerInput, type WorkerReply, type WorkerWarmup } from './worker-protocol';
 
 export interface ContainedReadOptions extends ReadOptions {
@@ -97,6 +98,15 @@ export function readWorkbookContained(
   options: ContainedReadOptions = {},
 ): Promise<WorkbookData> {
   const { timeoutMs = defaultTimeoutMs, maxHeapMb = defaultMaxHeapMb, fault, onRows, ...readOptions } = options;
+  // A pipe or a device is refused here, before a reader starts; the worker checks again on the
+  // file it opens (regular-file.ts), so a swap in between is refused too.
+  if (typeof source === 'string') {
+    try {
+      checkRegularFile(source, fileName);
+    } catch (err) {
+      return Promise.reject(err instanceof Error ? err : new Error(String(err)));
+    }
+  }
   const input: WorkerInput = {
     source: typeof source === 'string' ? { path: source } : { bytes: source },
     fileName,

@@ -4,24 +4,18 @@
  * its message: nothing is kept here between reads. Built as its own
  * entry of the main bundle (out/main/read-worker.js); under tsx/vitest it runs from source.
  */
-import { readFileSync, statSync } from 'node:fs';
 import { parentPort, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 import { AppError } from '../../../../shared/result';
 import { LongRowScanner, type LongRowSpec } from '../long-rows';
-import { refuse, resolveLimits, formatMegabytes } from './limits';
+import { resolveLimits } from './limits';
+import { readRegularFile } from './regular-file';
 import { packRows, type PackedRows } from './packed-rows';
 import { readWorkbookStreamed } from './read-workbook';
 import { type WorkerControl, type WorkerFault, type WorkerInput, type WorkerReply, type WorkerWarmup } from './worker-protocol';
 
 function loadBytes(input: WorkerInput): Uint8Array {
   if ('bytes' in input.source) return input.source.bytes;
-  const { maxFileBytes } = resolveLimits(input.options.limits);
-  // Look at the size before reading, so a huge file is refused without loading it.
-  const size = statSync(input.source.path).size;
-  if (size > maxFileBytes) {
-    throw refuse(input.fileName, `is larger than ${formatMegabytes(maxFileBytes)}; Quartermaster does not import files that big.`);
-  }
-  return readFileSync(input.source.path);
+  return readRegularFile(input.source.path, input.fileName, resolveLimits(input.options.limits).maxFileBytes);
 }
 
 function misbehave(fault: WorkerFault): void {
