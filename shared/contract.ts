@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { continuityMethods } from './continuity';
+import { currencyMethods } from './currency';
 import { goBagMethods } from './go-bag';
 import { mutation, query } from './method';
 import { riskMethods } from './risks';
@@ -128,6 +129,7 @@ export const contract = {
   ...continuityMethods,
   ...goBagMethods,
   ...riskMethods,
+  ...currencyMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -12,6 +12,7 @@
  * dollar currency, and is otherwise ambiguous — never assumed to be US dollars. '¥' and 'kr' alike.
  */
 import { z } from 'zod';
+import { mutation, query } from './method';
 
 /** Currencies whose minor unit is not the cent. ISO 4217; everything else here has 2 digits. */
 const minorDigitsByCode: Record<string, number> = {
@@ -252,3 +253,22 @@ export const seasonalityProfileSetSchema = z.object({
   weights: seasonalityWeightsSchema,
 });
 export const seasonalityProfileDeleteSchema = z.object({ id: z.string().min(1).max(64) });
+
+const none = z.object({}).strict();
+const byId = z.object({ id: z.string().min(1).max(64) }).strict();
+const done = z.object({ ok: z.literal(true) });
+
+/** The rates and seasonality profiles calls, spread into shared/contract.ts. */
+export const currencyMethods = {
+  'currency.listRates': query(none, z.array(currencyRateSchema), 'Every exchange rate, by currency then month (workspace units per 1 foreign unit).'),
+  'currency.setRate': mutation(currencyRateSetSchema.strict(), currencyRateSchema, 'Add or replace the rate of a currency for a month, as an undoable change.'),
+  'currency.deleteRate': mutation(byId, done, 'Delete one rate, as an undoable change.'),
+  'currency.importRates': mutation(
+    z.object({ csv: z.string().max(2_000_000), fileName: z.string().max(255).optional() }).strict(),
+    z.object({ written: z.number().int() }),
+    'Import a rates CSV (currency, period, rate) as one undoable change, or refuse it whole naming every bad line.',
+  ),
+  'seasonality.listProfiles': query(none, z.array(seasonalityProfileSchema), 'Every seasonality profile, by name.'),
+  'seasonality.setProfile': mutation(seasonalityProfileSetSchema.strict(), seasonalityProfileSchema, 'Add (no id) or edit a seasonality profile, as an undoable change.'),
+  'seasonality.deleteProfile': mutation(byId, done, 'Delete a seasonality profile, as an undoable change.'),
+} as const;

@@ -8,6 +8,7 @@ import { budgetGrid, setCells } from './budget/grid-service';
 import { copyPlan, createPlan, deletePlan, listPlans, setPlanStatus } from './budget/plan-service';
 import { varianceReport } from './budget/variance-service';
 import { continuityHandlers } from './continuity/handlers';
+import { currencyHandlers } from './currency/handlers';
 import type { Ctx } from './context';
 import { historyState, redo, undo } from './history/history-service';
 import { commitImport } from './imports/commit';
@@ -84,5 +85,6 @@ export function createHandlers(ctx: Ctx): Handlers {
     ...continuityHandlers(ctx),
     'continuity.goBag': async (input) => (await import('./report/go-bag/go-bag')).renderGoBag(ctx, input),
     ...riskHandlers(ctx),
+    ...currencyHandlers(ctx),
   };
 }
