@@ -1,11 +1,11 @@
-/** `check`: is this file a sound Quartermaster workspace? Read-only; never repairs anything. */
-import { connect } from '../core/db/connect';
-import { checkWorkspace } from '../core/db/open-workspace';
+/** `check`: is this file a sound Quartermaster workspace? Read-only (a read-only folder is fine); never repairs anything. */
+import { openReader } from '../core/db/connect';
+import { checkWorkspaceFile } from '../core/db/open-workspace';
 import { loadMigrations } from '../core/db/migrations';
-import { exitOk, exitRefused, onePositional, parseCommandArgs, type CliIo } from './cli-io';
+import { exitCodeFor, exitOk, onePositional, parseCommandArgs, type CliIo } from './cli-io';
 
 function schemaVersion(file: string): number {
-  const probe = connect(file, { readonly: true, fileMustExist: true });
+  const probe = openReader(file);
   try {
     return probe.pragma('user_version', { simple: true }) as number;
   } finally {
@@ -17,10 +17,10 @@ export function runCheck(args: string[], io: CliIo): number {
   const { positionals } = parseCommandArgs(args, {});
   const file = onePositional(positionals, 'workspace file (check <file.sqlite>)');
   const migrations = loadMigrations();
-  const reason = checkWorkspace(file, migrations);
-  if (reason !== null) {
-    io.err(reason);
-    return exitRefused;
+  const refusal = checkWorkspaceFile(file, migrations);
+  if (refusal !== null) {
+    io.err(refusal.message);
+    return exitCodeFor(refusal.code);
   }
   const version = schemaVersion(file);
   const latest = migrations.length;

@@ -17,8 +17,10 @@ export function tryOpenWorkspace(path: string): OpenOutcome {
     return { ok: true, session: openSession(path, { origin: 'app' }) };
   } catch (err) {
     if (err instanceof AppError) {
+      // Only damage offers a backup: a read-only folder, a full disk or another writer is not
+      // cured by opening older data.
       const details = err.details as { newestBackup?: unknown } | undefined;
-      const newestBackup = typeof details?.newestBackup === 'string' ? details.newestBackup : null;
+      const newestBackup = err.code === 'damaged' && typeof details?.newestBackup === 'string' ? details.newestBackup : null;
       return { ok: false, error: err.toData(), newestBackup };
     }
     return { ok: false, error: { code: 'internal', message: `Could not open ${basename(path)}: ${(err as Error).message}` }, newestBackup: null };

@@ -98,7 +98,7 @@ describe('cli check', () => {
     expect(run.stdout).toMatch(/^ok: demo1\.sqlite \(schema \d+/);
   });
 
-  it('refuses a corrupt copy (exit 1) and leaves the original as it was', () => {
+  it('refuses a corrupt copy (exit 3, damaged) and leaves the original as it was', () => {
     const original = join(sandbox.dir, 'demo1.sqlite');
     const before = sha256File(original);
     const copy = join(sandbox.dir, 'corrupt.sqlite');
@@ -108,8 +108,8 @@ describe('cli check', () => {
     for (let i = 4096; i < bytes.length; i += 4096) bytes.fill(0xa5, i + 100, i + 1200);
     writeFileSync(copy, bytes);
     const run = cli('check', 'corrupt.sqlite');
-    expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/damaged|malformed|not a Quartermaster/i);
+    expect(run.status).toBe(3);
+    expect(run.stderr).toMatch(/^corrupt\.sqlite is damaged/);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
     expect(sha256File(original)).toBe(before);
   });

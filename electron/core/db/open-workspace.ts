@@ -2,7 +2,10 @@
  * Opening a workspace file. The file is untrusted (D7): it is inspected read-only first, refused
  * untouched when it is corrupt (D6), not ours, or from a newer version (D5); only then is it opened
  * for writing, backed up and migrated in one transaction (D4), with WAL + synchronous=FULL (D1)
- * and foreign keys checked after (D8).
+ * and foreign keys checked after (D8). A file or folder that cannot be written is opened
+ * read-only instead: it can be read, checked and exported, and every write is refused as such.
+ * Failures of the storage itself (busy, read-only, full disk, damage) are told apart
+ * (storage-errors.ts).
  */
 import type Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
@@ -11,10 +14,11 @@ import { basename, dirname, join } from 'node:path';
 import { AppError } from '../../../shared/result';
 import { sealHistory } from '../history/change';
 import { backupDir, listBackups } from './backups';
-import { connect } from './connect';
+import { connect, openReader, walHoldsChanges } from './connect';
 import type { Db } from './database';
 import { loadMigrations, type Migration } from './migrations';
 import * as schema from './schema';
+import { damagedError, errorCodeOf, notWritable, oneLine, readOnlyError, storageError } from './storage-errors';
 import { writeTransaction } from './transactions';
 
 export { backupDir, listBackups };
@@ -38,6 +42,8 @@ export interface Workspace {
   db: Db;
   sqlite: Database.Database;
   schemaVersion: number;
+  /** Why the workspace was opened read-only (its file or folder cannot be written), or null. */
+  readOnly: string | null;
   close(): void;
 }
 
@@ -116,13 +122,40 @@ function foreignObjects(actual: SchemaObjects, expected: SchemaObjects): string[
   return odd;
 }
 
-function inspect(path: string, migrations: Migration[]): { fresh: boolean; version: number } {
+/** A failure to read the file as SQLite at all, as the refusal it means. */
+function unreadable(path: string, err: unknown): AppError {
+  const code = errorCodeOf(err);
+  if (code === 'SQLITE_NOTADB') {
+    // Backups mean it was a workspace once: then a header that is no longer SQLite's is damage.
+    if (listBackups(path).length > 0) return damagedError(path, 'it can no longer be read as a SQLite database');
+    return new AppError('refused', `${basename(path)} is not a Quartermaster workspace (not a SQLite database).`);
+  }
+  if (code === 'SQLITE_CANTOPEN' && walHoldsChanges(path) && notWritable(path) !== null) {
+    const name = basename(path);
+    return new AppError(
+      'read_only',
+      `${name} is read-only (${notWritable(path)}) and its last changes are still in ${name}-wal, which SQLite can only merge or read where it may write. Make the folder writable, or copy ${name} together with ${name}-wal to a writable folder, and open it there. Nothing was changed.`,
+    );
+  }
+  return storageError(err, path) ?? new AppError('refused', `Cannot open ${basename(path)}: ${oneLine((err as Error).message)}`);
+}
+
+interface Inspection {
+  fresh: boolean;
+  version: number;
+}
+
+/**
+ * Reads the file without writing: SQLite's header, our application id and schema version, our
+ * schema exactly (D7), and — when `deep` — every page (quick_check, D6).
+ */
+function inspect(path: string, migrations: Migration[], deep: boolean): Inspection {
   const latest = migrations.length;
   let probe: Database.Database;
   try {
-    probe = connect(path, { readonly: true, fileMustExist: true });
+    probe = openReader(path);
   } catch (err) {
-    throw new AppError('refused', `Cannot open ${basename(path)}: ${(err as Error).message}`);
+    throw unreadable(path, err);
   }
   try {
     probe.pragma('trusted_schema = OFF');
@@ -134,28 +167,15 @@ function inspect(path: string, migrations: Migration[]): { fresh: boolean; versi
         tables: (probe.prepare('SELECT count(*) AS n FROM sqlite_schema').get() as { n: number }).n,
       };
     } catch (err) {
-      const code = (err as { code?: string }).code;
-      if (code === 'SQLITE_NOTADB') throw new AppError('refused', `${basename(path)} is not a Quartermaster workspace (not a SQLite database).`);
-      throw new AppError('refused', `${basename(path)} is damaged: ${oneLine((err as Error).message)}`, corruptDetails(path));
+      const code = errorCodeOf(err);
+      if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CANTOPEN') throw unreadable(path, err);
+      throw storageError(err, path) ?? damagedError(path, (err as Error).message);
     }
     if (header.app === 0 && header.version === 0 && header.tables === 0) return { fresh: true, version: 0 };
     if (header.app !== APPLICATION_ID) {
       throw new AppError('refused', `${basename(path)} is not a Quartermaster workspace (it is some other SQLite database).`);
     }
-    let check: unknown;
-    try {
-      // quick_check reads every page of the file. Mapping the file lets it read them in place
-      // instead of copying each into the page cache: about 15 % of the check on a 1 GB
-      // workspace. The probe is read-only and closed straight after, so nothing writes through
-      // the mapping; SQLite caps the size at its own compile-time limit.
-      probe.pragma(`mmap_size = ${QUICK_CHECK_MMAP_BYTES}`);
-      check = probe.pragma('quick_check', { simple: true });
-    } catch (err) {
-      throw new AppError('refused', `${basename(path)} is damaged: ${oneLine((err as Error).message)}`, corruptDetails(path));
-    }
-    if (check !== 'ok') {
-      throw new AppError('refused', `${basename(path)} is damaged (integrity check: ${oneLine(check)}).`, corruptDetails(path));
-    }
+    if (deep) deepCheck(probe, path);
     if (header.version > latest) {
       throw new AppError(
         'refused',
@@ -163,7 +183,12 @@ function inspect(path: string, migrations: Migration[]): { fresh: boolean; versi
         { schemaVersion: header.version, supported: latest },
       );
     }
-    const odd = foreignObjects(schemaObjects(probe), expectedSchema(migrations, header.version));
+    let odd: string[];
+    try {
+      odd = foreignObjects(schemaObjects(probe), expectedSchema(migrations, header.version));
+    } catch (err) {
+      throw storageError(err, path) ?? damagedError(path, (err as Error).message);
+    }
     if (odd.length > 0) {
       throw new AppError(
         'refused',
@@ -176,14 +201,22 @@ function inspect(path: string, migrations: Migration[]): { fresh: boolean; versi
   }
 }
 
-/** SQLite's check reports run over many lines; a refusal is one line a person can read. */
-function oneLine(text: unknown, max = 200): string {
-  const flat = String(text).replace(/\s+/g, ' ').trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-}
-
-function corruptDetails(path: string): { newestBackup: string | null } {
-  return { newestBackup: listBackups(path)[0] ?? null };
+/** quick_check over every page: damage is refused with the newest backup offered (D6). */
+function deepCheck(probe: Database.Database, path: string): void {
+  let check: unknown;
+  try {
+    // quick_check reads every page of the file. Mapping the file lets it read them in place
+    // instead of copying each into the page cache: about 15 % of the check on a 1 GB
+    // workspace. The probe is read-only and closed straight after, so nothing writes through
+    // the mapping; SQLite caps the size at its own compile-time limit.
+    probe.pragma(`mmap_size = ${QUICK_CHECK_MMAP_BYTES}`);
+    check = probe.pragma('quick_check', { simple: true });
+  } catch (err) {
+    throw storageError(err, path) ?? damagedError(path, (err as Error).message);
+  } finally {
+    probe.pragma('mmap_size = 0');
+  }
+  if (check !== 'ok') throw damagedError(path, `integrity check: ${oneLine(check)}`);
 }
 
 function applyPragmas(sqlite: Database.Database, busyTimeoutMs: number): void {
@@ -225,29 +258,85 @@ function migrate(db: Db, migrations: Migration[], from: number): void {
   }
 }
 
+/** A new empty database file at `path` (its folder made first); storage failures said as such. */
+function createFile(path: string): void {
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    connect(path).close();
+  } catch (err) {
+    throw storageError(err, path) ?? err;
+  }
+}
+
+/** The workspace through a read-only connection: it reads like any other, and every write is refused. */
+function openReadOnly(path: string, reason: string, inspection: Inspection, migrations: Migration[], busyTimeoutMs: number): Workspace {
+  if (inspection.fresh) throw readOnlyError(path, reason);
+  if (inspection.version < migrations.length) {
+    throw new AppError(
+      'read_only',
+      `${basename(path)} was written by an older version of Quartermaster and must be upgraded before it is used, which cannot be done while it is read-only (${reason}). Make it writable, or copy it to a writable folder, and open it there. Nothing was changed.`,
+    );
+  }
+  let sqlite: Database.Database;
+  try {
+    sqlite = openReader(path);
+  } catch (err) {
+    throw unreadable(path, err);
+  }
+  sqlite.pragma(`busy_timeout = ${busyTimeoutMs}`);
+  sqlite.pragma('trusted_schema = OFF');
+  sqlite.pragma('cell_size_check = ON');
+  sqlite.pragma('foreign_keys = ON');
+  const db = drizzle({ client: sqlite, schema }) as Db;
+  return {
+    path,
+    db,
+    sqlite,
+    schemaVersion: inspection.version,
+    readOnly: reason,
+    close: () => {
+      if (sqlite.open) sqlite.close();
+    },
+  };
+}
+
 export function openWorkspace(path: string, options: OpenOptions = {}): Workspace {
   const migrations = options.migrations ?? loadMigrations();
   const latest = migrations.length;
   const now = options.now ?? (() => new Date());
+  const busyTimeoutMs = options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS;
   if (!existsSync(path)) {
     if (!options.create) throw new AppError('not_found', `No workspace at ${path}.`);
-    mkdirSync(dirname(path), { recursive: true });
-    connect(path).close();
+    createFile(path);
   }
-  const { fresh, version } = inspect(path, migrations);
+  const inspection = inspect(path, migrations, true);
+  const { fresh, version } = inspection;
   if (fresh && !options.create) {
     throw new AppError('refused', `${basename(path)} is not a Quartermaster workspace (it is an empty database).`);
   }
-  const sqlite = connect(path, { fileMustExist: true });
+  const readOnly = notWritable(path);
+  if (readOnly !== null) return openReadOnly(path, readOnly, inspection, migrations, busyTimeoutMs);
+  let sqlite: Database.Database;
+  try {
+    sqlite = connect(path, { fileMustExist: true });
+  } catch (err) {
+    throw unreadable(path, err);
+  }
   const db = drizzle({ client: sqlite, schema }) as Db;
   try {
-    applyPragmas(sqlite, options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS);
-    if (!fresh && version < latest) {
-      backupTo(sqlite, join(backupDir(path), `before-v${latest}-from-v${version}-${stamp(now())}.sqlite`));
+    try {
+      applyPragmas(sqlite, busyTimeoutMs);
+      if (!fresh && version < latest) {
+        backupTo(sqlite, join(backupDir(path), `before-v${latest}-from-v${version}-${stamp(now())}.sqlite`));
+      }
+    } catch (err) {
+      throw storageError(err, path) ?? err;
     }
     try {
       migrate(db, migrations, version);
     } catch (err) {
+      const storage = storageError(err, path);
+      if (storage !== null) throw storage;
       throw new AppError('refused', `Could not upgrade ${basename(path)}; it was left as it was. ${(err as Error).message}`);
     }
   } catch (err) {
@@ -259,30 +348,46 @@ export function openWorkspace(path: string, options: OpenOptions = {}): Workspac
     db,
     sqlite,
     schemaVersion: latest,
+    readOnly: null,
     close: () => {
       if (sqlite.open) sqlite.close();
     },
   };
 }
 
-/** Integrity and schema check for `cli check`: null when sound, else a one-line reason. */
-export function checkWorkspace(path: string, migrations = loadMigrations()): string | null {
-  if (!existsSync(path)) return `no such file: ${path}`;
+/**
+ * Integrity and schema check for `cli check`, read-only (a read-only folder is fine): null when
+ * sound, else the refusal (damaged, not ours, newer, unreadable…) with its code.
+ */
+export function checkWorkspaceFile(path: string, migrations = loadMigrations()): AppError | null {
+  if (!existsSync(path)) return new AppError('not_found', `no such file: ${path}`);
   try {
-    const { fresh } = inspect(path, migrations);
-    if (fresh) return `${basename(path)} is not a Quartermaster workspace (it is an empty database).`;
-    const probe = connect(path, { readonly: true, fileMustExist: true });
+    const { fresh } = inspect(path, migrations, false);
+    if (fresh) return new AppError('refused', `${basename(path)} is not a Quartermaster workspace (it is an empty database).`);
+    const probe = openReader(path);
     try {
-      const integrity = probe.pragma('integrity_check', { simple: true });
-      if (integrity !== 'ok') return `${basename(path)} is damaged (integrity check: ${oneLine(integrity)}).`;
+      let integrity: unknown;
+      try {
+        probe.pragma(`mmap_size = ${QUICK_CHECK_MMAP_BYTES}`);
+        integrity = probe.pragma('integrity_check', { simple: true });
+      } catch (err) {
+        return storageError(err, path) ?? damagedError(path, (err as Error).message);
+      }
+      if (integrity !== 'ok') return damagedError(path, `integrity check: ${oneLine(integrity)}`);
       const fk = probe.pragma('foreign_key_check') as unknown[];
-      if (fk.length > 0) return `${basename(path)} has ${fk.length} broken reference(s) between rows.`;
+      if (fk.length > 0) return damagedError(path, `${fk.length} broken reference(s) between rows`);
     } finally {
       probe.close();
     }
     // An older schema is sound: it is upgraded, with a backup, the next time it is opened.
     return null;
   } catch (err) {
-    return err instanceof AppError ? err.message : (err as Error).message;
+    if (err instanceof AppError) return err;
+    return storageError(err, path) ?? new AppError('refused', oneLine((err as Error).message));
   }
+}
+
+/** checkWorkspaceFile's reason as one line, or null when sound. */
+export function checkWorkspace(path: string, migrations = loadMigrations()): string | null {
+  return checkWorkspaceFile(path, migrations)?.message ?? null;
 }

@@ -114,8 +114,8 @@ describe('opening a workspace', () => {
     writeFileSync(corrupt, bytes);
     const before = fileHash(corrupt);
     const err = refusal(() => openWorkspace(corrupt));
-    expect(err.code).toBe('refused');
-    expect(err.message).toMatch(/damaged|not a Quartermaster/);
+    expect(err.code).toBe('damaged');
+    expect(err.message).toMatch(/^corrupt\.sqlite is damaged/);
     expect(fileHash(corrupt)).toBe(before);
     expect(checkWorkspace(corrupt)).not.toBeNull();
     expect(checkWorkspace(path)).toBeNull();
