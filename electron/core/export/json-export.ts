@@ -324,6 +324,14 @@ function readReport(ctx: Ctx): WorkspaceExportReport {
   return { preparedBy: settings.preparedBy, confidentiality: settings.confidentiality, commentary };
 }
 
+/** Exchange rates by currency then period, and seasonality profiles by name (byte order, as SQLite sorts text). */
+function readRatesAndProfiles(ctx: Ctx): Pick<WrittenWorkspaceExport, 'currencyRates' | 'seasonalityProfiles'> {
+  const client = ctx.db.$client;
+  const currencyRates = client.prepare('SELECT currency, period, rate FROM currency_rates ORDER BY currency, period').all() as WrittenWorkspaceExport['currencyRates'];
+  const profiles = client.prepare('SELECT name, weights FROM seasonality_profiles ORDER BY name').all() as { name: string; weights: string }[];
+  return { currencyRates, seasonalityProfiles: profiles.map((p) => ({ name: p.name, weights: JSON.parse(p.weights) as number[] })) };
+}
+
 export function exportJson(ctx: Ctx): WrittenWorkspaceExport {
   const client = ctx.db.$client;
   const rows = (name: keyof typeof queries, ...params: string[]): Cell[][] => client.prepare(queries[name]).raw().all(...params) as Cell[][];
@@ -394,6 +402,7 @@ export function exportJson(ctx: Ctx): WrittenWorkspaceExport {
       budgetLines: readBudgetLines(),
       actuals: readActuals(),
       ...readRegisters(ctx, keyOf),
+      ...readRatesAndProfiles(ctx),
       report: readReport(ctx),
     };
   });

@@ -17,6 +17,7 @@ import {
   type WorkspaceExport,
   type WorkspaceExportV1,
 } from '../../../shared/export';
+import { parseRate } from '../../../shared/currency';
 import { AppError } from '../../../shared/result';
 import { parentsFirst, treeLevels } from '../../../shared/tree';
 import { createCtx, isoNow, type Ctx } from '../context';
@@ -374,6 +375,16 @@ function writeDocument(ctx: Ctx, doc: WorkspaceExport): void {
     const addCommentary = insert('report_commentary', ['id', 'text', 'updated_at']);
     for (const c of doc.report.commentary) addCommentary(c.period, c.text, c.updatedAt);
   }
+
+  // Files written before rates and profiles existed have neither: the new workspace has none.
+  const addRate = insert('currency_rates', ['id', 'currency', 'period', 'rate', 'updated_at']);
+  for (const r of doc.currencyRates ?? []) {
+    const rate = parseRate(r.rate);
+    if (!rate.ok) throw new AppError('invalid_input', `currencyRates: ${rate.message}`);
+    addRate(ctx.newId(), r.currency, r.period, rate.rate, at);
+  }
+  const addProfile = insert('seasonality_profiles', ['id', 'name', 'weights', 'updated_at']);
+  for (const p of doc.seasonalityProfiles ?? []) addProfile(ctx.newId(), p.name.trim(), JSON.stringify(p.weights), at);
 }
 
 /** Where a restore into `path` writes before the file gets its name: `<path>.<pid>.restoring`. */

@@ -134,6 +134,8 @@ describe('exportJson', () => {
       'continuityPlans',
       'exercises',
       'risks',
+      'currencyRates',
+      'seasonalityProfiles',
       'report',
     ]);
     expect(e.format).toBe('quartermaster-workspace');
@@ -380,6 +382,8 @@ describe('exportJson', () => {
       continuityPlans: [],
       exercises: [],
       risks: [],
+      currencyRates: [],
+      seasonalityProfiles: [],
       report: { preparedBy: '', confidentiality: 'Confidential. Prepared for the board of directors; not for distribution.', commentary: [] },
     });
   });
