@@ -4,6 +4,7 @@
  * from xlsx or csv bytes; the pipeline (detect, map, validate, commit) only ever sees this.
  * Values are what the file holds: a formula's cached result, never the formula evaluated.
  */
+import type { EncodingEvidence, ReadWarning } from './read/text';
 
 /** A cell's value as read: text stays text (amount parsing is the pipeline's job). */
 export type CellValue = string | number | boolean | Date | null;
@@ -26,7 +27,13 @@ export interface WorkbookData {
   hash: string;
   sheets: SheetData[];
   /** csv only: what was detected (or chosen), so the preview can say it and offer to change it. */
-  csv?: { encoding: 'utf-8' | 'windows-1252'; delimiter: string; decimalComma: boolean };
+  csv?: { encoding: 'utf-8' | 'windows-1252'; delimiter: string; decimalComma: boolean; evidence?: EncodingEvidence };
+  /**
+   * What the reader changed on the way in, each naming its cell or line (read/text.ts): a cell cut
+   * to Excel's 32,767 characters, broken characters replaced, bytes read in another encoding than
+   * the rest. For the preview to list as warnings; absent when there is nothing to say.
+   */
+  readWarnings?: ReadWarning[];
 }
 
 /** "D7" for rows[6][3]. */

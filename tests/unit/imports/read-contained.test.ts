@@ -34,7 +34,7 @@ describe('readWorkbookContained', () => {
   it('reads csv bytes in a worker, with the options passed through', async () => {
     const bytes = new Uint8Array(readFileSync(fixturePath('departments.csv')));
     const wb = await readWorkbookContained(bytes, 'departments.csv', { csv: { decimalComma: true } });
-    expect(wb.csv).toEqual({ encoding: 'utf-8', delimiter: ',', decimalComma: true });
+    expect(wb.csv).toEqual({ encoding: 'utf-8', delimiter: ',', decimalComma: true, evidence: { reason: 'utf-8', utf8Sequences: 1, invalidBytes: 0, invalidLines: [] } });
     expect(wb.sheets[0]!.rows[0]).toEqual(['code', 'name', 'parent_code', 'manager']);
   });
 

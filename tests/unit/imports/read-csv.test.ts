@@ -14,7 +14,9 @@ describe('readCsv on the fixtures', () => {
   it('departments: one sheet named for the file, empty cells are null', () => {
     const wb = readCsv(bytesOf('departments.csv'), 'departments.csv');
     expect(wb.format).toBe('csv');
-    expect(wb.csv).toEqual({ encoding: 'utf-8', delimiter: ',', decimalComma: false });
+    // "Chloé" is the file's one character beyond ASCII, written as UTF-8.
+    expect(wb.csv).toEqual({ encoding: 'utf-8', delimiter: ',', decimalComma: false, evidence: { reason: 'utf-8', utf8Sequences: 1, invalidBytes: 0, invalidLines: [] } });
+    expect(wb.readWarnings).toBeUndefined();
     const sheet = wb.sheets[0]!;
     expect(sheet.name).toBe('departments');
     expect(sheet.merges).toEqual([]);
@@ -62,7 +64,7 @@ describe('readCsv conventions', () => {
   it('semicolons, decimal commas and a UTF-8 BOM are detected; the BOM does not reach the header', () => {
     const text = '\uFEFFKonto;Bezeichnung;Betrag\r\n6000;Löhne;1.234,50\r\n6100;Reisen;12,5\r\n6200;Software;-3.000,00\r\n';
     const wb = readCsv(utf8(text), 'budget-de.csv');
-    expect(wb.csv).toEqual({ encoding: 'utf-8', delimiter: ';', decimalComma: true });
+    expect(wb.csv).toEqual({ encoding: 'utf-8', delimiter: ';', decimalComma: true, evidence: { reason: 'bom', utf8Sequences: 1, invalidBytes: 0, invalidLines: [] } });
     expect(wb.sheets[0]!.rows).toEqual([
       ['Konto', 'Bezeichnung', 'Betrag'],
       ['6000', 'Löhne', '1.234,50'],
@@ -72,7 +74,12 @@ describe('readCsv conventions', () => {
   });
 
   it('a semicolon file with decimal points is not taken for decimal comma; tabs and pipes are guessed', () => {
-    expect(readCsv(utf8('a;b\n1;1,234.50\n2;12.5\n'), 'x.csv').csv).toEqual({ encoding: 'utf-8', delimiter: ';', decimalComma: false });
+    expect(readCsv(utf8('a;b\n1;1,234.50\n2;12.5\n'), 'x.csv').csv).toEqual({
+      encoding: 'utf-8',
+      delimiter: ';',
+      decimalComma: false,
+      evidence: { reason: 'ascii', utf8Sequences: 0, invalidBytes: 0, invalidLines: [] },
+    });
     expect(readCsv(utf8('a\tb\tc\n1\t2\t3\n'), 'x.tsv').csv?.delimiter).toBe('\t');
     expect(readCsv(utf8('a|b|c\n1|2|3\n'), 'x.txt').csv?.delimiter).toBe('|');
   });
@@ -80,7 +87,7 @@ describe('readCsv conventions', () => {
   it('choices made in the preview override detection', () => {
     const bytes = new Uint8Array(Buffer.from('a;b\n1;2,5\n', 'latin1'));
     const wb = readCsv(bytes, 'x.csv', { encoding: 'windows-1252', delimiter: ',', decimalComma: false });
-    expect(wb.csv).toEqual({ encoding: 'windows-1252', delimiter: ',', decimalComma: false });
+    expect(wb.csv).toEqual({ encoding: 'windows-1252', delimiter: ',', decimalComma: false, evidence: { reason: 'chosen', utf8Sequences: 0, invalidBytes: 0, invalidLines: [] } });
     expect(wb.sheets[0]!.rows).toEqual([['a;b'], ['1;2', '5']]);
   });
 

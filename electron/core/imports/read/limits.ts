@@ -14,6 +14,15 @@ export interface ReadLimits {
   maxZipEntries: number;
   /** Rows, over all sheets. */
   maxRows: number;
+  /**
+   * Columns in any row: Excel's own limit (XFD). Checked in the reader, before anything plans an
+   * import on the main thread: a 2.7-million-column CSV would otherwise block it for half a minute.
+   */
+  maxColumns: number;
+  /** Characters of text in any one row, once over-long cells are cut: a header of this size is no header. */
+  maxRowChars: number;
+  /** Characters a cell keeps (Excel's own limit); longer text is cut, with a warning naming the cell. */
+  maxCellChars: number;
 }
 
 export const defaultReadLimits: Readonly<ReadLimits> = Object.freeze({
@@ -21,6 +30,9 @@ export const defaultReadLimits: Readonly<ReadLimits> = Object.freeze({
   maxInflatedBytes: 200 * 1024 * 1024,
   maxZipEntries: 10_000,
   maxRows: 1_100_000,
+  maxColumns: 16_384,
+  maxRowChars: 1024 * 1024,
+  maxCellChars: 32_767,
 });
 
 export function resolveLimits(limits: Partial<ReadLimits> | undefined): ReadLimits {
@@ -37,6 +49,22 @@ export function formatMegabytes(bytes: number): string {
 /** Every reader refusal starts with the file's name, so a message stands on its own in a list. */
 export function refuse(fileName: string, sentence: string, details?: unknown): AppError {
   return new AppError('refused', `${fileName} ${sentence}`, details);
+}
+
+/** A row with more columns than any spreadsheet has: refused, naming the row and the limit. */
+export function refuseWideRow(fileName: string, rowNumber: number, columns: number, limits: ReadLimits): AppError {
+  return refuse(
+    fileName,
+    `has ${columns.toLocaleString('en-US')} columns in row ${rowNumber}; Quartermaster reads at most ${limits.maxColumns.toLocaleString('en-US')} columns (Excel's own limit). Is it the file you meant, and is it separated the way it says?`,
+  );
+}
+
+/** A row holding more text than any header or line of figures: refused, naming the row and the limit. */
+export function refuseLongRow(fileName: string, rowNumber: number, chars: number, limits: ReadLimits): AppError {
+  return refuse(
+    fileName,
+    `holds ${chars.toLocaleString('en-US')} characters of text in row ${rowNumber}; Quartermaster reads rows of at most ${limits.maxRowChars.toLocaleString('en-US')} characters.`,
+  );
 }
 
 export function checkFileSize(bytes: Uint8Array, fileName: string, limits: ReadLimits): void {

@@ -250,6 +250,7 @@ function readOnce(input: WorkerInput, timeoutMs: number, maxHeapMb: number, onRo
         else if (!reply.streamed) resolve(reply.workbook);
         else if (partial) {
           partial.hash = reply.workbook.hash;
+          if (reply.workbook.readWarnings) partial.readWarnings = reply.workbook.readWarnings;
           resolve(partial);
         } else reject(refuse(fileName, 'could not be read: the reader lost its rows on the way.'));
       }, true);

@@ -7,7 +7,9 @@ import Papa from 'papaparse';
 import { type CellValue, type WorkbookData } from '../model';
 import { decodeCsvText, detectDecimalComma, type CsvEncoding } from './csv-detect';
 import { checkFileSize, refuse, resolveLimits, type ReadLimits } from './limits';
+import { RowRules } from './row-rules';
 import { baseNameWithoutExtension, looksLikeUtf16, sha256Hex, sniffKind } from './sniff';
+import { type EncodingEvidence, toNfc } from './text';
 
 export interface CsvOptions {
   encoding?: CsvEncoding;
@@ -31,7 +33,10 @@ interface PreparedCsv {
   lim: ReadLimits;
   text: string;
   encoding: CsvEncoding;
+  evidence: EncodingEvidence;
   delimiter: string;
+  /** The checks every row passes, and the warnings of this read (the encoding's among them). */
+  rules: RowRules;
 }
 
 /** Everything before the parse: size and kind checks, decoding, the delimiter. */
@@ -44,26 +49,20 @@ function prepareCsv(bytes: Uint8Array, fileName: string, options: CsvOptions, li
   if (sniffKind(bytes) === 'binary') {
     throw refuse(fileName, 'is not a CSV file: it holds binary data, not text.');
   }
-  const { text, encoding } = decodeCsvText(bytes, options.encoding);
-  return { lim, text, encoding, delimiter: options.delimiter ?? guessDelimiter(text) };
+  const decoded = decodeCsvText(bytes, options.encoding);
+  // Decoded text is well-formed; NFC is made here once for the whole text (cheap when it already is).
+  const text = decoded.evidence.reason === 'ascii' ? decoded.text : toNfc(decoded.text);
+  const rules = new RowRules(fileName, baseNameWithoutExtension(fileName), lim);
+  rules.encoding(decoded.encoding, decoded.evidence);
+  return { lim, text, encoding: decoded.encoding, evidence: decoded.evidence, delimiter: options.delimiter ?? guessDelimiter(text), rules };
 }
 
 function tooLong(fileName: string, lim: ReadLimits): Error {
   return refuse(fileName, `has more than ${lim.maxRows.toLocaleString('en-US')} rows; Quartermaster does not import files that big.`);
 }
 
-/** Empty cells become null; a row of nothing but empty cells becomes []. */
-function normalizeRow(row: (string | null)[]): CellValue[] {
-  let empty = true;
-  for (let c = 0; c < row.length; c++) {
-    if (row[c] === '') row[c] = null;
-    else empty = false;
-  }
-  return empty ? [] : row;
-}
-
 export function readCsv(bytes: Uint8Array, fileName: string, options: CsvOptions = {}, limits?: Partial<ReadLimits>): WorkbookData {
-  const { lim, text, encoding, delimiter: chosenDelimiter } = prepareCsv(bytes, fileName, options, limits);
+  const { lim, text, encoding, evidence, delimiter: chosenDelimiter, rules } = prepareCsv(bytes, fileName, options, limits);
   // One past the cap, so "exactly at the cap" and "over it" can be told apart without
   // parsing the rest of a huge file.
   const parsed = Papa.parse<(string | null)[]>(text, {
@@ -83,7 +82,7 @@ export function readCsv(bytes: Uint8Array, fileName: string, options: CsvOptions
     });
   }
 
-  for (let r = 0; r < rows.length; r++) rows[r] = normalizeRow(rows[r] as (string | null)[]);
+  for (let r = 0; r < rows.length; r++) rows[r] = rules.csvRow(rows[r] as (string | null)[], r);
   // A file ending in a newline (or several) has no rows after it, only blank lines.
   while (rows.length > 0 && rows[rows.length - 1]!.length === 0) rows.pop();
   if (rows.length > lim.maxRows) throw tooLong(fileName, lim);
@@ -91,13 +90,23 @@ export function readCsv(bytes: Uint8Array, fileName: string, options: CsvOptions
 
   const delimiter = parsed.meta.delimiter;
   const decimalComma = options.decimalComma ?? detectDecimalComma(rows, delimiter);
-  return {
-    fileName,
-    format: 'csv',
-    hash: sha256Hex(bytes),
-    sheets: [{ name: baseNameWithoutExtension(fileName), rows, merges: [] }],
-    csv: { encoding, delimiter, decimalComma },
-  };
+  return withWarnings(
+    {
+      fileName,
+      format: 'csv',
+      hash: sha256Hex(bytes),
+      sheets: [{ name: baseNameWithoutExtension(fileName), rows, merges: [] }],
+      csv: { encoding, delimiter, decimalComma, evidence },
+    },
+    rules,
+  );
+}
+
+/** The read's warnings, when it has any, on the workbook (model.ts: readWarnings). */
+function withWarnings(workbook: WorkbookData, rules: RowRules): WorkbookData {
+  const warnings = rules.warnings.done();
+  if (warnings.length > 0) workbook.readWarnings = warnings;
+  return workbook;
 }
 
 /** What a streamed CSV's rows belong to, sent with its first rows. */
@@ -135,7 +144,7 @@ export function readCsvStreamed(
   /** Tests only: smaller chunks, to put chunk boundaries everywhere. */
   chunkChars = STREAM_CHUNK_CHARS,
 ): { workbook: WorkbookData; streamed: boolean } {
-  const { lim, text, encoding, delimiter } = prepareCsv(bytes, fileName, options, limits);
+  const { lim, text, encoding, evidence, delimiter, rules } = prepareCsv(bytes, fileName, options, limits);
   // papaparse guesses line endings from the first 1 MB of what it is given first: ask it once for
   // the whole text, so every chunk is split the way a one-piece parse would split it. Its guess is
   // "\n" whenever that first 1 MB holds no "\r" (most files): then it need not be asked.
@@ -148,11 +157,13 @@ export function readCsvStreamed(
   let sentRows = 0;
   let rowlessChunks = 0;
   let unusual = false;
+  // A row the rules refuse (rules.csvRow), thrown once the parser has stopped.
+  let refusal: unknown;
   // The delimiter papaparse used, as readCsv reports it (an unusable one chosen by hand reads as ",").
   let usedDelimiter = delimiter;
   const headOf = (rows: CellValue[][]): CsvStreamHead => ({
     sheetName,
-    csv: { encoding, delimiter: usedDelimiter, decimalComma: options.decimalComma ?? detectDecimalComma(rows, usedDelimiter) },
+    csv: { encoding, delimiter: usedDelimiter, decimalComma: options.decimalComma ?? detectDecimalComma(rows, usedDelimiter), evidence },
   });
   /** Sends the held rows up to the last one with something in it. */
   const send = (h: CsvStreamHead): void => {
@@ -182,7 +193,14 @@ export function readCsvStreamed(
       }
       if (parsedRows === 0) usedDelimiter = results.meta.delimiter;
       parsedRows += results.data.length;
-      for (const row of results.data) held.push(normalizeRow(row));
+      const first = parsedRows - results.data.length;
+      try {
+        for (let i = 0; i < results.data.length; i++) held.push(rules.csvRow(results.data[i]!, first + i));
+      } catch (err) {
+        refusal = err;
+        parser.abort();
+        return;
+      }
       // detectDecimalComma looks at rows only when it has to: a comma-separated file, or a choice
       // made in the preview, settles the convention before any row is read.
       const settled = options.decimalComma !== undefined || usedDelimiter === ',';
@@ -190,6 +208,7 @@ export function readCsvStreamed(
       if (head !== undefined) send(head);
     },
   });
+  if (refusal) throw refusal;
   if (unusual) return { workbook: readCsv(bytes, fileName, options, limits), streamed: false };
 
   while (held.length > 0 && held[held.length - 1]!.length === 0) held.pop();
@@ -198,9 +217,9 @@ export function readCsvStreamed(
   if (sentRows === 0) {
     // A small file: all of it in one answer.
     const { csv } = headOf(held);
-    return { workbook: { fileName, format: 'csv', hash: sha256Hex(bytes), sheets: [{ name: sheetName, rows: held, merges: [] }], csv }, streamed: false };
+    return { workbook: withWarnings({ fileName, format: 'csv', hash: sha256Hex(bytes), sheets: [{ name: sheetName, rows: held, merges: [] }], csv }, rules), streamed: false };
   }
   // The last rows before the hash: whoever reads them need not wait for it.
   send(head!);
-  return { workbook: { fileName, format: 'csv', hash: sha256Hex(bytes), sheets: [{ name: sheetName, rows: [], merges: [] }], csv: head!.csv }, streamed: true };
+  return { workbook: withWarnings({ fileName, format: 'csv', hash: sha256Hex(bytes), sheets: [{ name: sheetName, rows: [], merges: [] }], csv: head!.csv }, rules), streamed: true };
 }

@@ -6,7 +6,9 @@
 import type ExcelJS from 'exceljs';
 import { cellRef, type CellValue, type SheetData, type WorkbookData } from '../model';
 import { checkFileSize, refuse, resolveLimits, type ReadLimits } from './limits';
+import { RowRules } from './row-rules';
 import { isEncryptedCfb, sha256Hex, sniffKind } from './sniff';
+import { type ReadWarning, isWellFormed, toNfc, toWellFormed } from './text';
 import { checkXlsxZip } from './zip-guard';
 
 export async function readXlsx(bytes: Uint8Array, fileName: string, limits?: Partial<ReadLimits>): Promise<WorkbookData> {
@@ -31,16 +33,28 @@ export async function readXlsx(bytes: Uint8Array, fileName: string, limits?: Par
   }
 
   const sheets: SheetData[] = [];
+  const warnings: ReadWarning[] = [];
   let rowsSoFar = 0;
   for (const worksheet of workbook.worksheets) {
-    const sheet = readSheet(worksheet, excel.ValueType);
+    const name = sheetName(worksheet.name, fileName, warnings);
+    const rules = new RowRules(fileName, name, lim);
+    const sheet = readSheet(worksheet, name, excel.ValueType, rules);
+    warnings.push(...rules.warnings.done());
     rowsSoFar += sheet.rows.length;
     if (rowsSoFar > lim.maxRows) {
       throw refuse(fileName, `has more than ${lim.maxRows.toLocaleString('en-US')} rows; Quartermaster does not import files that big.`);
     }
     sheets.push(sheet);
   }
-  return { fileName, format: 'xlsx', hash: sha256Hex(bytes), sheets };
+  return { fileName, format: 'xlsx', hash: sha256Hex(bytes), sheets, ...(warnings.length > 0 ? { readWarnings: warnings } : {}) };
+}
+
+/** A sheet's name as references will show it: well-formed and NFC, like every cell. */
+function sheetName(raw: string, fileName: string, warnings: ReadWarning[]): string {
+  if (isWellFormed(raw)) return toNfc(raw);
+  const name = toNfc(toWellFormed(raw));
+  warnings.push({ ref: `${fileName}!${name}`, message: 'the sheet\'s name held broken characters (half of a pair that makes one character); shown as "\u{fffd}"' });
+  return name;
 }
 
 /** exceljs's typings declare their own `Buffer` (an ArrayBuffer); at runtime it takes Node's. */
@@ -68,27 +82,35 @@ function checkSignature(bytes: Uint8Array, fileName: string): void {
 
 type ValueTypes = typeof ExcelJS.ValueType;
 
-function readSheet(worksheet: ExcelJS.Worksheet, types: ValueTypes): SheetData {
+function readSheet(worksheet: ExcelJS.Worksheet, name: string, types: ValueTypes, rules: RowRules): SheetData {
   const rows: CellValue[][] = [];
   const uncached: string[] = [];
   worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    // exceljs takes any column number a cell's reference gives; a real workbook stops at XFD.
+    rules.checkColumns(row.cellCount, rowNumber - 1);
     const values: CellValue[] = [];
+    let chars = 0;
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-      const value = cellValue(cell, types);
+      let value = cellValue(cell, types);
       if (value === uncachedFormula) {
         uncached.push(cellRef(rowNumber - 1, colNumber - 1));
         return;
       }
       if (value === null) return;
+      if (typeof value === 'string') {
+        value = rules.text(value, rowNumber - 1, colNumber - 1);
+        chars += value.length;
+      }
       while (values.length < colNumber - 1) values.push(null);
       values[colNumber - 1] = value;
     });
+    rules.checkRowText(chars, rowNumber - 1);
     if (values.length === 0) return;
     while (rows.length < rowNumber - 1) rows.push([]);
     rows[rowNumber - 1] = values;
   });
   const merges = worksheet.model.merges ?? [];
-  const sheet: SheetData = { name: worksheet.name, rows, merges: [...merges] };
+  const sheet: SheetData = { name, rows, merges: [...merges] };
   if (uncached.length > 0) sheet.formulasWithoutResult = uncached;
   return sheet;
 }
