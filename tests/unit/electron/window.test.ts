@@ -55,6 +55,8 @@ describe('main window (E1)', () => {
     expect(webPreferences.allowRunningInsecureContent ?? false).toBe(false);
     expect(webPreferences.experimentalFeatures ?? false).toBe(false);
     expect(webPreferences.enableBlinkFeatures).toBeUndefined();
+    expect(webPreferences.disableBlinkFeatures).toBe('Auxclick');
+    expect(webPreferences.navigateOnDragDrop).toBe(false);
   });
 
   it('loads the app from its own origin, not from file://', () => {
