@@ -32,7 +32,11 @@ const amountMinor = z.number().int().min(-1e15).max(1e15);
 export const mappingChoiceSchema = z.object({ header: shortText, field: importFieldSchema });
 export type MappingChoice = z.infer<typeof mappingChoiceSchema>;
 
-/** Unknown code → existing code, as pairs rather than an object keyed by codes from the file (S3). */
+/**
+ * Unknown code or name → existing code, as pairs rather than an object keyed by codes from the file
+ * (S3): a name from the file matched to a department or account, as the user confirmed it (names
+ * compare case, space and punctuation aside). Confirmed names are remembered for the source.
+ */
 export const codeMapSchema = z.array(z.object({ from: z.string().max(64), to: z.string().max(64) })).max(10_000);
 
 export const importOptionsSchema = z.object({
@@ -156,6 +160,27 @@ export const createsSchema = z.object({
   accounts: z.array(z.object({ code: z.string(), name: z.string(), type: accountTypeSchema })),
 });
 
+/**
+ * A department or account the file names by something other than its exact code, and what it
+ * was matched to: applied ('exact': a name, "410 Sales", a code in another case, or a match
+ * remembered for this source; 'confirmed': the user's choice), offered ('suggest': near misses the
+ * user confirms, never applied), or nothing ('none').
+ */
+export const entityMatchSchema = z.object({
+  entity: z.enum(['department', 'account']),
+  /** The text as the file wrote it. */
+  text: z.string(),
+  /** Its first cell. */
+  ref: z.string(),
+  status: z.enum(['exact', 'confirmed', 'suggest', 'none']),
+  /** The code it is matched to ('exact' and 'confirmed'). */
+  code: z.string().nullable(),
+  /** How an exact match was found: 'name', 'code', 'code-in-text' or 'remembered'. */
+  how: z.string().nullable(),
+  suggestions: z.array(z.object({ code: z.string(), name: z.string(), score: z.number(), why: z.string() })),
+});
+export type EntityMatch = z.infer<typeof entityMatchSchema>;
+
 export const planTargetSchema = z.object({
   planId: idSchema.nullable(),
   planName: z.string(),
@@ -214,6 +239,8 @@ export const importPlanSchema = z.object({
   planCandidates: z.array(z.string()),
   records: importRecordsSchema.nullable(),
   creates: createsSchema,
+  /** Names and codes matched (or offered) to existing departments and accounts; see entityMatchSchema. */
+  matches: z.array(entityMatchSchema),
   /** Department and account codes the file names that the workspace does not have (whatever was chosen for them). */
   unknownCodes: z.object({ departments: z.array(z.string()), accounts: z.array(z.string()) }),
   /** Data rows read from the file (after header, total and blank rows are left out). */

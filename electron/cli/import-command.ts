@@ -4,9 +4,10 @@
  * refused unless --create-missing; any error refuses the whole file and writes nothing.
  * Exit 0 imported (or nothing to import), 1 refused, 2 usage.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { formatMoney } from '../../shared/money';
+import { parseCodesList } from '../../shared/name-match';
 import {
   importFields,
   importKindSchema,
@@ -58,6 +59,26 @@ export function parseMapFlag(values: readonly string[], kind: ImportKind | undef
   return choices;
 }
 
+/**
+ * --codes "Engineering=600,Software=6200" and --codes-file FILE (the same list, one per line or
+ * comma-separated): names in the file confirmed as existing codes. Null when neither is given.
+ */
+function parseCodesFlags(values: readonly string[], file: string | undefined): Array<{ from: string; to: string }> | null {
+  const lists = [...values];
+  if (file !== undefined) {
+    if (!existsSync(file)) throw new UsageError(`--codes-file: no such file: ${file}`);
+    lists.push(readFileSync(file, 'utf8'));
+  }
+  if (lists.length === 0) return null;
+  const pairs: Array<{ from: string; to: string }> = [];
+  for (const list of lists) {
+    const parsed = parseCodesList(list);
+    if (!parsed.ok) throw new UsageError(`--codes takes "Name=CODE,…": ${parsed.message}`);
+    for (const [from, to] of parsed.codes) pairs.push({ from, to });
+  }
+  return pairs;
+}
+
 function parseImportArgs(args: string[]): ImportArgs {
   const { values, positionals } = parseCommandArgs(args, {
     kind: { type: 'string' },
@@ -68,6 +89,8 @@ function parseImportArgs(args: string[]): ImportArgs {
     'decimal-comma': { type: 'boolean' },
     'create-missing': { type: 'boolean' },
     'into-approved': { type: 'boolean' },
+    codes: { type: 'string', multiple: true },
+    'codes-file': { type: 'string' },
     'dry-run': { type: 'boolean' },
     json: { type: 'boolean' },
   });
@@ -83,6 +106,10 @@ function parseImportArgs(args: string[]): ImportArgs {
   if (values.department !== undefined && values.department.trim() === '') throw new UsageError('--department needs a department code');
   if (values.sheet?.some((s) => s === '')) throw new UsageError('--sheet needs a sheet name');
   if (values.plan !== undefined && kind !== undefined && kind !== 'budget') throw new UsageError('--plan only applies to budget imports');
+  const codes = parseCodesFlags(values.codes ?? [], values['codes-file']);
+  if (codes && values['create-missing']) {
+    throw new UsageError('--codes and --create-missing cannot be combined: map every unknown name with --codes, or create the missing codes first');
+  }
   const options: ImportOptions = {
     ...(kind ? { kind } : {}),
     ...(values.plan !== undefined ? { planName: values.plan.trim() } : {}),
@@ -90,7 +117,7 @@ function parseImportArgs(args: string[]): ImportArgs {
     ...(values.sheet ? { sheets: values.sheet } : {}),
     ...(values.map ? { mapping: parseMapFlag(values.map, kind) } : {}),
     ...(values['decimal-comma'] ? { decimalComma: true } : {}),
-    unknownCodes: values['create-missing'] ? 'create' : 'refuse',
+    unknownCodes: codes ?? (values['create-missing'] ? 'create' : 'refuse'),
     ...(values['into-approved'] ? { intoApproved: true } : {}),
   };
   return { workspace: positionals[0]!, file: positionals[1]!, options, dryRun: values['dry-run'] ?? false, json: values.json ?? false };
@@ -117,6 +144,10 @@ interface JsonSummary {
   created: ImportResult['created'];
   warnings: ImportProblem[];
   errors: ImportProblem[];
+  /** Per included sheet, each column's field and how it was found (the --map line that would change it). */
+  mapping?: Array<{ sheet: string; columns: Array<{ letter: string; header: string; field: string; how: string }> }>;
+  /** Names matched (or offered) to departments and accounts; see the preview's matches. */
+  matches?: ImportPlan['matches'];
 }
 
 function summaryOfPlan(plan: ImportPlan | null, errors: ImportProblem[], dryRun: boolean): JsonSummary {
@@ -148,6 +179,14 @@ function summaryOfPlan(plan: ImportPlan | null, errors: ImportProblem[], dryRun:
     created: { departments: plan?.creates.departments.map((d) => d.code) ?? [], accounts: plan?.creates.accounts.map((a) => a.code) ?? [] },
     warnings: plan?.problems.filter((p) => p.severity === 'warning') ?? [],
     errors,
+    ...(plan
+      ? {
+          mapping: plan.sheets
+            .filter((s) => s.included)
+            .map((s) => ({ sheet: s.name, columns: s.mapping.map((m) => ({ letter: m.letter, header: m.header, field: m.field, how: m.how })) })),
+          matches: plan.matches,
+        }
+      : {}),
   };
 }
 

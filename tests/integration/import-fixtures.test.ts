@@ -197,7 +197,7 @@ describe('the fixtures, in order, into a fresh workspace', () => {
     ]);
     expect(refusal(() => commitImport(ws.ctx, plan)).code).toBe('refused');
     const unknown = planImport(ws.ctx, await read('h5.csv', Buffer.from('Department,Account,Month,Amount\n210,9999,2027-02,5\n')));
-    expect(unknown.problems.map((p) => p.message)).toEqual(['account 9999 is not in the chart of accounts']);
+    expect(unknown.problems.map((p) => p.message)).toEqual(['account 9999 is not in the chart of accounts; add it, create it (--create-missing), or map it to an existing code (--codes "9999=CODE")']);
     expect(refusal(() => commitImport(ws.ctx, unknown)).code).toBe('refused');
     // A plan edited after the preview (or forged over IPC) is checked again by the commit.
     const forged = planImport(ws.ctx, await read('h6.csv', Buffer.from('Department,Account,Month,Amount\n210,6000,2027-02,5\n')));

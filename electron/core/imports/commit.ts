@@ -25,9 +25,17 @@ import { getSettings } from '../workspace/workspace-service';
 import { insertFreshFigures } from './bulk-figures';
 import { figuresIdentical, planFigures } from './diff';
 import { loadLookup, peopleOf, personKey, type Lookup } from './lookup';
+import { rememberMatches } from './entity-matches';
 import { saveMapping } from './mapping';
 import { nextBatchSeq } from './preview';
 import { writeTransaction } from '../db/transactions';
+
+/** What the next file from this source starts from: its column mapping and the name matches the user confirmed. */
+function rememberSource(ctx: Ctx, sourceKey: string, plan: ImportPlan, at: string): void {
+  saveMapping(ctx, sourceKey, plan.rememberMapping, at);
+  const confirmed = plan.matches.filter((m) => m.status === 'confirmed' && m.code !== null);
+  if (confirmed.length > 0) rememberMatches(ctx, sourceKey, confirmed.map((m) => ({ kind: m.entity, name: m.text, code: m.code! })));
+}
 
 function stale(reason: string): AppError {
   return new AppError('refused', `The workspace changed since this import was previewed (${reason}); preview it again. Nothing was written.`);
@@ -192,7 +200,7 @@ function commitFigures(ctx: Ctx, plan: ImportPlan, kind: 'budget' | 'actuals', r
       w.update(table, existing.id, { amountMinor: record.amountMinor, source: record.source, importBatchId: batchId, updatedAt: at });
     }
     for (const line of figures.removes) w.remove(table, line.id);
-    if (plan.sourceKey) saveMapping(ctx, plan.sourceKey, plan.rememberMapping, at);
+    if (plan.sourceKey) rememberSource(ctx, plan.sourceKey, plan, at);
     return { created, cells: figures.fresh.length + figures.updates.length };
   });
   return {
@@ -323,7 +331,7 @@ function commitEntities(ctx: Ctx, plan: ImportPlan, warnings: ImportProblem[]): 
     });
     for (const op of ops) op(w);
     if (departmentIds.size > 0) w.update('import_batches', batchId, { departmentIds: JSON.stringify([...departmentIds]) });
-    if (plan.sourceKey) saveMapping(ctx, plan.sourceKey, plan.rememberMapping, at);
+    if (plan.sourceKey) rememberSource(ctx, plan.sourceKey, plan, at);
   });
   return {
     ...result,

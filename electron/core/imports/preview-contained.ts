@@ -13,6 +13,7 @@
 import type { ImportOptions, ImportPlan } from '../../../shared/imports';
 import type { Ctx } from '../context';
 import type { LongRowBlock } from './long-rows';
+import { HEADER_SEARCH_ROWS } from './detect';
 import type { WorkbookData } from './model';
 import { planImport, startPlan, type PlanSession } from './preview';
 import { readWorkbookContained, type ContainedReadOptions, type StreamedRead } from './read/read-contained';
@@ -48,6 +49,9 @@ export async function planImportContained(
     if (session === null) return;
     try {
       if (session === undefined) {
+        // The plan starts once the rows it decides from are all there (header search, sample
+        // values); a file shorter than that is planned whole at the end.
+        if ((partial.sheets[0]?.rows.length ?? 0) < HEADER_SEARCH_ROWS) return;
         versionAtStart = workspaceVersion(ctx);
         fed = partial;
         session = startPlan(ctx, partial, options, { releaseRows: true, scanLongRows: true });

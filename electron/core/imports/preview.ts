@@ -38,7 +38,8 @@ import { loadLookup, type Lookup } from './lookup';
 import { columnSamples, rememberedMapping, sourceKey, suggestMapping } from './mapping';
 import type { CellValue, SheetData, WorkbookData } from './model';
 import { Problems } from './problems';
-import { checkAccounts, checkDepartments, checkPeople, CodeResolver, FigureChecker } from './validate';
+import { checkAccounts, checkDepartments, checkPeople, CodeResolver, FigureChecker, type RememberedMatches } from './validate';
+import { recallMatches } from './entity-matches';
 
 interface Included {
   sheet: SheetData;
@@ -196,10 +197,18 @@ function chooseTarget(ctx: Ctx, options: ImportOptions, figures: readonly RawFig
     return { target: asTarget(drafts[0]!), candidates: [], notes };
   }
   const candidates = drafts.map((p) => p.name);
+  // A name that exists is never offered as one that "creates" a plan: an approved or locked plan of
+  // the year is named for what it is.
+  const others = plans.filter((p) => p.fiscalYear === fy && p.status !== 'draft');
+  const taken = new Set(plans.map((p) => p.name.toLowerCase()));
+  const fresh = ['Base', 'Revised', 'Import'].map((s) => composePlanName(fy, s)).find((n) => !taken.has(n.toLowerCase())) ?? composePlanName(fy, 'Import 2');
+  const existing = others.map((p) =>
+    p.status === 'approved' ? `${p.name} is approved (to import into it: --plan "${p.name}" --into-approved)` : `${p.name} is locked`,
+  );
   problems.error(
     problems.ref(),
     drafts.length === 0
-      ? `there is no draft plan for FY${fy}; choose a plan (a new name such as "FY${fy} · Base" creates it)`
+      ? `there is no draft plan for FY${fy}${existing.length > 0 ? `; ${existing.join('; ')}` : ''}; choose a plan (a new name such as "${fresh}" creates it)`
       : `there are ${drafts.length} draft plans for FY${fy} (${candidates.join(', ')}); choose one`,
   );
   return { target: null, candidates, notes };
@@ -375,6 +384,7 @@ export function startPlan(ctx: Ctx, workbook: WorkbookData, rawOptions: ImportOp
     target: null as PlanTarget | null,
     records: null as ImportRecords | null,
     creates: { departments: [], accounts: [] } as ImportPlan['creates'],
+    matches: [] as ImportPlan['matches'],
     unknownCodes: { departments: [], accounts: [] } as ImportPlan['unknownCodes'],
     rowsRead: 0,
     figureDiff: null as ImportPlan['figureDiff'],
@@ -385,6 +395,11 @@ export function startPlan(ctx: Ctx, workbook: WorkbookData, rawOptions: ImportOp
     rememberMapping: included[0] ? rememberable(included[0].plan.mapping) : [],
     notes,
   };
+  /** Name matches the user confirmed for this source before. */
+  const rememberedMatches = (): RememberedMatches =>
+    base.sourceKey === null
+      ? { department: new Map(), account: new Map() }
+      : { department: recallMatches(ctx, base.sourceKey, 'department'), account: recallMatches(ctx, base.sourceKey, 'account') };
   const finishPlan = (): ImportPlan => {
     // Read at the end: a streamed file's hash is known only once all of it is read.
     base.fileHash = workbook.hash;
@@ -421,7 +436,7 @@ export function startPlan(ctx: Ctx, workbook: WorkbookData, rawOptions: ImportOp
   const raw: RawFigure[] = [];
   const checkProblems = new Problems(workbook.fileName);
   // Actuals have no plan months to wait for: each figure is checked as soon as it is read.
-  let resolver = figureKind === 'actuals' ? new CodeResolver(lookup, options.unknownCodes ?? 'refuse', checkProblems) : null;
+  let resolver = figureKind === 'actuals' ? new CodeResolver(lookup, options.unknownCodes ?? 'refuse', checkProblems, undefined, rememberedMatches()) : null;
   let checker = resolver && figureKind === 'actuals' ? new FigureChecker(resolver, lookup, checkProblems, { kind: figureKind, months: null, planName: null, duplicates }) : null;
   // Actuals' records are compared with the workspace as they are made, too; a budget's once its plan is chosen.
   const differ = figureKind === 'actuals' ? new FigureDiffer(ctx, figureKind, null, lookup) : null;
@@ -499,7 +514,7 @@ export function startPlan(ctx: Ctx, workbook: WorkbookData, rawOptions: ImportOp
         base.planCandidates = choice.candidates;
         notes.push(...choice.notes);
         months = choice.target?.months ?? null;
-        resolver = new CodeResolver(lookup, options.unknownCodes ?? 'refuse', checkProblems);
+        resolver = new CodeResolver(lookup, options.unknownCodes ?? 'refuse', checkProblems, undefined, rememberedMatches());
         checker = new FigureChecker(resolver, lookup, checkProblems, { kind: figureKind, months, planName: base.target?.planName ?? null, duplicates });
         for (const f of raw) checker.add(f);
       }
@@ -511,6 +526,7 @@ export function startPlan(ctx: Ctx, workbook: WorkbookData, rawOptions: ImportOp
       const rows = checker!.records;
       base.creates = resolver!.creates;
       base.unknownCodes = resolver!.unknown;
+      base.matches = resolver!.matches;
       base.records = { kind: figureKind, rows };
       if (rows.length === 0 && problems.errors === 0) problems.error(problems.ref(), 'there are no amounts to import under the header row');
       const planId = base.target?.planId ?? null;
@@ -544,10 +560,11 @@ export function startPlan(ctx: Ctx, workbook: WorkbookData, rawOptions: ImportOp
           tally(i, out);
           raw.push(...out.rows);
         }
-        const resolver = new CodeResolver(lookup, options.unknownCodes ?? 'refuse', problems);
+        const resolver = new CodeResolver(lookup, options.unknownCodes ?? 'refuse', problems, undefined, rememberedMatches());
         records = { kind: 'people', rows: checkPeople(raw, resolver, problems) };
         base.creates = resolver.creates;
         base.unknownCodes = resolver.unknown;
+        base.matches = resolver.matches;
       }
       base.records = records;
       if (records.rows.length === 0 && problems.errors === 0) problems.error(problems.ref(), 'there are no rows to import under the header row');

@@ -8,11 +8,13 @@ import type { AccountType } from '../../../shared/budget';
 import type {
   AccountRecord,
   DepartmentRecord,
+  EntityMatch,
   FigureRecord,
   ImportOptions,
   PersonRecord,
 } from '../../../shared/imports';
 import { departmentLevelProblem, maxDepartmentLevels } from '../../../shared/org';
+import { createNameMatcher, normaliseNameKey, type MatchOptions, type NameMatch } from '../../../shared/name-match';
 import { periodLabel } from '../../../shared/periods';
 import { circleInWords, treeLevels } from '../../../shared/tree';
 import type { RawAccount, RawDepartment, RawPerson } from './entities';
@@ -28,9 +30,28 @@ export interface Creates {
 
 type UnknownCodes = NonNullable<ImportOptions['unknownCodes']>;
 
-/** Resolves codes that are not in the workspace according to the user's choice. */
+/** Matches confirmed before for this file's source: normalised name → code, per entity. */
+export interface RememberedMatches {
+  department: ReadonlyMap<string, string>;
+  account: ReadonlyMap<string, string>;
+}
+
+type Entity = 'department' | 'account';
+
+/**
+ * Resolves codes that are not in the workspace: first as names (shared/name-match.ts: exact names,
+ * "410 Sales", remembered matches apply; near misses are offered and refused until confirmed),
+ * then according to the user's choice (refuse, create, or the confirmed map).
+ */
 export class CodeResolver {
   private readonly mapped = new Map<string, string>();
+  /** The confirmed map by normalised name, for names written another way than in the map. */
+  private readonly mappedByKey = new Map<string, string>();
+  private matchers: Partial<Record<Entity, (text: string, options?: MatchOptions) => NameMatch>> = {};
+  /** byName's answer per entity and text: a file repeats its names on every row. */
+  private readonly named = new Map<string, string | null | undefined>();
+  /** Every name or unmatched code met, once, with what it was matched to. */
+  readonly matches: EntityMatch[] = [];
   private readonly reported = new Set<string>();
   readonly creates: Creates = { departments: [], accounts: [] };
   /** The type of each account in `creates.accounts`, by code: read once per row. */
@@ -44,8 +65,73 @@ export class CodeResolver {
     private readonly problems: Problems,
     /** Departments the same import creates (a departments file naming its own parents). */
     private readonly extraDepartments: ReadonlySet<string> = new Set(),
+    private readonly remembered: RememberedMatches = { department: new Map(), account: new Map() },
   ) {
-    if (Array.isArray(policy)) for (const { from, to } of policy) this.mapped.set(from.trim(), to.trim());
+    if (Array.isArray(policy)) {
+      for (const { from, to } of policy) {
+        this.mapped.set(from.trim(), to.trim());
+        this.mappedByKey.set(normaliseNameKey(from), to.trim());
+      }
+    }
+  }
+
+  private matcher(entity: Entity): (text: string, options?: MatchOptions) => NameMatch {
+    let m = this.matchers[entity];
+    if (!m) {
+      const list = entity === 'department' ? this.lookup.departments.values() : this.lookup.accounts.values();
+      m = createNameMatcher([...list].map((x) => ({ code: x.code, name: x.name })));
+      this.matchers[entity] = m;
+    }
+    return m;
+  }
+
+  /** Matches confirmed by the user in this import (from the confirmed map), to remember for the source. */
+  confirmed(): Array<{ entity: Entity; text: string; code: string }> {
+    return this.matches.filter((m) => m.status === 'confirmed' && m.code !== null).map((m) => ({ entity: m.entity, text: m.text, code: m.code! }));
+  }
+
+  /**
+   * A text that is not a code in the workspace, as a name: the code of an exact match (recorded in
+   * `matches`), or undefined to go on by the policy. A confirmed map entry wins over everything;
+   * near misses are an error that offers them (once per text).
+   */
+  private byName(entity: Entity, text: string, ref: string): string | null | undefined {
+    const key = `${entity}\u0000${text}`;
+    if (this.named.has(key)) return this.named.get(key);
+    const found = this.matchByName(entity, text, ref);
+    this.named.set(key, found);
+    return found;
+  }
+
+  private matchByName(entity: Entity, text: string, ref: string): string | null | undefined {
+    const exists = (c: string) => (entity === 'department' ? this.lookup.departments.has(c) : this.lookup.accounts.has(c));
+    const record = (match: Omit<EntityMatch, 'entity' | 'text' | 'ref'>) => this.matches.push({ entity, text, ref, ...match });
+    const confirmed = this.mapped.get(text) ?? this.mappedByKey.get(normaliseNameKey(text));
+    if (confirmed !== undefined) {
+      if (!exists(confirmed)) return undefined;
+      this.once(`match ${entity} ${text}`, () => record({ status: 'confirmed', code: confirmed, how: 'given', suggestions: [] }));
+      return confirmed;
+    }
+    const match = this.matcher(entity)(text, { remembered: this.remembered[entity] });
+    if (match.kind === 'exact') {
+      this.once(`match ${entity} ${text}`, () => record({ status: 'exact', code: match.code, how: match.how, suggestions: [] }));
+      return match.code;
+    }
+    if (match.kind === 'suggest') {
+      this.once(`match ${entity} ${text}`, () => {
+        record({ status: 'suggest', code: null, how: null, suggestions: match.suggestions });
+        const named = match.suggestions.map((x) => `${x.code} ${x.name}`);
+        const first = match.suggestions[0]!;
+        this.problems.error(
+          ref,
+          `${entity} "${text}" is not ${entity === 'department' ? 'in the org' : 'in the chart of accounts'} — did you mean ${named.slice(0, -1).join(', ')}${named.length > 1 ? ' or ' : ''}${named[named.length - 1]}? ` +
+            `Confirm the match (on the command line: --codes "${text}=${first.code}")`,
+        );
+      });
+      return null;
+    }
+    this.once(`match ${entity} ${text}`, () => record({ status: 'none', code: null, how: null, suggestions: [] }));
+    return undefined;
   }
 
   private once(key: string, fn: () => void): void {
@@ -56,6 +142,8 @@ export class CodeResolver {
 
   department(code: string, ref: string): string | null {
     if (this.lookup.departments.has(code) || this.extraDepartments.has(code)) return code;
+    const named = this.byName('department', code, ref);
+    if (named !== undefined) return named;
     return this.resolve('department', code, ref, (c) => this.lookup.departments.has(c), () => {
       this.creates.departments.push({ code, name: code });
     });
@@ -64,6 +152,8 @@ export class CodeResolver {
   account(code: string, ref: string, name: string | null): string | null {
     const known = this.lookup.accounts.has(code);
     if (known) return code;
+    const named = this.byName('account', code, ref);
+    if (named !== undefined) return named;
     return this.resolve('account', code, ref, (c) => this.lookup.accounts.has(c), () => {
       this.creates.accounts.push({ code, name: name ?? `Account ${code}`, type: 'expense' });
       this.createdAccountTypes.set(code, 'expense');
@@ -94,7 +184,10 @@ export class CodeResolver {
         return null;
       }
     }
-    this.problems.error(ref, `${what} ${code} is not in ${list}`);
+    this.problems.error(
+      ref,
+      `${what} ${code} is not in ${list}; add it, create it (--create-missing), or map it to an existing code (--codes "${code}=CODE")`,
+    );
     return null;
   }
 

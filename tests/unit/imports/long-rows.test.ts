@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commitImport } from '../../../electron/core/imports/commit';
 import { cellKeys } from '../../../electron/core/imports/cell-keys';
+import { HEADER_SEARCH_ROWS } from '../../../electron/core/imports/detect';
 import { planFigures, type CurrentLine, type FigurePlan } from '../../../electron/core/imports/diff';
 import { loadLookup, type Lookup } from '../../../electron/core/imports/lookup';
 import { LongRowScanner, type LongRowBlock } from '../../../electron/core/imports/long-rows';
@@ -75,17 +76,19 @@ function planReadAhead(
       blocks++;
     } else {
       partial.sheets[0]!.rows.push(...unpackRows(packRows(rows)));
-      if (!session) {
+      // As planImportContained: the plan starts once the header search's rows are all there.
+      if (!session && partial.sheets[0]!.rows.length >= HEADER_SEARCH_ROWS) {
         session = startPlan(ws.ctx, partial, options, { releaseRows: true, scanLongRows });
         const spec = session.longRowSpec();
         if (spec) scanner = new LongRowScanner(structuredClone(spec));
       }
-      session.readAvailable();
+      session?.readAvailable();
     }
     start += rows.length;
   });
   partial.hash = workbook.hash;
-  return { plan: session!.finish(), blocks };
+  if (!session) return { plan: planImport(ws.ctx, partial, options), blocks };
+  return { plan: session.finish(), blocks };
 }
 
 // Every kind of row a long sheet holds: plain ones, and ones with a problem or a question in them.

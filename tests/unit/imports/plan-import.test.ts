@@ -71,7 +71,7 @@ describe('planning a budget import', () => {
   it('refuses unknown accounts by default, with the cell', () => {
     const wb = workbook('h4.xlsx', sheet('Budget', [['Department', 'Account', 'Month', 'Amount'], ...Array.from({ length: 7 }, () => ['210', '6000', 'Jan 2027', '1']), ['210', '9999', 'Jan 2027', '5']]));
     const plan = planImport(ws.ctx, wb, { duplicates: 'sum' });
-    expect(messages(plan, 'error')).toEqual(['h4.xlsx!Budget!B9: account 9999 is not in the chart of accounts']);
+    expect(messages(plan, 'error')).toEqual(['h4.xlsx!Budget!B9: account 9999 is not in the chart of accounts; add it, create it (--create-missing), or map it to an existing code (--codes "9999=CODE")']);
   });
 
   it('creates unknown codes on the spot when asked, or maps them to existing ones', () => {

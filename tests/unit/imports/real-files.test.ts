@@ -123,3 +123,42 @@ describe('importing into an approved plan', () => {
     expect(() => commitImport(ws.ctx, plan)).toThrow(/FY2027 · Base was approved/);
   });
 });
+
+describe('departments and accounts named, not coded', () => {
+  const named = (fileName: string, rows: Array<[string, string]>) =>
+    workbook(fileName, sheet(fileName.replace(/\.csv$/, ''), [['Department', 'Account', 'Month', 'Amount'], ...rows.map(([d, a], i) => [d, a, `2027-0${i + 1}`, 100])]));
+
+  it('exact names and "CODE - Name" apply, and the preview lists how each was matched', () => {
+    const plan = planImport(ws.ctx, named('names.csv', [['Marketing', 'Travel'], ['warehouse', '6000 - Salaries & wages']]), { kind: 'budget' });
+    expect(plan.errorCount).toBe(0);
+    expect(figures(plan).map((r) => [r.departmentCode, r.accountCode])).toEqual([
+      ['420', '6100'],
+      ['210', '6000'],
+    ]);
+    expect(plan.matches.map((m) => [m.entity, m.text, m.status, m.code, m.ref])).toEqual([
+      ['department', 'Marketing', 'exact', '420', 'names.csv!A2'],
+      ['account', 'Travel', 'exact', '6100', 'names.csv!B2'],
+      ['department', 'warehouse', 'exact', '210', 'names.csv!A3'],
+      ['account', '6000 - Salaries & wages', 'exact', '6000', 'names.csv!B3'],
+    ]);
+  });
+
+  it('a near miss is offered, never applied, and the refusal names the --codes line that confirms it', () => {
+    const plan = planImport(ws.ctx, named('typo.csv', [['Markting', 'Travel']]), { kind: 'budget', unknownCodes: 'create' });
+    expect(plan.creates.departments).toEqual([]);
+    expect(messages(plan, 'error')).toEqual([
+      'typo.csv!A2: department "Markting" is not in the org — did you mean 420 Marketing? Confirm the match (on the command line: --codes "Markting=420")',
+    ]);
+    expect(plan.matches[0]).toMatchObject({ entity: 'department', text: 'Markting', status: 'suggest', code: null, suggestions: [{ code: '420', name: 'Marketing' }] });
+  });
+
+  it('a confirmed match imports and is remembered for the next file from the same source', () => {
+    const confirmed = planImport(ws.ctx, named('typo.csv', [['Markting', 'Travel']]), { kind: 'budget', unknownCodes: [{ from: 'markting', to: '420' }] });
+    expect(confirmed.errorCount).toBe(0);
+    expect(confirmed.matches[0]).toMatchObject({ status: 'confirmed', code: '420' });
+    commitImport(ws.ctx, confirmed);
+    const next = planImport(ws.ctx, named('typo-2.csv', [['Markting', 'Travel'], ['Markting', 'Travel']]), { kind: 'budget' });
+    expect(next.errorCount).toBe(0);
+    expect(next.matches[0]).toMatchObject({ status: 'exact', code: '420', how: 'remembered' });
+  });
+});
