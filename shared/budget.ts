@@ -52,6 +52,11 @@ export const planSchema = z.object({
 });
 export type Plan = z.infer<typeof planSchema>;
 
+/** A plan's name: its fiscal year and scenario ("FY2026 · Base"), for plans made by hand, by an import or by a restore. */
+export function planName(fiscalYear: number, scenario: string): string {
+  return `FY${fiscalYear} · ${scenario}`;
+}
+
 export const planCreateSchema = z.object({ fiscalYear: fiscalYearSchema, scenario: scenarioSchema });
 export const planCopySchema = z.object({
   sourcePlanId: idSchema,

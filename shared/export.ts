@@ -14,49 +14,115 @@
  * for namesakes in one department) and every reference to a person uses it.
  */
 import { z } from 'zod';
-import { accountTypeSchema, planStatusSchema } from './budget';
-import { assetKinds, dependencyKinds, exerciseKinds, impactHorizons, planScenarios } from './continuity';
-import { departmentLevelProblem, maxDepartmentLevels, personStatusSchema } from './org';
+import { accountCreateSchema, accountTypeSchema, fiscalYearSchema, planName, planStatusSchema, scenarioSchema } from './budget';
+import {
+  assetCreateSchema,
+  assetKinds,
+  dependencyCreateSchema,
+  dependencyKinds,
+  exerciseKinds,
+  exerciseUpdateSchema,
+  impactHorizons,
+  planCreateSchema as continuityPlanCreateSchema,
+  planScenarios,
+  processCreateSchema,
+  setStepsSchema,
+  vendorCreateSchema,
+} from './continuity';
+import {
+  departmentCodeSchema,
+  departmentCreateSchema,
+  departmentLevelProblem,
+  figuresOnParentProblem,
+  maxDepartmentLevels,
+  personCreateSchema,
+  personDatesProblem,
+  personStatusSchema,
+} from './org';
 import { dateSchema, periodSchema } from './periods';
-import { reportPeriodSchema } from './report';
+import { commentaryUpdateSchema, reportPeriodSchema, reportSettingsSchema } from './report';
 import { circleInWords, treeLevels } from './tree';
-import { mitigationStatuses, riskCategories } from './risks';
-import { currencySchema, fiscalStartMonthSchema } from './workspace';
-import { parseRate, seasonalityProfileSetSchema, seasonalityWeightsSchema } from './currency';
+import { mitigationInputSchema, mitigationStatuses, riskCategories, riskCreateSchema } from './risks';
+import { currencySchema, fiscalStartMonthSchema, workspaceUpdateSchema } from './workspace';
+import { rateSchema, seasonalityProfileSetSchema, seasonalityWeightsSchema } from './currency';
 
 export const exportFormat = 'quartermaster-workspace';
 export const exportVersion = 2;
+
+/**
+ * `base`, the field as the export writes it, which the app's own input rule `app` must accept too: a
+ * restore brings in nothing the app would refuse (a 50 MB name, a commentary past its limit), and
+ * the limits are the app's, written once in its schemas, not restated here.
+ */
+function asInApp<T extends z.ZodType>(base: T, app: z.ZodType): T {
+  return base.check(
+    z.superRefine((value, ctx) => {
+      const checked = app.safeParse(value);
+      if (!checked.success) ctx.addIssue({ code: 'custom', message: checked.error.issues[0]?.message ?? 'the app does not accept this value' });
+    }),
+  );
+}
 
 const amountMinor = z.number().int();
 const rating = z.number().int().min(1).max(5);
 const hours = z.number().finite().nonnegative();
 const personKey = z.string().min(1);
 
-const departmentSchema = z.object({ code: z.string().min(1), name: z.string(), parentCode: z.string().nullable(), manager: z.string().nullable() }).strict();
-const accountSchema = z.object({ code: z.string().min(1), name: z.string(), type: accountTypeSchema, active: z.boolean() }).strict();
-const budgetPlanSchema = z.object({ name: z.string().min(1), fiscalYear: z.number().int(), scenario: z.string(), status: planStatusSchema }).strict();
+const departmentSchema = z
+  .object({
+    code: asInApp(z.string().min(1), departmentCodeSchema),
+    name: asInApp(z.string(), departmentCreateSchema.shape.name),
+    parentCode: z.string().nullable(),
+    manager: asInApp(z.string().nullable(), departmentCreateSchema.shape.manager),
+  })
+  .strict();
+const accountSchema = z
+  .object({
+    code: asInApp(z.string().min(1), accountCreateSchema.shape.code),
+    name: asInApp(z.string(), accountCreateSchema.shape.name),
+    type: accountTypeSchema,
+    active: z.boolean(),
+  })
+  .strict();
+const budgetPlanSchema = z
+  .object({
+    name: z.string().min(1),
+    fiscalYear: asInApp(z.number().int(), fiscalYearSchema),
+    scenario: asInApp(z.string(), scenarioSchema),
+    status: planStatusSchema,
+  })
+  .strict()
+  .refine((p) => p.name === planName(p.fiscalYear, p.scenario), {
+    error: (issue) => {
+      const p = issue.input as { fiscalYear: number; scenario: string };
+      return `a plan is named by its year and scenario: "${planName(p.fiscalYear, p.scenario)}"`;
+    },
+    path: ['name'],
+  });
 const budgetLineSchema = z
   .object({ plan: z.string(), departmentCode: z.string(), accountCode: z.string(), period: periodSchema, amountMinor, source: z.string().nullable() })
   .strict();
 const actualSchema = z.object({ departmentCode: z.string(), accountCode: z.string(), period: periodSchema, amountMinor, source: z.string().nullable() }).strict();
 
 const personV1Fields = {
-  name: z.string(),
-  title: z.string().nullable(),
+  name: asInApp(z.string(), personCreateSchema.shape.name),
+  title: asInApp(z.string().nullable(), personCreateSchema.shape.title),
   departmentCode: z.string(),
-  fte: z.number(),
-  annualSalaryMinor: amountMinor.nullable(),
+  fte: asInApp(z.number(), personCreateSchema.shape.fte),
+  annualSalaryMinor: asInApp(amountMinor.nullable(), personCreateSchema.shape.annualSalaryMinor),
   startDate: dateSchema.nullable(),
   endDate: dateSchema.nullable(),
   status: personStatusSchema,
 };
+
+const workspaceName = asInApp(z.string(), workspaceUpdateSchema.shape.name.unwrap());
 
 /** Version 1: the org and the budget. Still read by `init --from`. */
 export const workspaceExportV1Schema = z
   .object({
     format: z.literal(exportFormat),
     version: z.literal(1),
-    workspace: z.object({ name: z.string(), currency: currencySchema, fiscalYearStartMonth: fiscalStartMonthSchema }).strict(),
+    workspace: z.object({ name: workspaceName, currency: currencySchema, fiscalYearStartMonth: fiscalStartMonthSchema }).strict(),
     departments: z.array(departmentSchema),
     accounts: z.array(accountSchema),
     people: z.array(z.object(personV1Fields).strict()),
@@ -69,18 +135,25 @@ export type WorkspaceExportV1 = z.infer<typeof workspaceExportV1Schema>;
 
 const vendorSchema = z
   .object({
-    name: z.string().min(1),
-    service: z.string(),
-    contactName: z.string().nullable(),
-    phone: z.string().nullable(),
-    email: z.string().nullable(),
+    name: asInApp(z.string().min(1), vendorCreateSchema.shape.name),
+    service: asInApp(z.string(), vendorCreateSchema.shape.service),
+    contactName: asInApp(z.string().nullable(), vendorCreateSchema.shape.contactName),
+    phone: asInApp(z.string().nullable(), vendorCreateSchema.shape.phone),
+    email: asInApp(z.string().nullable(), vendorCreateSchema.shape.email),
     contractEnd: dateSchema.nullable(),
     annualSpendMinor: amountMinor.nullable(),
     recoveryHours: hours.nullable(),
   })
   .strict();
 
-const assetSchema = z.object({ kind: z.enum(assetKinds), name: z.string().min(1), description: z.string().nullable(), recoveryHours: hours.nullable() }).strict();
+const assetSchema = z
+  .object({
+    kind: z.enum(assetKinds),
+    name: asInApp(z.string().min(1), assetCreateSchema.shape.name),
+    description: asInApp(z.string().nullable(), assetCreateSchema.shape.description),
+    recoveryHours: hours.nullable(),
+  })
+  .strict();
 
 const impactSchema = z
   .object({
@@ -95,13 +168,13 @@ const impactSchema = z
 
 const processSchema = z
   .object({
-    name: z.string().min(1),
-    description: z.string().nullable(),
+    name: asInApp(z.string().min(1), processCreateSchema.shape.name),
+    description: asInApp(z.string().nullable(), processCreateSchema.shape.description),
     ownerDepartmentCode: z.string().nullable(),
     ownerPerson: personKey.nullable(),
     tier: z.number().int().min(1).max(4),
     rtoHours: z.number().finite().positive().nullable(),
-    rtoReason: z.string().nullable(),
+    rtoReason: asInApp(z.string().nullable(), processCreateSchema.shape.rtoReason),
     rpoHours: hours.nullable(),
     mtpdHours: hours.nullable(),
     costPerDayMinor: amountMinor.nullable(),
@@ -123,20 +196,20 @@ const dependencySchema = z
     /** Who or what it depends on: a person key, a process name, a system or site name (by kind), or a vendor name. */
     target: z.string(),
     recoveryHours: hours.nullable(),
-    notes: z.string().nullable(),
+    notes: asInApp(z.string().nullable(), dependencyCreateSchema.shape.notes),
   })
   .strict();
 
 const continuityPlanSchema = z
   .object({
-    name: z.string().min(1),
+    name: asInApp(z.string().min(1), continuityPlanCreateSchema.shape.name),
     process: z.string().nullable(),
     scenario: z.enum(planScenarios).nullable(),
-    activationCriteria: z.string(),
-    workarounds: z.string(),
+    activationCriteria: asInApp(z.string(), continuityPlanCreateSchema.shape.activationCriteria),
+    workarounds: asInApp(z.string(), continuityPlanCreateSchema.shape.workarounds),
     reviewedOn: dateSchema.nullable(),
     /** In order. */
-    steps: z.array(z.object({ action: z.string(), owner: personKey, withinHours: hours.nullable() }).strict()),
+    steps: z.array(z.object({ action: asInApp(z.string(), setStepsSchema.shape.steps.element.shape.action), owner: personKey, withinHours: hours.nullable() }).strict()),
     /** In order; `calledBy` is the index in this list of the entry that calls this one, null for a first caller. */
     callTree: z.array(z.object({ person: personKey, alternate: personKey.nullable(), calledBy: z.number().int().min(0).nullable() }).strict()),
   })
@@ -148,18 +221,27 @@ const exerciseSchema = z
     plan: z.string(),
     kind: z.enum(exerciseKinds),
     heldOn: dateSchema,
-    participants: z.string(),
-    summary: z.string(),
-    findings: z.string(),
+    participants: asInApp(z.string(), exerciseUpdateSchema.shape.participants),
+    summary: asInApp(z.string(), exerciseUpdateSchema.shape.summary),
+    findings: asInApp(z.string(), exerciseUpdateSchema.shape.findings),
     nextDue: dateSchema.nullable(),
-    actions: z.array(z.object({ action: z.string(), owner: personKey.nullable(), dueOn: dateSchema.nullable(), done: z.boolean() }).strict()),
+    actions: z.array(
+      z
+        .object({
+          action: asInApp(z.string(), exerciseUpdateSchema.shape.actions.unwrap().element.shape.action),
+          owner: personKey.nullable(),
+          dueOn: dateSchema.nullable(),
+          done: z.boolean(),
+        })
+        .strict(),
+    ),
   })
   .strict();
 
 const riskSchema = z
   .object({
-    title: z.string(),
-    description: z.string(),
+    title: asInApp(z.string(), riskCreateSchema.shape.title),
+    description: asInApp(z.string(), riskCreateSchema.shape.description),
     category: z.enum(riskCategories),
     owner: personKey.nullable(),
     inherentLikelihood: rating,
@@ -167,7 +249,16 @@ const riskSchema = z
     residualLikelihood: rating,
     residualImpact: rating,
     reviewDate: dateSchema.nullable(),
-    mitigations: z.array(z.object({ action: z.string(), status: z.enum(mitigationStatuses), owner: personKey.nullable(), dueOn: dateSchema.nullable() }).strict()),
+    mitigations: z.array(
+      z
+        .object({
+          action: asInApp(z.string(), mitigationInputSchema.shape.action),
+          status: z.enum(mitigationStatuses),
+          owner: personKey.nullable(),
+          dueOn: dateSchema.nullable(),
+        })
+        .strict(),
+    ),
     /** Names of the processes and vendors the risk threatens. */
     processes: z.array(z.string()),
     vendors: z.array(z.string()),
@@ -185,9 +276,11 @@ const reportPeriodKey = z.string().refine((key) => reportPeriodSchema.safeParse(
 /** The board pack's cover settings and the director's commentary, one entry per period, sorted by period. */
 const reportSchema = z
   .object({
-    preparedBy: z.string(),
-    confidentiality: z.string(),
-    commentary: z.array(z.object({ period: reportPeriodKey, text: z.string().min(1), updatedAt: z.iso.datetime() }).strict()),
+    preparedBy: asInApp(z.string(), reportSettingsSchema.shape.preparedBy),
+    confidentiality: asInApp(z.string(), reportSettingsSchema.shape.confidentiality),
+    commentary: z.array(
+      z.object({ period: reportPeriodKey, text: asInApp(z.string().min(1), commentaryUpdateSchema.shape.text), updatedAt: z.iso.datetime() }).strict(),
+    ),
   })
   .strict();
 export type WorkspaceExportReport = z.infer<typeof reportSchema>;
@@ -197,21 +290,15 @@ const currencyRateExportSchema = z
   .object({
     currency: z.string().regex(/^[A-Z]{3}$/, 'a currency is a three-letter ISO 4217 code in capitals, e.g. EUR'),
     period: periodSchema,
-    rate: z.string().superRefine((rate, ctx) => {
-      const parsed = parseRate(rate);
-      if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.message });
-    }),
+    rate: asInApp(z.string(), rateSchema),
   })
   .strict();
 
 /** A seasonality profile: twelve whole weights in fiscal order. Sorted by name. */
 const seasonalityProfileExportSchema = z
   .object({
-    name: z.string().superRefine((name, ctx) => {
-      const checked = seasonalityProfileSetSchema.shape.name.safeParse(name);
-      if (!checked.success) ctx.addIssue({ code: 'custom', message: checked.error.issues[0]?.message ?? 'not a profile name' });
-    }),
-    weights: seasonalityWeightsSchema,
+    name: asInApp(z.string(), seasonalityProfileSetSchema.shape.name),
+    weights: asInApp(z.array(z.number().int()), seasonalityWeightsSchema),
   })
   .strict();
 
@@ -221,7 +308,7 @@ const workspaceExportV2Shape = z
     version: z.literal(2),
     workspace: z
       .object({
-        name: z.string(),
+        name: workspaceName,
         currency: currencySchema,
         fiscalYearStartMonth: fiscalStartMonthSchema,
         impactTolerance: rating,
@@ -230,7 +317,7 @@ const workspaceExportV2Shape = z
       .strict(),
     departments: z.array(departmentSchema),
     accounts: z.array(accountSchema),
-    people: z.array(z.object({ key: personKey, ...personV1Fields, phone: z.string().nullable() }).strict()),
+    people: z.array(z.object({ key: personKey, ...personV1Fields, phone: asInApp(z.string().nullable(), personCreateSchema.shape.phone) }).strict()),
     plans: z.array(budgetPlanSchema),
     budgetLines: z.array(budgetLineSchema),
     actuals: z.array(actualSchema),
@@ -307,7 +394,19 @@ export function findReferenceProblem(doc: WorkspaceExport): Problem | null {
     const i = doc.departments.findIndex((d) => departmentTree.level.get(d.code) === maxDepartmentLevels + 1);
     if (i >= 0) fail(['departments', i, 'parentCode'], departmentLevelProblem(doc.departments[i]!.code, maxDepartmentLevels + 1)!);
   }
-  doc.people.forEach((p, i) => needs(departments, p.departmentCode, ['people', i, 'departmentCode'], 'department'));
+  doc.people.forEach((p, i) => {
+    needs(departments, p.departmentCode, ['people', i, 'departmentCode'], 'department');
+    const dates = personDatesProblem(p.startDate, p.endDate);
+    if (dates) fail(['people', i, 'endDate'], dates);
+  });
+  // Figures only on departments without sub-departments, as the app and imports keep them.
+  const departmentNames = new Map(doc.departments.map((d) => [d.code, d.name]));
+  const parents = new Set(doc.departments.flatMap((d) => (d.parentCode === null ? [] : [d.parentCode])));
+  const onLeaf = (code: string, path: Path) => {
+    if (parents.has(code)) fail(path, figuresOnParentProblem(code, departmentNames.get(code) ?? ''));
+  };
+  doc.budgetLines.forEach((l, i) => onLeaf(l.departmentCode, ['budgetLines', i, 'departmentCode']));
+  doc.actuals.forEach((l, i) => onLeaf(l.departmentCode, ['actuals', i, 'departmentCode']));
   doc.budgetLines.forEach((l, i) => {
     needs(budgetPlans, l.plan, ['budgetLines', i, 'plan'], 'plan');
     needs(departments, l.departmentCode, ['budgetLines', i, 'departmentCode'], 'department');

@@ -23,6 +23,11 @@ export function departmentLevelProblem(code: string, level: number): string | nu
   return `department ${code} would be ${level} levels deep; departments nest at most ${maxDepartmentLevels} levels`;
 }
 
+/** Budget lines and actuals live only on departments without sub-departments (totals roll up the tree): the refusal in words. */
+export function figuresOnParentProblem(code: string, name: string): string {
+  return `department ${code} ${name} has sub-departments; budget lines and actuals live only on departments without sub-departments`;
+}
+
 export const departmentSchema = z.object({
   id: idSchema,
   code: z.string(),
@@ -49,6 +54,11 @@ export const departmentUpdateSchema = z.object({
   manager: z.string().trim().max(200).nullable().optional(),
 });
 export const departmentMoveSchema = z.object({ id: idSchema, parentId: idSchema.nullable() });
+
+/** A person's end date before their start date, in words; null when the dates agree (ISO dates compare as text). */
+export function personDatesProblem(startDate: string | null, endDate: string | null): string | null {
+  return startDate !== null && endDate !== null && endDate < startDate ? `The end date (${endDate}) is before the start date (${startDate}).` : null;
+}
 
 export const personStatusSchema = z.enum(['active', 'open']);
 export const personSchema = z.object({

@@ -276,9 +276,48 @@ describe('init --from (in-process)', () => {
     refused('department-cycle', tree, /departments\[0\] \(Larkspur Freight\)\.parentCode: department "100" is inside itself/);
   });
 
+  it('refuses what the app refuses, by the same rules, naming the row', () => {
+    const huge = 'x'.repeat(50 * 1024 * 1024);
+    const name = copy();
+    name.departments[3]!.name = huge;
+    refused('huge-name', name, new RegExp(`^huge-name\\.json cannot be restored: departments\\[3\\] \\(x{57}…\\)\\.name: Too big: expected string to have <=200 characters\\. Nothing was written\\.$`));
+
+    const commentary = copy();
+    commentary.report = { ...demo.report!, commentary: [{ period: 'FY2026', text: huge, updatedAt: '2026-11-01T10:00:00.000Z' }] };
+    refused('huge-commentary', commentary, /report\.commentary\[0\]\.text: Too big: expected string to have <=20000 characters/);
+
+    // Actuals on a department with sub-departments: the app and imports keep figures on leaves only.
+    const parent = copy();
+    const top = parent.departments.find((d) => d.parentCode === null)!;
+    parent.actuals[5]!.departmentCode = top.code;
+    refused('actuals-on-parent', parent, new RegExp(`actuals\\[5\\]\\.departmentCode: department ${top.code} ${top.name} has sub-departments; budget lines and actuals live only on departments without sub-departments`));
+
+    const line = copy();
+    line.budgetLines[0]!.departmentCode = top.code;
+    refused('budget-on-parent', line, /budgetLines\[0\]\.departmentCode: department .+ has sub-departments/);
+
+    const dates = copy();
+    Object.assign(dates.people[2]!, { startDate: '2026-05-01', endDate: '2026-04-30' });
+    refused('person-dates', dates, /people\[2\] \(.+\)\.endDate: The end date \(2026-04-30\) is before the start date \(2026-05-01\)/);
+
+    const plan = copy();
+    plan.plans[0]!.name = 'Anything';
+    refused('plan-name', plan, /plans\[0\] \(Anything\)\.name: a plan is named by its year and scenario: "FY\d{4} · .+"/);
+
+    const risk = copy();
+    risk.risks[0]!.description = 'd'.repeat(4001);
+    refused('long-risk', risk, /risks\[0\] \(.+\)\.description: a description is at most 4,000 characters/);
+  });
+
   it('removes the new file when writing fails after it was created', () => {
-    // The shape allows an empty name; setting up the workspace does not, and it is refused mid-write.
-    refused('no-name', { ...copy(), workspace: { ...demo.workspace, name: ' ' } }, /The workspace could not be restored into no-name\.sqlite \(the new file was removed\): Cannot set up the workspace: name: name is required/);
+    // A blank workspace name is refused by the check, by the app's rule for the name…
+    refused('no-name', { ...copy(), workspace: { ...demo.workspace, name: ' ' } }, /no-name\.json cannot be restored: workspace\.name: Too small/);
+    // …so a document that skipped the check stands in for any failure mid-write: setting up the workspace refuses it.
+    const target = join(sandbox.dir, 'mid-write.sqlite');
+    expect(() => restoreWorkspace(target, { ...copy(), workspace: { ...demo.workspace, name: ' ' } })).toThrow(
+      /The workspace could not be restored into mid-write\.sqlite \(the new file was removed\): Cannot set up the workspace: name: name is required/,
+    );
+    expect(readdirSync(sandbox.dir).filter((f) => f.startsWith('mid-write.'))).toEqual([]);
   });
 
   it('never overwrites a file, and refuses a missing export', () => {

@@ -9,7 +9,7 @@
  * and give back exactly the same rows.
  */
 import type { z } from 'zod';
-import type { Plan, PlanStatus, planCopySchema, planCreateSchema, planStatusChangeSchema } from '../../../shared/budget';
+import { planName, type Plan, type PlanStatus, type planCopySchema, type planCreateSchema, type planStatusChangeSchema } from '../../../shared/budget';
 import { fiscalYearMonths } from '../../../shared/periods';
 import { AppError } from '../../../shared/result';
 import { isoNow, type Ctx } from '../context';
@@ -22,9 +22,7 @@ export type PlanCreate = z.output<typeof planCreateSchema>;
 export type PlanCopy = z.output<typeof planCopySchema>;
 export type PlanStatusChange = z.output<typeof planStatusChangeSchema>;
 
-export function planName(fiscalYear: number, scenario: string): string {
-  return `FY${fiscalYear} · ${scenario}`;
-}
+export { planName };
 
 export function lockedMessage(plan: Pick<PlanRow, 'name'>): string {
   return `${plan.name} is locked; copy it into a new scenario to change it.`;

@@ -42,6 +42,13 @@ export interface RestoreCounts {
 
 type Path = readonly PropertyKey[];
 
+/** At most 60 characters, cut with "…" (never through a surrogate pair). */
+function shortened(text: string): string {
+  if (text.length <= 60) return text;
+  const cut = /[\uD800-\uDBFF]/.test(text[56]!) ? 56 : 57;
+  return `${text.slice(0, cut)}…`;
+}
+
 /** "processes[2] (Payroll).rtoHours": where a problem is, with the name of the row it is in. */
 function describePath(path: Path, doc: unknown): string {
   let out = '';
@@ -53,7 +60,8 @@ function describePath(path: Path, doc: unknown): string {
       if (i === 1 && node !== null && typeof node === 'object') {
         const row = node as Record<string, unknown>;
         const label = [row.name, row.title, row.key, row.code].find((v) => typeof v === 'string' && v !== '');
-        if (typeof label === 'string') out += ` (${label})`;
+        // A label is the row's own text, which may be the very problem (a 50 MB name): shortened.
+        if (typeof label === 'string') out += ` (${shortened(label)})`;
       }
     } else {
       out += `${out === '' ? '' : '.'}${String(part)}`;

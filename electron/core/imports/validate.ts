@@ -13,7 +13,7 @@ import type {
   ImportOptions,
   PersonRecord,
 } from '../../../shared/imports';
-import { departmentLevelProblem, maxDepartmentLevels } from '../../../shared/org';
+import { departmentLevelProblem, figuresOnParentProblem, maxDepartmentLevels } from '../../../shared/org';
 import { createNameMatcher, normaliseNameKey, type MatchOptions, type NameMatch } from '../../../shared/name-match';
 import { periodLabel } from '../../../shared/periods';
 import { circleInWords, treeLevels } from '../../../shared/tree';
@@ -253,10 +253,7 @@ export class FigureChecker {
     if (department && department.children > 0) {
       if (!this.reportedParent.has(departmentCode)) {
         this.reportedParent.add(departmentCode);
-        problems.error(
-          f.departmentRef,
-          `department ${departmentCode} ${department.name} has sub-departments; budget lines and actuals live only on departments without sub-departments`,
-        );
+        problems.error(f.departmentRef, figuresOnParentProblem(departmentCode, department.name));
       }
       return;
     }

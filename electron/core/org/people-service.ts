@@ -4,7 +4,7 @@
  */
 import { asc, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { Person, personCreateSchema, personUpdateSchema } from '../../../shared/org';
+import { personDatesProblem, type Person, type personCreateSchema, type personUpdateSchema } from '../../../shared/org';
 import { AppError } from '../../../shared/result';
 import { isoNow, type Ctx } from '../context';
 import { departments, people } from '../db/schema';
@@ -48,10 +48,8 @@ export function listPeople(ctx: Ctx, departmentId: string | null): Person[] {
 }
 
 function requireDates(startDate: string | null, endDate: string | null): void {
-  // ISO dates compare correctly as text.
-  if (startDate !== null && endDate !== null && endDate < startDate) {
-    throw new AppError('invalid_input', `The end date (${endDate}) is before the start date (${startDate}).`);
-  }
+  const problem = personDatesProblem(startDate, endDate);
+  if (problem) throw new AppError('invalid_input', problem);
 }
 
 function requirePerson(ctx: Ctx, id: string): PersonRow {
