@@ -7,6 +7,7 @@ import { OrgView } from '../features/org/org-view';
 import { PlansView } from '../features/plans/plans-view';
 import { ReportsView } from '../features/report/reports-view';
 import { ContinuityView } from '../features/continuity/continuity-view';
+import { CurrencyView } from '../features/currency/currency-view';
 import { RisksView } from '../features/risks/risks-view';
 import { VarianceView } from '../features/variance/variance-view';
 import { CommandPalette } from './command-palette';
@@ -39,6 +40,8 @@ function CurrentView() {
       return <ContinuityView />;
     case 'risks':
       return <RisksView />;
+    case 'settings':
+      return <CurrencyView />;
   }
 }
 

@@ -9,6 +9,7 @@ export const views = [
   { id: 'reports', label: 'Reports', key: 'r' },
   { id: 'continuity', label: 'Continuity', key: 'c' },
   { id: 'risks', label: 'Risks', key: 'k' },
+  { id: 'settings', label: 'Settings', key: 's' },
 ] as const;
 
 export type ViewId = (typeof views)[number]['id'];
