@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { localeSchema } from './date-format';
 
 /**
  * Amounts are kept in hundredths, so only real ISO currencies with two decimal places fit
@@ -26,6 +27,8 @@ export const workspaceInfoSchema = z.object({
   name: z.string(),
   currency: currencySchema,
   fiscalYearStartMonth: fiscalStartMonthSchema,
+  /** How dates are shown (shared/date-format.ts). */
+  locale: z.string(),
   schemaVersion: z.number().int(),
   lastChangeAt: z.string().nullable(),
 });
@@ -35,6 +38,7 @@ export const workspaceUpdateSchema = z.object({
   name: z.string().trim().min(1).max(200).optional(),
   currency: currencySchema.optional(),
   fiscalYearStartMonth: fiscalStartMonthSchema.optional(),
+  locale: localeSchema.optional(),
 });
 
 export const historyStateSchema = z.object({

@@ -6,6 +6,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { pdfPages } from '../helpers/pdf-text';
 import { expect, openApp, screenshotDir, test } from './serve-fixture';
 
@@ -97,5 +98,35 @@ test('variance: Month and Range default to the last month with actuals; a plan w
   await page.screenshot({ path: join(screenshotDir, 'variance-no-actuals.png') });
   await view.getByRole('button', { name: 'Import actuals' }).click();
   await expect(page.getByRole('button', { name: 'Import' })).toHaveAttribute('aria-current', 'page');
+  expect(errors).toEqual([]);
+});
+
+test('dates: one format from the workspace locale (never ISO in the risk table); the settings change it everywhere', async ({ page, app }) => {
+  const errors = await openApp(page, app.url);
+  await page.locator('body').press('Alt+9');
+  const register = page.getByRole('table', { name: 'Risk register' });
+  const review = register.locator('tbody tr').first().locator('.review');
+  await expect(review).toHaveText(/^\d{1,2} [A-Z][a-z]{2} \d{4}/);
+  const reviews = await register.locator('.review').allInnerTexts();
+  for (const r of reviews) expect(r).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+
+  await page.getByRole('button', { name: 'Workspace settings' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Workspace settings' });
+  await dialog.getByLabel('Dates').selectOption('en-US');
+  await expect(dialog).toContainText('Dec 7, 2026');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(review).toHaveText(/^[A-Z][a-z]{2} \d{1,2}, \d{4}/);
+  // Continuity shows its dates by the same rule.
+  await page.locator('body').press('Alt+8');
+  await expect(page.getByRole('region', { name: 'Continuity' })).toContainText(/[A-Z][a-z]{2} \d{1,2}, \d{4}/);
+  await page.screenshot({ path: join(screenshotDir, 'dates-en-us.png') });
+  // The choice is kept in the workspace.
+  const db = new Database(app.workspace, { readonly: true });
+  try {
+    expect(db.prepare('SELECT locale FROM workspace').pluck().get()).toBe('en-US');
+  } finally {
+    db.close();
+  }
   expect(errors).toEqual([]);
 });

@@ -6,6 +6,7 @@
 import { desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { AppError } from '../../../shared/result';
+import { localeSchema } from '../../../shared/date-format';
 import { currencySchema, fiscalStartMonthSchema, type WorkspaceInfo, type workspaceUpdateSchema } from '../../../shared/workspace';
 import { isoNow, type Ctx } from '../context';
 import { changes, plans, workspace } from '../db/schema';
@@ -16,7 +17,12 @@ export interface WorkspaceSettings {
   name: string;
   currency: string;
   fiscalYearStartMonth: number;
+  /** BCP 47 tag: how dates are shown (shared/date-format.ts); a new workspace takes en-GB unless told. */
+  locale?: string | undefined;
 }
+
+/** The settings as stored: every field known. */
+export type StoredSettings = Required<WorkspaceSettings> & { locale: string };
 
 const WORKSPACE_ROW_ID = 1;
 
@@ -24,15 +30,16 @@ const settingsSchema = z.object({
   name: z.string().trim().min(1, 'name is required').max(200),
   currency: currencySchema,
   fiscalYearStartMonth: fiscalStartMonthSchema,
+  locale: localeSchema.optional(),
 });
 
 /** The workspace settings; every service that needs the currency or fiscal start asks here. */
-export function getSettings(ctx: Ctx): WorkspaceSettings {
+export function getSettings(ctx: Ctx): StoredSettings {
   const row = ctx.db.select().from(workspace).where(eq(workspace.id, WORKSPACE_ROW_ID)).get();
   if (!row) {
     throw new AppError('not_found', `${ctx.fileName} has no workspace settings yet: it was never initialised.`);
   }
-  return { name: row.name, currency: row.currency, fiscalYearStartMonth: row.fiscalYearStartMonth };
+  return { name: row.name, currency: row.currency, fiscalYearStartMonth: row.fiscalYearStartMonth, locale: row.locale };
 }
 
 export function getWorkspaceInfo(ctx: Ctx): WorkspaceInfo {
@@ -78,6 +85,7 @@ function describeUpdate(before: WorkspaceSettings, patch: Partial<WorkspaceSetti
   if (keys.length === 1 && patch.name !== undefined) return `Rename workspace to ${patch.name}`;
   if (keys.length === 1 && patch.currency !== undefined) return `Change currency from ${before.currency} to ${patch.currency}`;
   if (keys.length === 1 && patch.fiscalYearStartMonth !== undefined) return 'Change fiscal year start';
+  if (keys.length === 1 && patch.locale !== undefined) return `Show dates as ${patch.locale}`;
   return 'Edit workspace settings';
 }
 
@@ -86,6 +94,7 @@ export function updateWorkspace(ctx: Ctx, input: WorkspacePatch): WorkspaceInfo 
   const patch: Partial<WorkspaceSettings> = {};
   if (input.name !== undefined && input.name !== before.name) patch.name = input.name;
   if (input.currency !== undefined && input.currency !== before.currency) patch.currency = input.currency;
+  if (input.locale !== undefined && input.locale !== before.locale) patch.locale = input.locale;
   if (input.fiscalYearStartMonth !== undefined && input.fiscalYearStartMonth !== before.fiscalYearStartMonth) {
     // Plans are stored by fiscal year and their lines by calendar month; moving the year's start
     // would silently shift which months belong to which plan.

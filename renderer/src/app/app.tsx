@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { defaultLocale } from '../../../shared/date-format';
 import { AccountsView } from '../features/accounts/accounts-view';
 import { BudgetView } from '../features/budget/budget-view';
 import { ImportsView } from '../features/imports/imports-view';
@@ -51,6 +52,7 @@ export function App() {
   const paletteOpen = useApp((s) => s.paletteOpen);
   const helpOpen = useApp((s) => s.helpOpen);
   const workspaceName = useApp((s) => s.workspace?.name);
+  const locale = useApp((s) => s.workspace?.locale ?? defaultLocale);
   useGlobalShortcuts();
   const draggingFile = useFileDrop();
 
@@ -61,6 +63,11 @@ export function App() {
   useEffect(() => {
     document.title = workspaceName ? `${workspaceName} — Quartermaster` : 'Quartermaster';
   }, [workspaceName]);
+
+  // The page speaks the workspace's locale (screen readers, and date inputs where the browser follows it).
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
 
   if (!ready) {
     return (
@@ -86,7 +93,8 @@ export function App() {
       <div className="main">
         <TopBar />
         <main className="content">
-          <CurrentView />
+          {/* Dates are formatted as cells render: a new locale remounts the view to show it everywhere. */}
+          <CurrentView key={locale} />
         </main>
       </div>
       {draggingFile ? (

@@ -41,6 +41,7 @@ export function buildCommands(): Command[] {
     { id: 'import', title: 'Import a spreadsheet…', hint: 'Alt+6', run: () => s.setView('import') },
     { id: 'board-pack', title: 'Board pack: preview and export PDF…', hint: 'Alt+7', run: () => s.setView('reports') },
     { id: 'help', title: 'Show keyboard shortcuts', hint: '?', run: () => s.setHelpOpen(true) },
+    { id: 'workspace-settings', title: 'Workspace settings: name, date format…', run: () => s.openDialog({ kind: 'workspaceSettings' }) },
   );
   const continuityTab = (tab: ContinuityTab) => () => {
     useContinuity.getState().setTab(tab);

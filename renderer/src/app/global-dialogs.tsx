@@ -2,6 +2,7 @@ import { DepartmentDialog } from '../features/org/department-dialog';
 import { AccountDialog } from '../features/accounts/account-dialog';
 import { CopyPlanDialog, CreatePlanDialog, LockPlanDialog } from '../features/plans/plan-dialogs';
 import { useApp } from './store';
+import { WorkspaceSettingsDialog } from './workspace-settings-dialog';
 
 /** Dialogs that the palette and several views can open. */
 export function GlobalDialogs() {
@@ -19,5 +20,7 @@ export function GlobalDialogs() {
       return <DepartmentDialog department={null} parentId={dialog.parentId} onClose={close} />;
     case 'addAccount':
       return <AccountDialog account={null} onClose={close} />;
+    case 'workspaceSettings':
+      return <WorkspaceSettingsDialog onClose={close} />;
   }
 }

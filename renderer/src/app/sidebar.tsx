@@ -37,6 +37,9 @@ export function Sidebar() {
             {workspace.fileName.split(/[\\/]/).pop()}
           </span>
         ) : null}
+        <button type="button" className="link-button" onClick={() => useApp.getState().openDialog({ kind: 'workspaceSettings' })}>
+          Workspace settings
+        </button>
         <button type="button" className="link-button" onClick={() => useApp.getState().setHelpOpen(true)}>
           Keyboard shortcuts <kbd>?</kbd>
         </button>

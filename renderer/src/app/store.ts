@@ -17,7 +17,8 @@ export type DialogState =
   | { kind: 'copyPlan'; planId: string }
   | { kind: 'lockPlan'; planId: string }
   | { kind: 'addDepartment'; parentId: string | null }
-  | { kind: 'addAccount' };
+  | { kind: 'addAccount' }
+  | { kind: 'workspaceSettings' };
 
 export interface Toast {
   id: number;

@@ -3,6 +3,7 @@ import { loadMigrations } from '../../../electron/core/db/migrations';
 import { historyState, redo, undo } from '../../../electron/core/history/history-service';
 import { createDepartment } from '../../../electron/core/org/department-service';
 import { getSettings, getWorkspaceInfo, initWorkspace, updateWorkspace } from '../../../electron/core/workspace/workspace-service';
+import { workspaceUpdateSchema } from '../../../shared/workspace';
 import { snapshot } from '../../helpers/db-snapshot';
 import { insertPlan } from '../../helpers/raw-figures';
 import { FIXED_NOW, tempWorkspace, type TempWorkspace } from '../../helpers/temp-workspace';
@@ -22,6 +23,7 @@ describe('workspace settings', () => {
       name: 'Larkspur Freight',
       currency: 'EUR',
       fiscalYearStartMonth: 4,
+      locale: 'en-GB',
       schemaVersion: loadMigrations().length,
       lastChangeAt: null,
     });
@@ -31,7 +33,7 @@ describe('workspace settings', () => {
     const again = refusal(() => initWorkspace(t!.ctx, { name: 'Other', currency: 'USD', fiscalYearStartMonth: 1 }));
     expect(again.code).toBe('refused');
     expect(again.message).toBe('workspace.sqlite is already set up as the workspace "Larkspur Freight".');
-    expect(getSettings(t.ctx)).toEqual({ name: 'Larkspur Freight', currency: 'EUR', fiscalYearStartMonth: 4 });
+    expect(getSettings(t.ctx)).toEqual({ name: 'Larkspur Freight', currency: 'EUR', fiscalYearStartMonth: 4, locale: 'en-GB' });
   });
 
   it('refuses invalid settings with a clear message and writes nothing', () => {
@@ -55,6 +57,15 @@ describe('workspace settings', () => {
     expect(getWorkspaceInfo(t.ctx).lastChangeAt).toBeNull();
   });
 
+  it('changes how dates are shown (the locale) as an undoable change, and refuses a tag it cannot format', () => {
+    t = tempWorkspace();
+    expect(updateWorkspace(t.ctx, { locale: 'en-US' }).locale).toBe('en-US');
+    expect(historyState(t.ctx).undoLabel).toBe('Show dates as en-US');
+    undo(t.ctx);
+    expect(getSettings(t.ctx).locale).toBe('en-GB');
+    expect(workspaceUpdateSchema.safeParse({ locale: 'not a locale' }).success).toBe(false);
+  });
+
   it('updates settings as an undoable change', () => {
     t = tempWorkspace();
     const before = snapshot(t.ctx);
@@ -68,7 +79,7 @@ describe('workspace settings', () => {
     undo(t.ctx);
     undo(t.ctx);
     expect(snapshot(t.ctx)).toEqual(before);
-    expect(getSettings(t.ctx)).toEqual({ name: 'Test Co', currency: 'USD', fiscalYearStartMonth: 1 });
+    expect(getSettings(t.ctx)).toEqual({ name: 'Test Co', currency: 'USD', fiscalYearStartMonth: 1, locale: 'en-GB' });
     redo(t.ctx);
     redo(t.ctx);
     expect(snapshot(t.ctx)).toEqual(after);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatHours, hoursForEdit, parseHours } from '../../../renderer/src/features/continuity/durations';
+import { formatHours, hoursForEdit, parseHours } from '../../../renderer/src/features/continuity/durations';
 
 describe('formatHours', () => {
   it('keeps hours under two days, then days, then whole weeks', () => {
@@ -47,12 +47,5 @@ describe('parseHours', () => {
       const back = parseHours(formatHours(h));
       expect(back).toEqual({ ok: true, value: h });
     }
-  });
-});
-
-describe('formatDate', () => {
-  it('writes a workspace date in words', () => {
-    expect(formatDate('2027-03-31')).toBe('31 Mar 2027');
-    expect(formatDate(null)).toBe('—');
   });
 });

@@ -51,15 +51,6 @@ export function parseHours(text: string): Parsed<number | null> {
   return { ok: true, value: Math.round(n * factor * 1000) / 1000 };
 }
 
-/** "2027-03-31" → "31 Mar 2027"; null → "—". Dates stay in the workspace's YYYY-MM-DD. */
-export function formatDate(date: string | null | undefined): string {
-  if (!date) return '—';
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (!m) return date;
-  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-  return `${Number(m[3])} ${months[Number(m[2]) - 1] ?? m[2]} ${m[1]}`;
-}
-
 const monthNames = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
 export function monthName(m: number): string {
   return monthNames[m - 1] ?? String(m);

@@ -6,7 +6,7 @@ import { change } from '../../app/store';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { Dialog, useSubmitState } from '../../components/dialog';
 import { Field } from '../../components/field';
-import { formatDate } from './durations';
+import { showDate } from '../../app/dates';
 import { PersonOptions, usePeople } from './people';
 
 /** "2026-11-10" → "2027-11-10": when an exercise without a next-due date is due again. */
@@ -45,7 +45,7 @@ export function ExercisesPanel({ plan }: { plan: PlanDetail }) {
         <h5>
           Exercises{' '}
           <span className="muted">
-            {latest ? `next due ${formatDate(latest.nextDue ?? aYearAfter(latest.heldOn))}` : 'never exercised'}
+            {latest ? `next due ${showDate(latest.nextDue ?? aYearAfter(latest.heldOn))}` : 'never exercised'}
           </span>
         </h5>
         <button type="button" className="button small" onClick={() => setEditing('new')}>
@@ -53,10 +53,10 @@ export function ExercisesPanel({ plan }: { plan: PlanDetail }) {
         </button>
       </div>
       {plan.exercises.map((x) => (
-        <article key={x.id} className="cont-exercise" aria-label={`${exerciseKindLabels[x.kind]} on ${formatDate(x.heldOn)}`}>
+        <article key={x.id} className="cont-exercise" aria-label={`${exerciseKindLabels[x.kind]} on ${showDate(x.heldOn)}`}>
           <header className="cont-exercise-head">
             <strong>{exerciseKindLabels[x.kind]}</strong>
-            <span>{formatDate(x.heldOn)}</span>
+            <span>{showDate(x.heldOn)}</span>
             {x.participants ? <span className="muted">with {x.participants}</span> : null}
             <span className="cont-spacer" />
             <button type="button" className="button small" onClick={() => setEditing(x)}>
@@ -84,7 +84,7 @@ export function ExercisesPanel({ plan }: { plan: PlanDetail }) {
                       {a.action}
                     </label>
                     <span className="muted">
-                      {a.ownerName ?? 'no owner'} · due {formatDate(a.dueOn)}
+                      {a.ownerName ?? 'no owner'} · due {showDate(a.dueOn)}
                       {a.done ? ' · done' : ''}
                     </span>
                     {overdue ? <span className="cont-gap sev-high">Overdue</span> : null}
@@ -99,7 +99,7 @@ export function ExercisesPanel({ plan }: { plan: PlanDetail }) {
       {deleting ? (
         <ConfirmDialog
           label="Delete exercise"
-          message={`Delete the ${exerciseKindLabels[deleting.kind].toLowerCase()} of ${formatDate(deleting.heldOn)} and its actions? You can undo this.`}
+          message={`Delete the ${exerciseKindLabels[deleting.kind].toLowerCase()} of ${showDate(deleting.heldOn)} and its actions? You can undo this.`}
           confirmLabel="Delete"
           danger
           onClose={() => setDeleting(null)}

@@ -7,7 +7,7 @@ import { ConfirmDialog } from '../../components/confirm-dialog';
 import { Dialog, useSubmitState } from '../../components/dialog';
 import { Field } from '../../components/field';
 import { CallTreeEditor } from './call-tree-editor';
-import { formatDate } from './durations';
+import { showDate } from '../../app/dates';
 import { GoBagDialog } from './go-bag-dialog';
 import { ExercisesPanel } from './exercises';
 import { StepsEditor } from './steps-editor';
@@ -43,7 +43,7 @@ export function PlanCard({ plan }: { plan: PlanDetail }) {
         <h4>{plan.name}</h4>
         {plan.scenario ? <span className="badge neutral">{planScenarioLabels[plan.scenario]}</span> : null}
         <span className="muted">
-          Reviewed {plan.reviewedOn ? formatDate(plan.reviewedOn) : 'never'} · last exercised {plan.lastExercisedOn ? formatDate(plan.lastExercisedOn) : 'never'}
+          Reviewed {plan.reviewedOn ? showDate(plan.reviewedOn) : 'never'} · last exercised {plan.lastExercisedOn ? showDate(plan.lastExercisedOn) : 'never'}
         </span>
         <span className="cont-spacer" />
         <button type="button" className="button small" onClick={() => setPrinting(true)}>

@@ -8,7 +8,8 @@ import type { ContinuityOverview, ProcessOverview } from '../../../../shared/con
 import { GapBadges, ScoreChip } from './badges';
 import { ScenarioPlans } from './scenario-plans';
 import { useContinuity } from './continuity-store';
-import { formatDate, formatHours } from './durations';
+import { formatHours } from './durations';
+import { showDate } from '../../app/dates';
 import { ProcessDialog } from './process-dialog';
 import { SortableHeader } from '../../components/sort-header';
 
@@ -48,7 +49,7 @@ const columns: ColumnDef<ProcessOverview>[] = [
     id: 'nextExercise',
     header: 'Next exercise',
     accessorFn: (p) => p.nextExerciseDue ?? '',
-    cell: ({ row }) => (row.original.nextExerciseDue ? formatDate(row.original.nextExerciseDue) : <span className="muted">Never exercised</span>),
+    cell: ({ row }) => (row.original.nextExerciseDue ? showDate(row.original.nextExerciseDue) : <span className="muted">Never exercised</span>),
   },
   { id: 'score', header: 'Readiness', accessorFn: (p) => p.readiness.score, cell: ({ row }) => <ScoreChip score={row.original.readiness.score} gaps={row.original.readiness.gaps} /> },
   { id: 'gaps', header: 'Gaps', accessorFn: (p) => p.readiness.gaps.length, cell: ({ row }) => <GapBadges gaps={row.original.readiness.gaps} />, sortDescFirst: true },

@@ -9,7 +9,8 @@ import { ErrorBanner } from '../../components/error-banner';
 import { Field } from '../../components/field';
 import { Segmented } from '../../components/segmented';
 import { TableHead } from '../../components/table-head';
-import { formatDate, formatHours, hoursForEdit, parseHours } from './durations';
+import { formatHours, hoursForEdit, parseHours } from './durations';
+import { showDate } from '../../app/dates';
 import { UsageDeleteDialog } from './usage-delete-dialog';
 import { EditRemoveCell } from '../../components/row-actions';
 
@@ -71,7 +72,7 @@ function VendorTable() {
                   )}
                 </td>
                 <td className="date">
-                  {formatDate(v.contractEnd)}
+                  {showDate(v.contractEnd)}
                   {v.contractEnded ? <span className="cont-gap sev-high cont-inline-badge">Ended</span> : null}
                 </td>
                 <td className="num">{v.annualSpendMinor === null ? '' : formatMoney(v.annualSpendMinor)}</td>

@@ -10,7 +10,7 @@ import { useQuery } from '../../api';
 import { ErrorBanner } from '../../components/error-banner';
 import { GapBadges, ScoreChip } from './badges';
 import { useContinuity } from './continuity-store';
-import { formatDate } from './durations';
+import { showDate } from '../../app/dates';
 import { PlanCard, PlanDialog } from './plans-section';
 import { ReadinessAside } from './readiness-panel';
 
@@ -61,7 +61,7 @@ export function ScenarioPlans({ overview }: { overview: ContinuityOverview }) {
                 <td>{p.scenario ? planScenarioLabels[p.scenario] : '—'}</td>
                 <td className="num">{p.stepCount}</td>
                 <td className="num">{p.callTreeCount}</td>
-                <td>{p.lastExercisedOn ? formatDate(p.lastExercisedOn) : 'never'}</td>
+                <td>{p.lastExercisedOn ? showDate(p.lastExercisedOn) : 'never'}</td>
                 <td>
                   <ScoreChip score={p.readiness.score} gaps={p.readiness.gaps} />
                 </td>

@@ -8,6 +8,7 @@ import { useApp } from '../../app/store';
 import { PersonDeleteDialog } from './person-delete-dialog';
 import { PersonDialog } from './person-dialog';
 import { EditRemoveCell } from '../../components/row-actions';
+import { showDate } from '../../app/dates';
 
 export function PeopleTable({ department }: { department: Department }) {
   const currency = useApp((s) => s.workspace?.currency ?? '');
@@ -38,8 +39,8 @@ export function PeopleTable({ department }: { department: Department }) {
                 <td>{p.title ?? ''}</td>
                 <td className="num">{p.fte.toFixed(2)}</td>
                 <td className="num">{p.annualSalaryMinor === null ? '' : formatMoney(p.annualSalaryMinor)}</td>
-                <td className="date">{p.startDate ?? ''}</td>
-                <td className="date">{p.endDate ?? ''}</td>
+                <td className="date">{showDate(p.startDate, '')}</td>
+                <td className="date">{showDate(p.endDate, '')}</td>
                 <td className="phone">{p.phone ?? ''}</td>
                 <td>{p.status === 'open' ? <span className="badge open-role">Open role</span> : <span className="badge neutral">Active</span>}</td>
                 <EditRemoveCell name={p.name} onEdit={() => setEditing(p)} onRemove={() => setRemoving(p)} removeLabel="Remove" />

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { ErrorBanner } from '../../components/error-banner';
 import { commentaryText, isCommentaryDirty, saveCommentary, useReport } from './report-store';
+import { showDateTime } from '../../app/dates';
 
 const maxChars = 20_000;
 
@@ -76,6 +77,5 @@ function discard(period: string): void {
 }
 
 function when(iso: string): string {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+  return showDateTime(iso);
 }

@@ -23,6 +23,7 @@ import { change } from '../../app/store';
 import { Dialog, useSubmitState } from '../../components/dialog';
 import { ErrorBanner } from '../../components/error-banner';
 import { Field } from '../../components/field';
+import { showDate } from '../../app/dates';
 
 interface RiskDialogProps {
   /** null adds a risk. */
@@ -95,7 +96,7 @@ export function RiskDialog({ risk, appetite, onClose }: RiskDialogProps) {
   // The current owners stay choosable even if they are no longer active people (open role, left).
   const people = [...choices.people];
   const keepPerson = (id: string | null, name: string | null, leftOn: string | null) => {
-    if (id && !people.some((p) => p.id === id)) people.push({ id, name: `${name ?? 'Unknown'}${leftOn ? ` (has left, ${leftOn})` : ''}`, title: null, endDate: leftOn });
+    if (id && !people.some((p) => p.id === id)) people.push({ id, name: `${name ?? 'Unknown'}${leftOn ? ` (has left, ${showDate(leftOn)})` : ''}`, title: null, endDate: leftOn });
   };
   keepPerson(risk?.ownerPersonId ?? null, risk?.ownerName ?? null, risk?.ownerLeftOn ?? null);
   for (const m of risk?.mitigations ?? []) keepPerson(m.ownerPersonId, m.ownerName, m.ownerLeftOn);

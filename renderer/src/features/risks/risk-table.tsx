@@ -2,6 +2,7 @@ import { flexRender, getCoreRowModel, getSortedRowModel, useReactTable, type Col
 import { mitigationStatusLabels, riskCategoryLabels, scoreBand, scoreBandLabels, type MitigationStatus, type Risk } from '../../../../shared/risks';
 import { EditRemoveCell } from '../../components/row-actions';
 import { SortableHeader } from '../../components/sort-header';
+import { showDate } from '../../app/dates';
 
 interface RiskTableProps {
   risks: Risk[];
@@ -48,7 +49,7 @@ function Owner({ risk }: { risk: Risk }) {
     <span className="risk-owner">
       {risk.ownerName}
       {risk.ownerLeftOn ? (
-        <span className="left-badge" title={`Left on ${risk.ownerLeftOn}: give the risk a new owner`} data-testid="owner-left">
+        <span className="left-badge" title={`Left on ${showDate(risk.ownerLeftOn)}: give the risk a new owner`} data-testid="owner-left">
           has left
         </span>
       ) : null}
@@ -135,7 +136,7 @@ const columns: ColumnDef<Risk>[] = [
         <span className="muted">—</span>
       ) : (
         <span className={row.original.reviewOverdue ? 'review overdue' : 'review'}>
-          {row.original.reviewDate}
+          {showDate(row.original.reviewDate)}
           {row.original.reviewOverdue ? <span className="overdue-word"> overdue</span> : null}
         </span>
       ),
