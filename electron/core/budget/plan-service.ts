@@ -14,6 +14,7 @@ import { fiscalYearMonths } from '../../../shared/periods';
 import { AppError } from '../../../shared/result';
 import { isoNow, type Ctx } from '../context';
 import { sealHistory, withChange, type Writer } from '../history/change';
+import { imageSql } from '../history/row-store';
 import { getSettings } from '../workspace/workspace-service';
 import { planLineCount, requirePlan, type PlanRow } from './budget-queries';
 import { writeTransaction } from '../db/transactions';
@@ -77,14 +78,9 @@ export function createPlan(ctx: Ctx, input: PlanCreate): Plan {
   return planOut(ctx, id);
 }
 
-/**
- * The JSON image of a budget line exactly as the Writer records it (drizzle's field names, in
- * schema order), built in SQL so that hundreds of thousands of images cost one statement.
- */
-export const lineImage = `json_object('id', id, 'planId', plan_id, 'departmentId', department_id, 'accountId', account_id,
-  'period', period, 'amountMinor', amount_minor, 'source', source, 'updatedAt', updated_at, 'importBatchId', import_batch_id)`;
-
 function auditLinesOfPlan(ctx: Ctx, changeId: string, planId: string, side: 'before' | 'after'): void {
+  // Each line's image exactly as the Writer records it, built in SQL: one statement for them all.
+  const lineImage = imageSql('budget_lines');
   const before = side === 'before' ? lineImage : 'NULL';
   const after = side === 'after' ? lineImage : 'NULL';
   ctx.db.$client

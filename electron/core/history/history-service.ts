@@ -2,12 +2,12 @@
  * Undo and redo over the recorded changes. Because the changes live in the workspace file,
  * undo works across reloads and restarts.
  */
-import { asc, desc, eq } from 'drizzle-orm';
+import { and, asc, between, desc, eq } from 'drizzle-orm';
 import { AppError } from '../../../shared/result';
 import type { HistoryState } from '../../../shared/workspace';
 import type { Ctx } from '../context';
 import { auditedTables, auditRows, changes, type AuditedTableName } from '../db/schema';
-import { rawRows } from './row-store';
+import { bulkRows, bulkTables, rawRows } from './row-store';
 import { writeTransaction } from '../db/transactions';
 
 type Direction = 'undo' | 'redo';
@@ -31,23 +31,63 @@ export function historyState(ctx: Ctx): HistoryState {
   return { canUndo: !!undo, undoLabel: undo?.label ?? null, canRedo: !!redo, redoLabel: redo?.label ?? null };
 }
 
-/** Restores one side of every row image of a change; undo walks the writes backwards. */
+interface Run {
+  tableName: string;
+  kind: 'remove' | 'insert' | 'update';
+  lo: number;
+  hi: number;
+}
+
+/**
+ * A change's audit rows as runs of consecutive rows of one table and one kind of write, in the
+ * order `direction` replays them. Undo restores `before` images: a row with none was inserted by
+ * the change and is removed; a row with no `after` was removed and comes back; others are updated.
+ */
+function runsOf(ctx: Ctx, changeId: string, direction: Direction): Run[] {
+  const [target, current] = direction === 'undo' ? ['before', 'after'] : ['after', 'before'];
+  return ctx.db.$client
+    .prepare(
+      `SELECT table_name AS tableName, kind, min(id) AS lo, max(id) AS hi FROM (
+         SELECT id, table_name, kind, row_number() OVER (ORDER BY id) - row_number() OVER (PARTITION BY table_name, kind ORDER BY id) AS run
+           FROM (SELECT id, table_name, CASE WHEN ${target} IS NULL THEN 'remove' WHEN ${current} IS NULL THEN 'insert' ELSE 'update' END AS kind
+                   FROM audit_rows WHERE change_id = ?))
+        GROUP BY table_name, kind, run ORDER BY lo ${direction === 'undo' ? 'DESC' : 'ASC'}`,
+    )
+    .all(changeId) as Run[];
+}
+
+/**
+ * Restores one side of every row image of a change; undo walks the writes backwards. Runs of
+ * figures (budget lines, actuals) that are removed or put back go in one statement each — a
+ * plan copy's undo deletes its lines at once rather than one by one; everything else, and every
+ * update, is replayed row by row in order.
+ */
 function replay(ctx: Ctx, changeId: string, direction: Direction): void {
-  const rows = ctx.db
-    .select()
-    .from(auditRows)
-    .where(eq(auditRows.changeId, changeId))
-    .orderBy(direction === 'undo' ? desc(auditRows.id) : asc(auditRows.id))
-    .all();
-  for (const r of rows) {
-    if (!isAuditedTable(r.tableName)) throw new Error(`audit row names an unknown table: ${r.tableName}`);
-    const target = direction === 'undo' ? r.before : r.after;
-    const current = direction === 'undo' ? r.after : r.before;
-    const image = target === null ? null : (JSON.parse(target) as Record<string, unknown> & { id: string | number });
-    const rowId = image?.id ?? (JSON.parse(current!) as { id: string | number }).id;
-    if (image === null) rawRows.remove(ctx, r.tableName, rowId);
-    else if (current === null) rawRows.insert(ctx, r.tableName, image);
-    else rawRows.update(ctx, r.tableName, rowId, image);
+  const order = direction === 'undo' ? 'DESC' : 'ASC';
+  for (const run of runsOf(ctx, changeId, direction)) {
+    if (!isAuditedTable(run.tableName)) throw new Error(`audit row names an unknown table: ${run.tableName}`);
+    const table = run.tableName;
+    if (bulkTables.has(table) && run.kind !== 'update' && run.lo !== run.hi) {
+      const range = { changeId, table, lo: run.lo, hi: run.hi };
+      if (run.kind === 'remove') bulkRows.removeAll(ctx, range);
+      else bulkRows.insertAll(ctx, range, direction === 'undo' ? 'before' : 'after', order);
+      continue;
+    }
+    const rows = ctx.db
+      .select()
+      .from(auditRows)
+      .where(and(eq(auditRows.changeId, changeId), between(auditRows.id, run.lo, run.hi)))
+      .orderBy(direction === 'undo' ? desc(auditRows.id) : asc(auditRows.id))
+      .all();
+    for (const r of rows) {
+      const target = direction === 'undo' ? r.before : r.after;
+      const current = direction === 'undo' ? r.after : r.before;
+      const image = target === null ? null : (JSON.parse(target) as Record<string, unknown> & { id: string | number });
+      const rowId = image?.id ?? (JSON.parse(current!) as { id: string | number }).id;
+      if (image === null) rawRows.remove(ctx, table, rowId);
+      else if (current === null) rawRows.insert(ctx, table, image);
+      else rawRows.update(ctx, table, rowId, image);
+    }
   }
 }
 

@@ -7,13 +7,9 @@
  * other change. Only new rows come here; updates and removals stay with the Writer.
  */
 import type { FigureRecord } from '../../../shared/imports';
-import { lineImage } from '../budget/plan-service';
 import type { Ctx } from '../context';
+import { imageSql } from '../history/row-store';
 import type { Lookup } from './lookup';
-
-/** An actual's image as the Writer records it: the same columns as a budget line's, without the plan. */
-const actualImage = `json_object('id', id, 'departmentId', department_id, 'accountId', account_id,
-  'period', period, 'amountMinor', amount_minor, 'source', source, 'updatedAt', updated_at, 'importBatchId', import_batch_id)`;
 
 export interface FreshFigures {
   table: 'budget_lines' | 'actuals';
@@ -44,7 +40,7 @@ export function insertFreshFigures(ctx: Ctx, lookup: Lookup, f: FreshFigures): v
     if (f.table === 'budget_lines') insert.run(ctx.newId(), f.planId, departmentId, accountId, r.period, r.amountMinor, r.source, f.at, f.batchId);
     else insert.run(ctx.newId(), departmentId, accountId, r.period, r.amountMinor, r.source, f.at, f.batchId);
   }
-  const image = f.table === 'budget_lines' ? lineImage : actualImage;
+  const image = imageSql(f.table);
   sqlite
     .prepare(
       `INSERT INTO audit_rows (change_id, table_name, row_id, before, after)
