@@ -36,12 +36,12 @@ export function bigExport(leaves: number, accounts: number): WorkspaceExport {
   doc.departments.push({ code: 'ROOT', name: 'Company', parentCode: null, manager: null });
   for (let d = 0; d < leaves; d++) doc.departments.push({ code: `D${d}`, name: `Team ${d}`, parentCode: 'ROOT', manager: null });
   for (let a = 0; a < accounts; a++) doc.accounts.push({ code: `A${a}`, name: `Account ${a}`, type: 'expense', active: true });
-  doc.plans.push({ name: 'Budget 2026', fiscalYear: 2026, scenario: 'base', status: 'draft' });
+  doc.plans.push({ name: 'FY2026 · Base', fiscalYear: 2026, scenario: 'Base', status: 'draft' });
   for (let d = 0; d < leaves; d++) {
     for (let a = 0; a < accounts; a++) {
       for (let m = 1; m <= 12; m++) {
         const period = `2026-${String(m).padStart(2, '0')}`;
-        doc.budgetLines.push({ plan: 'Budget 2026', departmentCode: `D${d}`, accountCode: `A${a}`, period, amountMinor: 100 * (d + a + m), source: null });
+        doc.budgetLines.push({ plan: 'FY2026 · Base', departmentCode: `D${d}`, accountCode: `A${a}`, period, amountMinor: 100 * (d + a + m), source: null });
         doc.actuals.push({ departmentCode: `D${d}`, accountCode: `A${a}`, period, amountMinor: 90 * (d + a + m), source: null });
       }
     }
