@@ -3,6 +3,7 @@
  * fixed clock and predictable ids; the app passes the real ones. No module-level state.
  */
 import { randomUUID } from 'node:crypto';
+import type { IntegrityState } from './db/background-check';
 import type { Db } from './db/database';
 
 export interface Ctx {
@@ -13,6 +14,16 @@ export interface Ctx {
   newId: () => string;
   /** Who made a change: "app", "cli", "import", "demo". */
   origin: string;
+  /**
+   * The storage under the workspace, for status screens: why it is read-only (null when it can be
+   * written) and what the deep check found. Absent where a Ctx is made without a session.
+   */
+  storage?: () => StorageStatus;
+}
+
+export interface StorageStatus {
+  readOnly: string | null;
+  integrity: IntegrityState;
 }
 
 export function createCtx(db: Db, fileName: string, origin: string, overrides: Partial<Pick<Ctx, 'now' | 'newId'>> = {}): Ctx {

@@ -30,6 +30,7 @@ export function openSession(path: string, options: SessionOptions = {}): Session
     ...(options.now ? { now: options.now } : {}),
     ...(options.newId ? { newId: options.newId } : {}),
   });
+  ctx.storage = () => ({ readOnly: workspace.readOnly, integrity: workspace.integrity() });
   const handlers = createHandlers(ctx);
   return {
     workspace,

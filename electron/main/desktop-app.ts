@@ -68,7 +68,13 @@ export class DesktopApp {
   /** Opens a file and makes it the current workspace; explains and returns false when refused. */
   async openPath(path: string): Promise<boolean> {
     if (this.session && this.session.workspace.path === path) return true;
-    const outcome = tryOpenWorkspace(path);
+    const outcome = tryOpenWorkspace(path, (detail) => {
+      void showError(
+        this.window,
+        `${basename(path)} is damaged.`,
+        `The background check found: ${detail}\n\nThe file has not been repaired or changed by the check. Make no more changes to it: save a copy of what you need, and open its newest backup from its .backups folder.`,
+      );
+    });
     if (!outcome.ok) {
       const openBackup = await showRefused(this.window, path, outcome.error.message, outcome.newestBackup);
       if (outcome.error.code === 'not_found') forgetRecent(this.recentFile, path);

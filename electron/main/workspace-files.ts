@@ -10,11 +10,18 @@ import { backupTo, listBackups } from '../core/db/open-workspace';
 import { openSession, type Session } from '../core/session';
 import { getWorkspaceInfo } from '../core/workspace/workspace-service';
 
+/** Long enough for the first screen to load before the check competes for the disk. */
+export const backgroundCheckDelayMs = 3000;
+
 export type OpenOutcome = { ok: true; session: Session } | { ok: false; error: AppErrorData; newestBackup: string | null };
 
-export function tryOpenWorkspace(path: string): OpenOutcome {
+/**
+ * Opens a workspace for the app. The deep check runs in the background a few seconds later (not
+ * between the user and the first screen); `onDamage` hears if it finds damage.
+ */
+export function tryOpenWorkspace(path: string, onDamage?: (detail: string) => void): OpenOutcome {
   try {
-    return { ok: true, session: openSession(path, { origin: 'app' }) };
+    return { ok: true, session: openSession(path, { origin: 'app', backgroundCheck: { delayMs: backgroundCheckDelayMs, ...(onDamage ? { onDamage } : {}) } }) };
   } catch (err) {
     if (err instanceof AppError) {
       // Only damage offers a backup: a read-only folder, a full disk or another writer is not

@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AppError } from '../../shared/result';
 import { dateFlag, onePositionalOrNone, parseCommandArgs, UsageError } from '../core/command-args';
@@ -34,17 +34,27 @@ function portFlag(value: string): number {
   return n;
 }
 
+/** The deep check runs a few seconds after the server is up (never before the first page); damage is said on stderr. */
+function openChecked(path: string): Session {
+  return openSession(path, {
+    backgroundCheck: {
+      delayMs: 3000,
+      onDamage: (detail) => process.stderr.write(`${basename(path)} is damaged: ${detail}. Make no more changes to it; open its newest backup.\n`),
+    },
+  });
+}
+
 function openTarget(file: string | undefined, create: boolean, asOf: string): Session {
   if (file === undefined) {
     const demo = join(userDataDir(), 'Demo Workspace.sqlite');
     if (!existsSync(demo)) createDemoFile(demo, { asOf });
-    return openSession(demo);
+    return openChecked(demo);
   }
   if (!existsSync(file)) {
     if (!create) throw new AppError('not_found', `No workspace at ${file}. Pass --create to make a new empty one there.`);
     return createEmptyWorkspace(file, defaultSettings(file), 'app');
   }
-  return openSession(file);
+  return openChecked(file);
 }
 
 async function main(argv: string[]): Promise<number> {

@@ -9,10 +9,12 @@
  */
 import type Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { AppError } from '../../../shared/result';
 import { sealHistory } from '../history/change';
+import { startBackgroundCheck, type BackgroundCheck, type BackgroundCheckOptions, type IntegrityState } from './background-check';
 import { backupDir, listBackups } from './backups';
 import { connect, openReader, walHoldsChanges } from './connect';
 import type { Db } from './database';
@@ -22,6 +24,7 @@ import { damagedError, errorCodeOf, notWritable, oneLine, readOnlyError, storage
 import { writeTransaction } from './transactions';
 
 export { backupDir, listBackups };
+export type { IntegrityState };
 
 /** "QMS1": marks a SQLite file as a Quartermaster workspace (PRAGMA application_id). */
 export const APPLICATION_ID = 0x514d5331;
@@ -44,6 +47,8 @@ export interface Workspace {
   schemaVersion: number;
   /** Why the workspace was opened read-only (its file or folder cannot be written), or null. */
   readOnly: string | null;
+  /** What the deep check found: at open (after an unclean shutdown), in the background, or not yet. */
+  integrity(): IntegrityState;
   close(): void;
 }
 
@@ -55,6 +60,11 @@ export interface OpenOptions {
   now?: () => Date;
   /** How long a write waits for another writer (default DEFAULT_BUSY_TIMEOUT_MS). */
   busyTimeoutMs?: number;
+  /**
+   * Run the deep check in a worker after opening, when it was not run while opening (default: no;
+   * the app and serve mode ask for it, the CLI's `check` runs it on demand).
+   */
+  backgroundCheck?: BackgroundCheckOptions | false;
 }
 
 function stamp(date: Date): string {
@@ -91,13 +101,16 @@ function schemaObjects(db: Database.Database): SchemaObjects {
   return new Map(rows.map((r) => [`${r.type} ${r.name}`, r.sql]));
 }
 
-const expectedSchemas = new WeakMap<Migration[], Map<number, SchemaObjects>>();
+// Keyed by the migrations' content, not the array: each open loads the migrations afresh, and
+// building the schema in memory (~70 ms) is most of what a fast open costs.
+const expectedSchemas = new Map<string, SchemaObjects>();
 
 /** The schema our own migrations produce at `version`, built once in memory and remembered. */
 function expectedSchema(migrations: Migration[], version: number): SchemaObjects {
-  let byVersion = expectedSchemas.get(migrations);
-  if (!byVersion) expectedSchemas.set(migrations, (byVersion = new Map()));
-  let objects = byVersion.get(version);
+  const key = createHash('sha256')
+    .update(JSON.stringify(migrations.slice(0, version).map((m) => m.statements)))
+    .digest('hex');
+  let objects = expectedSchemas.get(key);
   if (!objects) {
     const scratch = connect(':memory:');
     try {
@@ -106,7 +119,7 @@ function expectedSchema(migrations: Migration[], version: number): SchemaObjects
     } finally {
       scratch.close();
     }
-    byVersion.set(version, objects);
+    expectedSchemas.set(key, objects);
   }
   return objects;
 }
@@ -269,7 +282,7 @@ function createFile(path: string): void {
 }
 
 /** The workspace through a read-only connection: it reads like any other, and every write is refused. */
-function openReadOnly(path: string, reason: string, inspection: Inspection, migrations: Migration[], busyTimeoutMs: number): Workspace {
+function openReadOnly(path: string, reason: string, inspection: Inspection, migrations: Migration[], busyTimeoutMs: number, integrity: Integrity): Workspace {
   if (inspection.fresh) throw readOnlyError(path, reason);
   if (inspection.version < migrations.length) {
     throw new AppError(
@@ -294,10 +307,48 @@ function openReadOnly(path: string, reason: string, inspection: Inspection, migr
     sqlite,
     schemaVersion: inspection.version,
     readOnly: reason,
+    integrity: integrity.status,
     close: () => {
+      integrity.stop();
       if (sqlite.open) sqlite.close();
     },
   };
+}
+
+/**
+ * Whether opening must read every page first. A clean close of the last connection checkpoints
+ * and deletes the -wal; one still holding writes means a writer stopped without closing (a
+ * crash, a kill, a power cut) — or another is open on it right now, when the check only costs time.
+ * An upgrade is checked first too: it rewrites tables, and its backup must be of a sound file.
+ */
+function needsDeepCheck(path: string, migrations: Migration[]): boolean {
+  // Non-empty: a reader leaves an empty -wal behind (it cannot delete it), and a reader harms nothing.
+  if (walHoldsChanges(path)) return true;
+  let probe: Database.Database | null = null;
+  try {
+    probe = openReader(path);
+    const version = probe.pragma('user_version', { simple: true }) as number;
+    return version > 0 && version < migrations.length;
+  } catch {
+    // inspect reads the header again and says what is wrong with it.
+    return false;
+  } finally {
+    probe?.close();
+  }
+}
+
+type Integrity = Pick<BackgroundCheck, 'status' | 'stop'>;
+
+function integrityAfterOpen(path: string, checked: boolean, options: OpenOptions): Integrity {
+  if (checked) {
+    const state: IntegrityState = { state: 'ok', checkedAt: (options.now ?? (() => new Date()))().toISOString() };
+    return { status: () => state, stop: () => undefined };
+  }
+  if (!options.backgroundCheck) {
+    const state: IntegrityState = { state: 'unchecked' };
+    return { status: () => state, stop: () => undefined };
+  }
+  return startBackgroundCheck(path, { now: options.now, ...options.backgroundCheck });
 }
 
 export function openWorkspace(path: string, options: OpenOptions = {}): Workspace {
@@ -309,13 +360,22 @@ export function openWorkspace(path: string, options: OpenOptions = {}): Workspac
     if (!options.create) throw new AppError('not_found', `No workspace at ${path}.`);
     createFile(path);
   }
-  const inspection = inspect(path, migrations, true);
+  const deep = needsDeepCheck(path, migrations);
+  const inspection = inspect(path, migrations, deep);
   const { fresh, version } = inspection;
   if (fresh && !options.create) {
     throw new AppError('refused', `${basename(path)} is not a Quartermaster workspace (it is an empty database).`);
   }
+  const integrity = integrityAfterOpen(path, deep || fresh, options);
   const readOnly = notWritable(path);
-  if (readOnly !== null) return openReadOnly(path, readOnly, inspection, migrations, busyTimeoutMs);
+  if (readOnly !== null) {
+    try {
+      return openReadOnly(path, readOnly, inspection, migrations, busyTimeoutMs, integrity);
+    } catch (err) {
+      integrity.stop();
+      throw err;
+    }
+  }
   let sqlite: Database.Database;
   try {
     sqlite = connect(path, { fileMustExist: true });
@@ -340,6 +400,7 @@ export function openWorkspace(path: string, options: OpenOptions = {}): Workspac
       throw new AppError('refused', `Could not upgrade ${basename(path)}; it was left as it was. ${(err as Error).message}`);
     }
   } catch (err) {
+    integrity.stop();
     sqlite.close();
     throw err;
   }
@@ -349,7 +410,9 @@ export function openWorkspace(path: string, options: OpenOptions = {}): Workspac
     sqlite,
     schemaVersion: latest,
     readOnly: null,
+    integrity: integrity.status,
     close: () => {
+      integrity.stop();
       if (sqlite.open) sqlite.close();
     },
   };

@@ -3,9 +3,11 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadMigrations, type Migration } from '../../../electron/core/db/migrations';
-import { APPLICATION_ID, checkWorkspace, listBackups, openWorkspace } from '../../../electron/core/db/open-workspace';
+import { APPLICATION_ID, checkWorkspace, checkWorkspaceFile, listBackups, openWorkspace } from '../../../electron/core/db/open-workspace';
 import { refusal } from '../../helpers/refusal';
 
 const fixedNow = () => new Date('2026-11-21T12:00:00Z');
@@ -104,7 +106,7 @@ describe('opening a workspace', () => {
     expect(checkWorkspace(other)).toMatch(/not a Quartermaster workspace/);
   });
 
-  it('detects corruption, offers the newest backup, and never touches the original (D6)', () => {
+  it('detects corruption through check and after an unclean shutdown, and never touches the original (D6)', () => {
     const path = seededWorkspace();
     const corrupt = join(dir, 'corrupt.sqlite');
     copyFileSync(path, corrupt);
@@ -113,12 +115,14 @@ describe('opening a workspace', () => {
     for (let i = 4096 + 16; i < bytes.length; i += 97) bytes[i] = bytes[i]! ^ 0xff;
     writeFileSync(corrupt, bytes);
     const before = fileHash(corrupt);
+    expect(checkWorkspaceFile(corrupt)).toMatchObject({ code: 'damaged', message: expect.stringMatching(/^corrupt\.sqlite is damaged/) });
+    expect(checkWorkspace(path)).toBeNull();
+    // Writes left in a -wal beside it: the last writer did not close; opening reads every page first.
+    writeFileSync(`${corrupt}-wal`, 'unmerged writes of a session that never closed');
     const err = refusal(() => openWorkspace(corrupt));
     expect(err.code).toBe('damaged');
     expect(err.message).toMatch(/^corrupt\.sqlite is damaged/);
     expect(fileHash(corrupt)).toBe(before);
-    expect(checkWorkspace(corrupt)).not.toBeNull();
-    expect(checkWorkspace(path)).toBeNull();
   });
 
   it('names the newest backup when a damaged workspace has one', () => {
@@ -242,5 +246,86 @@ describe('migrations', () => {
       expect(m.version).toBe(i + 1);
       expect(m.statements.length).toBeGreaterThan(0);
     });
+  });
+});
+
+/** A workspace with enough rows to span many pages, and its last page overwritten: the schema reads, the data does not hold. */
+function workspaceWithDamagedLastPage(name = 'late.sqlite'): string {
+  const path = seededWorkspace(name);
+  const db = new Database(path);
+  const insert = db.prepare("INSERT INTO accounts (id, code, name, type, active, created_at, updated_at) VALUES (?, ?, ?, 'expense', 1, 'x', 'x')");
+  db.transaction(() => {
+    for (let i = 0; i < 3000; i++) insert.run(`acc-${i}`, String(10000 + i), `Account number ${i} with a name long enough to fill pages`);
+  })();
+  db.close();
+  const bytes = readFileSync(path);
+  bytes.fill(0xa5, bytes.length - 4096, bytes.length);
+  writeFileSync(path, bytes);
+  return path;
+}
+
+describe('opening fast (issue 11: no full check between the user and the first screen)', () => {
+  it('a cleanly closed workspace opens without reading every page; the background check then finds the damage (D6)', async () => {
+    const path = workspaceWithDamagedLastPage();
+    const before = fileHash(path);
+    const damage: string[] = [];
+    const ws = openWorkspace(path, { backgroundCheck: { delayMs: 0, onDamage: (d) => damage.push(d) } });
+    try {
+      await vi.waitFor(() => expect(ws.integrity().state).not.toBe('checking'), { timeout: 20_000 });
+      expect(ws.integrity()).toMatchObject({ state: 'damaged', detail: expect.stringMatching(/^integrity check: /) });
+      expect(damage).toHaveLength(1);
+    } finally {
+      ws.close();
+    }
+    expect(fileHash(path)).toBe(before);
+  });
+
+  it('without a background check the state says unchecked, and check finds the damage on demand', () => {
+    const path = workspaceWithDamagedLastPage();
+    const ws = openWorkspace(path);
+    try {
+      expect(ws.integrity()).toEqual({ state: 'unchecked' });
+    } finally {
+      ws.close();
+    }
+    expect(checkWorkspaceFile(path)?.code).toBe('damaged');
+  });
+
+  it('a sound workspace is reported ok by the background check', async () => {
+    const path = seededWorkspace();
+    const ws = openWorkspace(path, { backgroundCheck: { delayMs: 0 } });
+    try {
+      await vi.waitFor(() => expect(ws.integrity().state).toBe('ok'), { timeout: 20_000 });
+    } finally {
+      ws.close();
+    }
+  });
+
+  it('after a process was killed with the workspace open, the next open reads every page first', async () => {
+    const path = seededWorkspace();
+    const script = `
+      const Database = require(${JSON.stringify(createRequire(import.meta.url).resolve('better-sqlite3'))});
+      const db = new Database(${JSON.stringify(path)});
+      db.prepare("UPDATE workspace SET name = 'Acme 2'").run();
+      process.stdout.write('written\\n');
+      setInterval(() => {}, 1000);
+    `;
+    const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+    await new Promise<void>((resolve) => child.stdout.on('data', (c: Buffer) => c.toString().includes('written') && resolve()));
+    child.kill('SIGKILL');
+    await new Promise((resolve) => child.once('exit', resolve));
+    expect(existsSync(`${path}-wal`)).toBe(true);
+    const ws = openWorkspace(path, { now: fixedNow });
+    try {
+      expect(ws.integrity()).toEqual({ state: 'ok', checkedAt: '2026-11-21T12:00:00.000Z' });
+      expect(ws.sqlite.prepare('SELECT name FROM workspace').pluck().get()).toBe('Acme 2');
+    } finally {
+      ws.close();
+    }
+    // Closed cleanly: the -wal is gone, so the next open is the fast one.
+    expect(existsSync(`${path}-wal`)).toBe(false);
+    const again = openWorkspace(path);
+    expect(again.integrity()).toEqual({ state: 'unchecked' });
+    again.close();
   });
 });
