@@ -123,11 +123,12 @@ describe('readWorkbookContained', () => {
       const wb = await readWorkbookContained(new TextEncoder().encode('a\\n1\\n'), 'x.csv');
       console.log(wb.sheets[0].rows.length);`;
     const started = performance.now();
-    const run = spawnSync(process.execPath, ['--import', tsxLoader, '--input-type=module', '-e', script], { encoding: 'utf8', timeout: 20_000 });
+    const run = spawnSync(process.execPath, ['--import', tsxLoader, '--input-type=module', '-e', script], { encoding: 'utf8', timeout: 28_000 });
     expect(run.stderr).toBe('');
     expect(run.stdout.trim()).toBe('2');
     expect(run.status).toBe(0);
-    // Well under the 30 s idle time-out: the idle worker is unref'd.
-    expect(performance.now() - started).toBeLessThan(10_000);
-  });
+    // Under the 30 s idle time-out: the idle worker is unref'd. (A kept-alive process would take
+    // 30 s or more; a cold start on two busy cores has taken 12 s, so the bound sits between.)
+    expect(performance.now() - started).toBeLessThan(28_000);
+  }, 60_000);
 });
