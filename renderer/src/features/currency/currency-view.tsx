@@ -110,7 +110,8 @@ function RatesSection() {
           <TableHead columns={['Currency', 'Month', `Rate (${currency} per unit)`]} actions />
           <tbody>
             {(query.data ?? []).map((r) => (
-              <RateRow key={r.id} rate={r} />
+              // Keyed by the rate too: an undo or an import that changes it shows the stored value, not a stale edit.
+              <RateRow key={`${r.id} ${r.rate}`} rate={r} />
             ))}
             {query.data?.length === 0 ? (
               <tr>
