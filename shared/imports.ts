@@ -56,6 +56,12 @@ export const importOptionsSchema = z.object({
   unknownCodes: z.union([z.enum(['refuse', 'create']), codeMapSchema]).optional(),
   /** Several rows for the same cell: summed with a warning (default) or an error. */
   duplicates: z.enum(['sum', 'refuse']).optional(),
+  /**
+   * How a budget's quarter or year columns (a file with no month columns for them) are spread to
+   * months: by last year's actuals for that department × account where they exist, else evenly
+   * (the default, 'last-year'); evenly; or by a seasonality profile kept in the workspace.
+   */
+  spread: z.union([z.enum(['even', 'last-year']), z.object({ profile: z.string().trim().min(1).max(100) }).strict()]).optional(),
   /** The user confirmed writing into an approved plan (the app asks; the CLI's --into-approved). */
   intoApproved: z.boolean().optional(),
 });
@@ -181,6 +187,20 @@ export const entityMatchSchema = z.object({
 });
 export type EntityMatch = z.infer<typeof entityMatchSchema>;
 
+/** A quarter's or year's amount and the months it was spread to, for the preview and lineage. */
+export const spreadSchema = z.object({
+  /** The cell the amount came from. */
+  source: z.string(),
+  header: z.string(),
+  departmentCode: z.string(),
+  accountCode: z.string(),
+  totalMinor: amountMinor,
+  /** "evenly", "by last year's actuals", 'by seasonality profile "Retail"'. */
+  method: z.string(),
+  months: z.array(z.object({ period: periodSchema, amountMinor })),
+});
+export type SpreadRecord = z.infer<typeof spreadSchema>;
+
 export const planTargetSchema = z.object({
   planId: idSchema.nullable(),
   planName: z.string(),
@@ -239,6 +259,8 @@ export const importPlanSchema = z.object({
   planCandidates: z.array(z.string()),
   records: importRecordsSchema.nullable(),
   creates: createsSchema,
+  /** Quarter and year amounts spread to months (the first 500). */
+  spreads: z.array(spreadSchema),
   /** Names and codes matched (or offered) to existing departments and accounts; see entityMatchSchema. */
   matches: z.array(entityMatchSchema),
   /** Department and account codes the file names that the workspace does not have (whatever was chosen for them). */

@@ -79,6 +79,15 @@ function parseCodesFlags(values: readonly string[], file: string | undefined): A
   return pairs;
 }
 
+/** --spread even|last-year|profile:NAME. */
+function parseSpreadFlag(value: string): NonNullable<ImportOptions['spread']> {
+  const v = value.trim();
+  if (v === 'even' || v === 'last-year') return v;
+  const profile = /^profile:(.+)$/.exec(v)?.[1]?.trim();
+  if (profile) return { profile };
+  throw new UsageError(`--spread takes even, last-year or profile:NAME, not "${value}"`);
+}
+
 function parseImportArgs(args: string[]): ImportArgs {
   const { values, positionals } = parseCommandArgs(args, {
     kind: { type: 'string' },
@@ -90,6 +99,7 @@ function parseImportArgs(args: string[]): ImportArgs {
     'create-missing': { type: 'boolean' },
     'into-approved': { type: 'boolean' },
     codes: { type: 'string', multiple: true },
+    spread: { type: 'string' },
     'codes-file': { type: 'string' },
     'dry-run': { type: 'boolean' },
     json: { type: 'boolean' },
@@ -119,6 +129,7 @@ function parseImportArgs(args: string[]): ImportArgs {
     ...(values['decimal-comma'] ? { decimalComma: true } : {}),
     unknownCodes: codes ?? (values['create-missing'] ? 'create' : 'refuse'),
     ...(values['into-approved'] ? { intoApproved: true } : {}),
+    ...(values.spread !== undefined ? { spread: parseSpreadFlag(values.spread) } : {}),
   };
   return { workspace: positionals[0]!, file: positionals[1]!, options, dryRun: values['dry-run'] ?? false, json: values.json ?? false };
 }

@@ -132,7 +132,8 @@ describe('manager templates', () => {
     }
     expect(sheet.mapping.find((m) => m.header === 'Account code')?.field).toBe('accountCode');
     expect(sheet.mapping.find((m) => m.header === 'FY total')?.field).toBe('total');
-    expect(sheet.mapping.find((m) => m.header === 'FY2026 actual')?.field).toBe('ignore');
+    // Last year's actuals beside the plan: a year column (shared/period-labels), neither data nor a check of the months.
+    expect(sheet.mapping.find((m) => m.header === 'FY2026 actual')?.field).toBe('total');
     expect(sheet.mapping.filter((m) => m.field === 'month').map((m) => m.period)).toEqual(months);
 
     const result = commitImport(ctx, plan);

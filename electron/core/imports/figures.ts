@@ -18,6 +18,7 @@ import { cellText } from './headers';
 import { LongRowKind, type LongRowBlock, type LongRowSpec } from './long-rows';
 import { cellRef, sheetPrefix, type CellValue } from './model';
 import { parseMonth, parseQuarter } from './months';
+import { parsePeriodLabel, spanMonths, type PeriodSpan } from '../../../shared/period-labels';
 import type { Problems } from './problems';
 import { unpackRows } from './read/packed-rows';
 import { cell, codeText, columnOf, isBlankRow, totalRowKind, type MappedSheet } from './rows';
@@ -38,6 +39,20 @@ export interface RawFigure {
   amountMinor: number;
   debitCredit: boolean;
   source: string;
+  /**
+   * A quarter's or a year's amount still to be spread over its months (budgets whose file has no
+   * month columns for that span): `period` is then the span's first month, or '' when its year
+   * comes from the plan. The plan spreads it once the plan is chosen (preview.ts, shared/spread.ts).
+   */
+  spread?: SpanToSpread;
+}
+
+export interface SpanToSpread {
+  span: PeriodSpan;
+  /** The header as the file wrote it ("FY 2025 Budget"). */
+  header: string;
+  /** The cell, "C4". */
+  cell: string;
 }
 
 export interface FigureSheetInput extends MappedSheet {
@@ -46,6 +61,8 @@ export interface FigureSheetInput extends MappedSheet {
   department: { code: string; ref: string } | null;
   decimalComma: boolean;
   fiscalStartMonth: number;
+  /** Budgets read quarter and year columns as data when the sheet has no month columns. */
+  kind?: 'budget' | 'actuals';
 }
 
 export interface FigureSheetOutput {
@@ -431,6 +448,13 @@ class WideReader extends SheetReader {
   /** This row's amounts, by month index, then quarter, then total column; undefined where empty or not an amount. */
   private readonly values: Array<number | undefined>;
   private readonly readable: boolean;
+  /**
+   * A budget sheet without month columns: its quarter columns, or else its year columns, are the
+   * data — each value a span to spread (by slot into `values`). Empty otherwise.
+   */
+  private readonly spans: Array<{ slot: number; column: number; span: PeriodSpan; header: string }> = [];
+  /** Total columns (by index) of another year's actuals ("FY2026 Actual"): neither data nor a check of this row. */
+  private readonly otherYears = new Set<number>();
 
   constructor(input: FigureSheetInput, problems: Problems) {
     super(input, problems);
@@ -449,6 +473,20 @@ class WideReader extends SheetReader {
       })
       .filter((q): q is QuarterColumn => q !== null);
     this.totals = m.filter((c) => c.field === 'total').map((c) => c.column);
+    m.filter((c) => c.field === 'total').forEach((c, t) => {
+      if (parsePeriodLabel(c.header)?.qualifier === 'Actual') this.otherYears.add(t);
+    });
+    if (this.months.length === 0 && input.kind === 'budget') {
+      const quarterSlots = m.filter((c) => c.field === 'quarter').map((c, i) => ({ c, slot: i }));
+      const withSpan = <T extends { c: { header: string } }>(x: T) => ({ ...x, span: parsePeriodLabel(x.c.header) });
+      // A column of last year's actuals ("FY2026 Actual") beside the plan's is not the plan.
+      const quarters = quarterSlots.map(withSpan).filter((x) => x.span?.kind === 'quarter' && x.span.qualifier !== 'Actual');
+      const years = m
+        .filter((c) => c.field === 'total')
+        .map((c, i) => withSpan({ c, slot: this.quarters.length + i }))
+        .filter((x) => x.span?.kind === 'year' && x.span.qualifier !== 'Actual');
+      for (const x of quarters.length > 0 ? quarters : years) this.spans.push({ slot: x.slot, column: (x.c as { column: number }).column, span: x.span!, header: x.c.header });
+    }
     this.labels = [this.col.department, this.col.account, this.col.name].filter((c): c is number => c !== undefined);
     this.periodRefs = this.months.map((mo) => problems.ref(sheet, input.headerRow, mo.column));
     this.sourceRefAt = sheetRefs(input.fileName, sheet);
@@ -512,6 +550,7 @@ class WideReader extends SheetReader {
     const accountCode = codeText(cell(cells, accountColumn));
     let filled = 0;
     for (let i = 0; i < months.length; i++) if (values[i] !== undefined) filled++;
+    for (const s of this.spans) if (values[months.length + s.slot] !== undefined) filled++;
     if (accountCode === '') {
       // A section heading ("Operating expenses") or a note: no account and no amounts.
       if (filled > 0) problems.error(problems.ref(sheet, r, accountColumn), 'amounts without an account');
@@ -519,7 +558,7 @@ class WideReader extends SheetReader {
       return;
     }
     out.dataRows++;
-    if (filled === 0 && months.length > 0) this.blankAmount(r);
+    if (filled === 0 && months.length + this.spans.length > 0) this.blankAmount(r);
     const departmentCode = col.department !== undefined ? codeText(cell(cells, col.department)) || null : (input.department?.code ?? null);
     if (departmentCode === null) {
       if (col.department !== undefined && filled > 0) problems.error(problems.ref(sheet, r, col.department), 'no department');
@@ -549,7 +588,26 @@ class WideReader extends SheetReader {
         source: this.sourceRefAt(r, months[i]!.column),
       });
     }
-    for (let q = 0; q < quarters.length; q++) {
+    for (const s of this.spans) {
+      const minor = values[months.length + s.slot];
+      if (minor === undefined) continue;
+      rowSum += minor;
+      out.figures.push({
+        departmentCode,
+        departmentRef: problems.ref(sheet, r, col.department ?? s.column),
+        accountCode,
+        accountRef: problems.ref(sheet, r, accountColumn),
+        accountName: col.name !== undefined ? cellText(cell(cells, col.name)) || null : null,
+        period: spanFirstMonth(s.span, input.fiscalStartMonth),
+        periodRef: problems.ref(sheet, input.headerRow, s.column),
+        amountMinor: minor,
+        debitCredit: false,
+        source: this.sourceRefAt(r, s.column),
+        spread: { span: s.span, header: s.header, cell: cellRef(r, s.column) },
+      });
+    }
+    // Quarter columns that were data are not also a cross-check of themselves.
+    for (let q = 0; q < (this.spans.length > 0 && this.spans[0]!.span.kind === 'quarter' ? 0 : quarters.length); q++) {
       const stated = values[months.length + q];
       if (stated === undefined) continue;
       const { inQuarter, quarter, column } = quarters[q]!;
@@ -559,15 +617,33 @@ class WideReader extends SheetReader {
     }
     for (let t = 0; t < totals.length; t++) {
       const stated = values[months.length + quarters.length + t];
-      if (stated === undefined) continue;
+      if (stated === undefined || this.spans.some((x) => x.slot === quarters.length + t) || this.otherYears.has(t)) continue;
       if (!sameAmount(stated, rowSum)) problems.warn(problems.ref(sheet, r, totals[t]!), `the total says ${money(stated)} but the months add up to ${money(rowSum)}`);
     }
   }
 }
 
-/** A reader for the sheet's layout: wide when a column is a month, long otherwise. */
+/** The first month of a span whose year the label gives; '' when the plan gives it. */
+function spanFirstMonth(span: PeriodSpan, fiscalStartMonth: number): string {
+  try {
+    return spanMonths(span, fiscalStartMonth)[0] ?? '';
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * A reader for the sheet's layout: wide when a column is a month — or, for a budget with no
+ * month, period or amount column, when its columns are quarters or years (spread to months) —
+ * long otherwise.
+ */
 export function figureReader(input: FigureSheetInput, problems: Problems): FigureReader {
-  return input.mapping.some((c) => c.field === 'month') ? new WideReader(input, problems) : new LongReader(input, problems);
+  const m = input.mapping;
+  const spansOnly =
+    input.kind === 'budget' &&
+    !m.some((c) => c.field === 'period' || c.field === 'amount') &&
+    m.some((c) => c.field === 'quarter' || (c.field === 'total' && parsePeriodLabel(c.header)?.kind === 'year'));
+  return m.some((c) => c.field === 'month') || spansOnly ? new WideReader(input, problems) : new LongReader(input, problems);
 }
 
 export function readFigures(input: FigureSheetInput, problems: Problems): FigureSheetOutput {

@@ -40,6 +40,7 @@ import type { CellValue, SheetData, WorkbookData } from './model';
 import { Problems } from './problems';
 import { checkAccounts, checkDepartments, checkPeople, CodeResolver, FigureChecker, type RememberedMatches } from './validate';
 import { recallMatches } from './entity-matches';
+import { spreadFigures } from './spread-figures';
 
 interface Included {
   sheet: SheetData;
@@ -167,6 +168,8 @@ function chooseTarget(ctx: Ctx, options: ImportOptions, figures: readonly RawFig
   let lastPeriod = '';
   let lastYear = 0;
   for (const f of figures) {
+    // A quarter or year with no year in its label takes the plan's: it names none here.
+    if (f.period === '') continue;
     if (f.period !== lastPeriod) {
       lastPeriod = f.period;
       lastYear = fiscalYearOf(f.period, fiscalStartMonth);
@@ -385,6 +388,7 @@ export function startPlan(ctx: Ctx, workbook: WorkbookData, rawOptions: ImportOp
     records: null as ImportRecords | null,
     creates: { departments: [], accounts: [] } as ImportPlan['creates'],
     matches: [] as ImportPlan['matches'],
+    spreads: [] as ImportPlan['spreads'],
     unknownCodes: { departments: [], accounts: [] } as ImportPlan['unknownCodes'],
     rowsRead: 0,
     figureDiff: null as ImportPlan['figureDiff'],
@@ -458,7 +462,7 @@ export function startPlan(ctx: Ctx, workbook: WorkbookData, rawOptions: ImportOp
   const readerOf = (k: number): FigureReader => {
     while (readers.length <= k) {
       const i = included[readers.length]!;
-      readers.push(figureReader({ ...common(i), fiscalStartMonth: settings.fiscalYearStartMonth }, problems));
+      readers.push(figureReader({ ...common(i), fiscalStartMonth: settings.fiscalYearStartMonth, ...(figureKind ? { kind: figureKind } : {}) }, problems));
     }
     return readers[k]!;
   };
@@ -516,7 +520,12 @@ export function startPlan(ctx: Ctx, workbook: WorkbookData, rawOptions: ImportOp
         months = choice.target?.months ?? null;
         resolver = new CodeResolver(lookup, options.unknownCodes ?? 'refuse', checkProblems, undefined, rememberedMatches());
         checker = new FigureChecker(resolver, lookup, checkProblems, { kind: figureKind, months, planName: base.target?.planName ?? null, duplicates });
-        for (const f of raw) checker.add(f);
+        const spread = spreadFigures(ctx, raw, base.target, options.spread, settings.fiscalYearStartMonth, lookup, problems);
+        base.spreads = spread.spreads;
+        if (spread.count > 0) {
+          notes.push(`${spread.count === 1 ? '1 quarter or year amount was' : `${spread.count} quarter or year amounts were`} spread to months (see each figure's source for how).`);
+        }
+        for (const f of spread.figures) checker.add(f);
       }
       problems.append(checkProblems);
       const netted = checker!.netted;

@@ -162,3 +162,54 @@ describe('departments and accounts named, not coded', () => {
     expect(next.matches[0]).toMatchObject({ status: 'exact', code: '420', how: 'remembered' });
   });
 });
+
+describe('annual and quarterly amounts spread to months', () => {
+  const annual = () =>
+    workbook(
+      'annual.xlsx',
+      sheet('Budget', [
+        ['Department', 'Account', 'FY2027', 'FY2026 Actual'],
+        ['210', '6000', 1200.05, 900],
+        ['420', '6100', 1000, 0],
+      ]),
+    );
+
+  it('a year column is spread by last year\'s actuals where there are any, else evenly, exact to the cent, with lineage', () => {
+    // Last year's actuals for 210 · 6000: all in the first two months, 1:3.
+    withChange(ws.ctx, 'Actuals', (w) => {
+      for (const [id, period, amountMinor] of [['x1', '2026-01', 100], ['x2', '2026-02', 300]] as const) {
+        w.insert('actuals', { id, departmentId: 'd210', accountId: 'a6000', period, amountMinor, source: null, importBatchId: null, updatedAt: '2026-11-01T00:00:00.000Z' });
+      }
+    });
+    const plan = planImport(ws.ctx, annual(), { kind: 'budget' });
+    expect(messages(plan, 'error')).toEqual([]);
+    expect(messages(plan, 'warning')).toEqual([]);
+    const rows = figures(plan);
+    const of = (d: string) => rows.filter((r) => r.departmentCode === d);
+    expect(of('210').map((r) => [r.period, r.amountMinor])).toEqual([
+      ['2027-01', 30001],
+      ['2027-02', 90004],
+      ...Array.from({ length: 10 }, (_, i) => [`2027-${String(i + 3).padStart(2, '0')}`, 0]),
+    ]);
+    expect(of('420').map((r) => r.amountMinor)).toEqual([8334, 8334, 8334, 8334, 8333, 8333, 8333, 8333, 8333, 8333, 8333, 8333]);
+    expect(of('420').reduce((a, r) => a + r.amountMinor, 0)).toBe(100000);
+    expect(of('210')[0]!.source).toBe("annual.xlsx!Budget!C2 (spread from FY2027 at C2, by last year's actuals)");
+    expect(of('420')[0]!.source).toBe('annual.xlsx!Budget!C3 (spread from FY2027 at C3, evenly)');
+    expect(plan.spreads.map((s) => [s.source, s.totalMinor, s.method, s.months.length])).toEqual([
+      ['annual.xlsx!Budget!C2', 120005, "by last year's actuals", 12],
+      ['annual.xlsx!Budget!C3', 100000, 'evenly', 12],
+    ]);
+    const even = planImport(ws.ctx, annual(), { kind: 'budget', spread: 'even' });
+    expect(figures(even).filter((r) => r.departmentCode === '210')[0]!.amountMinor).toBe(10001);
+  });
+
+  it('quarter columns are data when there are no month columns; a year column beside them is a cross-check', () => {
+    const plan = planImport(
+      ws.ctx,
+      workbook('q.csv', sheet('q', [['Department', 'Account', 'Q1 2027', 'Q2 2027', 'Q3 2027', 'Q4 2027', 'FY2027'], ['210', '6100', 300, 300, 300, 301, 1200]])),
+      { kind: 'budget', spread: 'even' },
+    );
+    expect(figures(plan).map((r) => r.amountMinor)).toEqual([10000, 10000, 10000, 10000, 10000, 10000, 10000, 10000, 10000, 10034, 10033, 10033]);
+    expect(messages(plan, 'warning')).toEqual(['q.csv!G2: the total says 1,200.00 but the months add up to 1,201.00']);
+  });
+});
