@@ -309,6 +309,36 @@ describe('init --from (in-process)', () => {
     refused('long-risk', risk, /risks\[0\] \(.+\)\.description: a description is at most 4,000 characters/);
   });
 
+  it("refuses what the services refuse: negative money, a residual rating above the inherent one, processes waiting on each other", () => {
+    const spend = copy();
+    spend.vendors[1]!.annualSpendMinor = -500;
+    refused('negative-spend', spend, new RegExp(`vendors\\[1\\] \\(.+\\)\\.annualSpendMinor: The annual spend with .+ cannot be negative; got -5(\\.00)?\\. Nothing`));
+
+    const risk = copy();
+    Object.assign(risk.risks[2]!, { inherentImpact: 2, residualImpact: 4, residualLikelihood: 1, inherentLikelihood: 3 });
+    refused('residual-above', risk, /risks\[2\] \(.+\)\.residualImpact: Residual impact 4 is above inherent impact 2: mitigations lower a risk, they do not raise it/);
+
+    const self = copy();
+    const p0 = self.processes[0]!.name;
+    self.dependencies.push({ process: p0, kind: 'process', target: p0, recoveryHours: null, notes: null });
+    refused('self-dependency', self, new RegExp(`dependencies\\[${self.dependencies.length - 1}\\]\\.target: ${p0} cannot depend on itself`));
+
+    const loop = copy();
+    const [a, b, c] = loop.processes.map((p) => p.name);
+    loop.dependencies = loop.dependencies.filter((d) => d.kind !== 'process');
+    loop.dependencies.push(
+      { process: a!, kind: 'process', target: b!, recoveryHours: null, notes: null },
+      { process: b!, kind: 'process', target: c!, recoveryHours: null, notes: null },
+      { process: c!, kind: 'process', target: a!, recoveryHours: null, notes: null },
+    );
+    const escape = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    refused(
+      'dependency-cycle',
+      loop,
+      new RegExp(`dependencies\\[\\d+\\]\\.target: ${escape(c!)} cannot depend on ${escape(a!)}: ${escape(a!)} already depends on ${escape(c!)} \\(${escape(a!)} → ${escape(b!)} → ${escape(c!)}\\), and processes that wait on each other could never be recovered`),
+    );
+  });
+
   it('removes the new file when writing fails after it was created', () => {
     // A blank workspace name is refused by the check, by the app's rule for the name…
     refused('no-name', { ...copy(), workspace: { ...demo.workspace, name: ' ' } }, /no-name\.json cannot be restored: workspace\.name: Too small/);

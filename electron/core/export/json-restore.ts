@@ -19,9 +19,11 @@ import {
 } from '../../../shared/export';
 import { parseRate } from '../../../shared/currency';
 import { AppError } from '../../../shared/result';
+import { residualAboveInherent } from '../../../shared/risks';
 import { parentsFirst, treeLevels } from '../../../shared/tree';
 import { createCtx, isoNow, type Ctx } from '../context';
 import { repeatedPerson } from '../continuity/call-tree';
+import { requireMoney } from '../continuity/checks';
 import { openWorkspace } from '../db/open-workspace';
 import { writeTransaction } from '../db/transactions';
 import { placeNewFile } from '../fs/write-new-file';
@@ -117,6 +119,81 @@ function callTreeProblem(doc: WorkspaceExport): { path: PropertyKey[]; message: 
   return null;
 }
 
+/** The AppError message `check` throws, or null when it passes: a service's own check, asked of a row. */
+function refusalOf(check: () => void): string | null {
+  try {
+    check();
+    return null;
+  } catch (err) {
+    if (err instanceof AppError) return err.message.replace(/\.$/, '');
+    throw err;
+  }
+}
+
+/**
+ * The first row the services would refuse though the export's shape and references pass: money
+ * the app keeps non-negative, a residual risk rating above the inherent one, a process that
+ * depends on itself or on a process that waits on it. A restore brings in nothing the app cannot hold.
+ */
+function serviceRuleProblem(doc: WorkspaceExport): { path: PropertyKey[]; message: string } | null {
+  for (const [i, v] of doc.vendors.entries()) {
+    const money = refusalOf(() => requireMoney(v.annualSpendMinor, `The annual spend with ${v.name}`));
+    if (money) return { path: ['vendors', i, 'annualSpendMinor'], message: money };
+  }
+  for (const [i, p] of doc.processes.entries()) {
+    const money = refusalOf(() => requireMoney(p.costPerDayMinor, 'The cost per day'));
+    if (money) return { path: ['processes', i, 'costPerDayMinor'], message: money };
+  }
+  for (const [i, r] of doc.risks.entries()) {
+    const above = residualAboveInherent({ likelihood: r.inherentLikelihood, impact: r.inherentImpact }, { likelihood: r.residualLikelihood, impact: r.residualImpact });
+    if (above) return { path: ['risks', i, above.axis === 'likelihood' ? 'residualLikelihood' : 'residualImpact'], message: above.message };
+  }
+  // Processes waiting on each other could never be recovered: the dependencies between processes
+  // must not go round, walked once without recursion.
+  const waitsOn = new Map<string, { target: string; index: number }[]>();
+  for (const [i, d] of doc.dependencies.entries()) {
+    if (d.kind !== 'process') continue;
+    if (d.target === d.process) return { path: ['dependencies', i, 'target'], message: `${d.process} cannot depend on itself` };
+    const list = waitsOn.get(d.process) ?? [];
+    list.push({ target: d.target, index: i });
+    waitsOn.set(d.process, list);
+  }
+  const done = new Set<string>();
+  for (const start of waitsOn.keys()) {
+    if (done.has(start)) continue;
+    // Depth-first with an explicit stack: the path from `start`, and how far each node's list is read.
+    const path: string[] = [start];
+    const onPath = new Set([start]);
+    const next: number[] = [0];
+    while (path.length > 0) {
+      const node = path.at(-1)!;
+      const edges = waitsOn.get(node) ?? [];
+      const at = next[next.length - 1]!;
+      if (at >= edges.length) {
+        done.add(node);
+        onPath.delete(node);
+        path.pop();
+        next.pop();
+        continue;
+      }
+      next[next.length - 1] = at + 1;
+      const edge = edges[at]!;
+      if (onPath.has(edge.target)) {
+        return {
+          path: ['dependencies', edge.index, 'target'],
+          message: `${node} cannot depend on ${edge.target}: ${edge.target} already depends on ${node} (${path.slice(path.indexOf(edge.target)).join(' → ')}), and processes that wait on each other could never be recovered`,
+        };
+      }
+      if (!done.has(edge.target)) {
+        path.push(edge.target);
+        onPath.add(edge.target);
+        next.push(0);
+      }
+    }
+  }
+  return null;
+}
+
 /**
  * A parsed JSON value as a version 2 document, or an AppError naming the first problem. `source`
  * names the file in messages.
@@ -141,7 +218,7 @@ export function readExportDocument(value: unknown, source: string): { doc: Works
   if (head.version === 2) {
     const v2 = workspaceExportSchema.safeParse(value);
     if (!v2.success) refuse(firstIssue(v2.error, value));
-    const tree = callTreeProblem(v2.data!);
+    const tree = callTreeProblem(v2.data!) ?? serviceRuleProblem(v2.data!);
     if (tree) refuse(`${describePath(tree.path, value)}: ${tree.message}`);
     return { doc: v2.data!, version: 2 };
   }
