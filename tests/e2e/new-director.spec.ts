@@ -130,3 +130,65 @@ test('dates: one format from the workspace locale (never ISO in the risk table);
   }
   expect(errors).toEqual([]);
 });
+
+test('layout at 1280 px: copy-plan fields fit, Plans rows keep Delete, the grid shows its FY total, plan names whole, the map opens whole', async ({ page, app }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const errors = await openApp(page, app.url);
+  const inside = (inner: { x: number; y: number; width: number; height: number }, outer: { x: number; y: number; width: number; height: number }) =>
+    inner.x >= outer.x - 0.5 && inner.y >= outer.y - 0.5 && inner.x + inner.width <= outer.x + outer.width + 0.5 && inner.y + inner.height <= outer.y + outer.height + 0.5;
+
+  // Plans: every draft row's Delete is on screen, no sideways scrolling.
+  await page.locator('body').press('Alt+5');
+  const plans = page.getByRole('table', { name: 'Plans' });
+  const deletes = plans.getByRole('button', { name: 'Delete' });
+  await expect(deletes.first()).toBeVisible();
+  for (const b of await deletes.all()) expect((await b.boundingBox())!.x + (await b.boundingBox())!.width).toBeLessThanOrEqual(1280);
+  await page.screenshot({ path: join(screenshotDir, 'plans-1280.png') });
+
+  // Copy plan: the three uplift fields stay inside the dialog.
+  await plans.getByRole('button', { name: /^Copy/ }).first().click();
+  const dialog = page.getByRole('dialog', { name: 'Copy plan' });
+  for (const label of ['Revenue %', 'Expense %', 'Capex %']) {
+    expect(inside((await dialog.getByLabel(label).boundingBox())!, (await dialog.locator('fieldset').boundingBox())!), label).toBe(true);
+  }
+  // A long scenario name, to see it whole in the top bar's plan picker.
+  await dialog.getByLabel('New scenario').fill('Stretch with the northern depot');
+  await dialog.getByRole('button', { name: 'Copy plan' }).click();
+  await expect(dialog).toBeHidden();
+
+  // Budget: the FY total column is on screen without scrolling sideways.
+  await page.locator('body').press('Alt+3');
+  await page.getByLabel('Department', { exact: true }).selectOption('210');
+  const total = page.getByRole('columnheader', { name: 'FY total' });
+  await expect(total).toBeVisible();
+  const grid = page.getByRole('grid');
+  expect(inside((await total.boundingBox())!, (await grid.boundingBox())!)).toBe(true);
+  const picker = page.getByLabel('Plan', { exact: true });
+  await expect(picker.locator('option:checked')).toHaveText('FY2027 · Stretch with the northern depot');
+  // The select is at least as wide as its text (plus its arrow).
+  const fits = await picker.evaluate((s: HTMLSelectElement) => {
+    const probe = document.createElement('span');
+    probe.style.font = getComputedStyle(s).font;
+    probe.style.position = 'absolute';
+    probe.textContent = s.selectedOptions[0]!.text;
+    document.body.append(probe);
+    const need = probe.offsetWidth;
+    probe.remove();
+    return s.clientWidth >= need + 20;
+  });
+  expect(fits).toBe(true);
+  await page.screenshot({ path: join(screenshotDir, 'budget-1280.png') });
+
+  // The dependency map opens with every node inside its frame.
+  await page.locator('body').press('Alt+8');
+  await page.getByRole('tab', { name: 'Dependency map' }).click();
+  const map = page.getByRole('region', { name: 'Dependency map' });
+  const nodes = map.locator('.react-flow__node');
+  await expect(nodes.first()).toBeVisible({ timeout: 30_000 });
+  await page.waitForTimeout(1000);
+  const frame = (await map.locator('.cont-map').boundingBox())!;
+  for (const n of await nodes.all()) expect(inside((await n.boundingBox())!, frame)).toBe(true);
+  await page.screenshot({ path: join(screenshotDir, 'map-1280.png') });
+  expect(errors).toEqual([]);
+});

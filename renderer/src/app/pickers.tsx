@@ -24,7 +24,7 @@ export function PlanPicker() {
   const setPlan = useApp((s) => s.setPlan);
   const plan = useCurrentPlan();
   return (
-    <div className="picker">
+    <div className="picker plan-picker">
       <label htmlFor="plan-picker">Plan</label>
       <select id="plan-picker" value={planId ?? ''} onChange={(e) => setPlan(e.target.value)} disabled={plans.length === 0}>
         {plans.length === 0 ? <option value="">No plans yet</option> : null}

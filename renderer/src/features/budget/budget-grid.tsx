@@ -531,7 +531,7 @@ export function BudgetGridView({ grid, writeCells, notify }: BudgetGridProps) {
       aria-rowcount={lines.length + 1}
       aria-colcount={lastCol + 2}
       onKeyDown={onGridKeyDown}
-      style={{ ['--first-col' as string]: `${widths.account}px` }}
+      style={{ ['--first-col' as string]: `${widths.account}px`, ['--total-col' as string]: `${widths.total}px` }}
     >
       <div role="rowgroup" className="grid-head" style={{ width: totalWidth }}>
         <div role="row" aria-rowindex={1} className="grid-row head-row">
@@ -542,7 +542,7 @@ export function BudgetGridView({ grid, writeCells, notify }: BudgetGridProps) {
               <div
                 key={col.id}
                 role="columnheader"
-                className={i === 0 ? 'grid-cell account-cell head-cell' : 'grid-cell head-cell num'}
+                className={i === 0 ? 'grid-cell account-cell head-cell' : i === lastCol + 1 ? 'grid-cell head-cell num total-cell' : 'grid-cell head-cell num'}
                 style={{ width: col.getSize() }}
                 aria-label={month ? periodLabel(month) : undefined}
               >

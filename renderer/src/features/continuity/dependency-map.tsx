@@ -138,8 +138,9 @@ export function DependencyMapView() {
               nodesConnectable={false}
               elementsSelectable
               fitView
-              // Never fitted smaller than readable: a big map scrolls (wheel pans, Ctrl+wheel or the buttons zoom).
-              fitViewOptions={{ padding: 0.1, minZoom: 0.8, maxZoom: 1.1 }}
+              // Opens with the whole map in view (nothing cropped), but never fitted below 60%, where
+              // labels stop being readable: a bigger map scrolls (wheel pans, Ctrl+wheel or the buttons zoom).
+              fitViewOptions={{ padding: 0.06, minZoom: 0.6, maxZoom: 1.1 }}
               minZoom={0.2}
               panOnScroll
               proOptions={{ hideAttribution: true }}

@@ -53,7 +53,7 @@ export function PlansView() {
                   <StatusBadge status={plan.status} />
                 </td>
                 <td className="num">{plan.lineCount.toLocaleString('en-US')}</td>
-                <td className="row-actions">
+                <td className="row-actions wrap">
                   <button type="button" className="button small" onClick={() => open(plan, 'variance')}>
                     Variance
                   </button>
