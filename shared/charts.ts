@@ -11,8 +11,10 @@ export function linearScale(d0: number, d1: number, r0: number, r1: number): (v:
 }
 
 /**
- * About `count` round tick values covering [min, max] (steps of 1, 2, 2.5 or 5 × 10^n), starting
- * at or below min and ending at or above max. Zero is always a tick when the range spans it.
+ * Round tick values covering [min, max] (steps of 1, 2, 2.5 or 5 × 10^n), starting at or below
+ * min and ending at or above max, as tight as a round step allows: of the steps that give about
+ * `count` to 2 × `count` intervals, the one whose ends overshoot the data least (0–3.5M for a
+ * 3.1M maximum, not 0–4M). Zero is always a tick when the range spans it.
  */
 export function niceTicks(min: number, max: number, count = 5): number[] {
   if (!Number.isFinite(min) || !Number.isFinite(max)) return [0];
@@ -22,12 +24,26 @@ export function niceTicks(min: number, max: number, count = 5): number[] {
   }
   const raw = (max - min) / Math.max(1, count);
   const power = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 2.5, 5, 10].map((m) => m * power).find((s) => s >= raw) ?? 10 * power;
-  const first = Math.floor(min / step) * step;
-  const ticks: number[] = [];
-  for (let v = first; v < max + step * 0.5 && ticks.length < 50; v += step) ticks.push(Math.round(v / step) * step);
-  if (ticks[ticks.length - 1]! < max) ticks.push(ticks[ticks.length - 1]! + step);
-  return ticks;
+  let best: { step: number; first: number; intervals: number; span: number } | null = null;
+  for (const p of [power / 10, power, power * 10]) {
+    for (const m of [1, 2, 2.5, 5]) {
+      const step = m * p;
+      const first = Math.floor(min / step) * step;
+      const intervals = Math.ceil(max / step) - Math.floor(min / step);
+      if (intervals < Math.max(1, count - 1) || intervals > 2 * count) continue;
+      const span = intervals * step;
+      if (!best || span < best.span * (1 - 1e-9) || (Math.abs(span - best.span) <= best.span * 1e-9 && intervals < best.intervals)) {
+        best = { step, first, intervals, span };
+      }
+    }
+  }
+  if (!best) {
+    const step = [1, 2, 2.5, 5, 10].map((m) => m * power).find((s) => s >= raw) ?? 10 * power;
+    const first = Math.floor(min / step) * step;
+    best = { step, first, intervals: Math.ceil(max / step) - Math.floor(min / step), span: 0 };
+  }
+  const { step, first, intervals } = best;
+  return Array.from({ length: intervals + 1 }, (_, i) => Math.round((first + i * step) / step) * step);
 }
 
 /** Minor units → "1.2M", "350k", "900", "(40k)": for chart axes and labels only. */

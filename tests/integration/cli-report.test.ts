@@ -15,7 +15,7 @@ describe('cli report', () => {
     expect(first.status).toBe(0);
     const summary = JSON.parse(first.stdout) as { pages: number; period: string; sections: { id: string; page: number }[]; ms: number };
     expect(summary.period).toBe('2026-10');
-    expect(summary.sections.map((s) => s.id)).toEqual(['cover', 'contents', 'summary', 'variance', 'trend', 'headcount', 'continuity', 'risks', 'sources']);
+    expect(summary.sections.map((s) => s.id)).toEqual(['cover', 'summary', 'variance', 'trend', 'headcount', 'continuity', 'risks', 'sources']);
     expect(summary.ms).toBeGreaterThan(0);
     const bytes = readFileSync(join(sandbox.dir, 'board.pdf'));
     expect((await pdfPages(bytes)).length).toBe(summary.pages);
@@ -31,7 +31,7 @@ describe('cli report', () => {
     expect(run.stderr).toMatch(/Q3 FY2026/);
     expect(run.status).toBe(0);
     const pages = await pdfPages(readFileSync(join(sandbox.dir, 'q3.pdf')));
-    expect(pages).toHaveLength(4);
+    expect(pages).toHaveLength(3);
     expect(Math.round(pages[0]!.width)).toBe(612);
   });
 

@@ -4,6 +4,7 @@
  * workspace; switched on and off; an honest line when a workspace has no processes or risks; the
  * same bytes for the same state; pages kept as PNGs in tests/output/report/pack-continuity-*.
  */
+import { formatDate } from '../../shared/date-format';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPlan } from '../../electron/core/budget/plan-service';
 import { formatHours } from '../../electron/core/continuity/readiness';
@@ -43,12 +44,12 @@ describe('the continuity and risk sections of the demo pack', () => {
 
   it('prints the readiness the continuity services compute', async () => {
     const { report, bytes, pages } = await renderPack(ws);
-    expect(report.sections.map((s) => s.id)).toEqual(['cover', 'contents', 'summary', 'variance', 'trend', 'headcount', 'continuity', 'risks', 'sources']);
+    expect(report.sections.map((s) => s.id)).toEqual(['cover', 'summary', 'variance', 'trend', 'headcount', 'continuity', 'risks', 'sources']);
     // Listed in the contents with their pages.
     for (const s of report.sections.filter((x) => x.id === 'continuity' || x.id === 'risks')) {
       expect(pages[s.page - 1]!.items[2]).toBe(s.title);
-      const entry = pages[1]!.items.indexOf(s.title);
-      expect(pages[1]!.items[entry + 1]).toBe(String(s.page));
+      const entry = pages[0]!.items.indexOf(s.title);
+      expect(pages[0]!.items[entry + 1]).toBe(String(s.page));
     }
 
     // The pack is prepared on the day of the last change; the demo was built on the test clock's day.
@@ -68,7 +69,7 @@ describe('the continuity and risk sections of the demo pack', () => {
       text,
       overview.processes.flatMap((p) => [
         p.name,
-        ` ${p.tier} ${p.rtoHours === null ? 'not set' : formatHours(p.rtoHours)} ${p.lastExercisedOn ?? 'never'} `,
+        ` ${p.tier} ${p.rtoHours === null ? 'not set' : formatHours(p.rtoHours)} ${p.lastExercisedOn ? formatDate(p.lastExercisedOn) : 'never'} `,
         ` ${p.readiness.score} ${p.readiness.gaps.length}`,
       ]),
       'process table',
@@ -77,7 +78,7 @@ describe('the continuity and risk sections of the demo pack', () => {
     expect(overview.scenarioPlans.length).toBeGreaterThan(0);
     expectInOrder(
       text.slice(text.indexOf('Scenario plans')),
-      overview.scenarioPlans.flatMap((p) => [p.name, ` ${p.lastExercisedOn ?? 'never'} `, ` ${p.readiness.score} ${p.readiness.gaps.length}`]),
+      overview.scenarioPlans.flatMap((p) => [p.name, ` ${p.lastExercisedOn ? formatDate(p.lastExercisedOn) : 'never'} `, ` ${p.readiness.score} ${p.readiness.gaps.length}`]),
       'scenario plans',
     );
     // Every gap with its fix, process by process, then scenario plan by scenario plan.
@@ -116,8 +117,8 @@ describe('the continuity and risk sections of the demo pack', () => {
 
   it('switches the sections on and off', async () => {
     const only = await renderPack(ws, { sections: ['continuity'] });
-    expect(only.report.sections.map((s) => s.id)).toEqual(['cover', 'contents', 'continuity']);
-    expect(only.pages[1]!.text).not.toContain('Top risks');
+    expect(only.report.sections.map((s) => s.id)).toEqual(['cover', 'continuity']);
+    expect(only.pages[0]!.text).not.toContain('Top risks');
     const neither = await renderPack(ws, { sections: ['summary', 'sources'] });
     expect(neither.pages.some((p) => p.text.includes('Business continuity readiness') || p.text.includes('Top risks'))).toBe(false);
   });
@@ -145,9 +146,10 @@ describe('the continuity and risk sections of a workspace without either', () =>
 
   it('prints one honest line each, not an empty page', async () => {
     const { report, bytes, pages } = await renderPack(ws, { sections: ['continuity', 'risks'], paper: 'letter' });
-    expect(pages).toHaveLength(4);
+    // Cover (with the contents), then a page each.
+    expect(pages).toHaveLength(3);
     expect(sectionText(pages, report, 'continuity').text).toContain('No critical processes are recorded yet, so there is no readiness to report.');
     expect(sectionText(pages, report, 'risks').text).toContain('No risks are recorded in the register yet.');
-    expect(renderPngs(bytes, 'pack-continuity-empty-letter')).toHaveLength(4);
+    expect(renderPngs(bytes, 'pack-continuity-empty-letter')).toHaveLength(3);
   });
 });

@@ -55,14 +55,25 @@ describe('the board pack of the demo workspace', () => {
     expect(pages).toHaveLength(report.pages);
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
 
-    // Cover and contents: every section listed with the page it starts on.
+    // Cover and contents on one page: every section listed with the page it starts on.
     expect(pages[0]!.text).toContain('Board report');
     expect(pages[0]!.text).toContain('FY2026 · Base (approved)');
-    for (const s of report.sections.slice(2)) {
+    expect(report.sections[0]).toEqual({ id: 'cover', title: 'Cover and contents', page: 1 });
+    for (const s of report.sections.slice(1)) {
       expect(pages[s.page - 1]!.items[2]).toBe(s.title);
-      const entry = pages[1]!.items.indexOf(s.title);
-      expect(pages[1]!.items[entry + 1]).toBe(String(s.page));
+      const entry = pages[0]!.items.indexOf(s.title);
+      expect(pages[0]!.items[entry + 1]).toBe(String(s.page));
     }
+    // Nobody named as preparer: no "Prepared by —" line.
+    expect(pages[0]!.text).not.toContain('Prepared by');
+    // The appendix dates the figures in words a board member reads, not the undo history's labels.
+    const appendix = sectionPage(pages, 'Appendix — sources');
+    expect(appendix.text).toMatch(/Figures as of \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} UTC/);
+    expect(appendix.text).not.toContain('Last change');
+    // The bullet chart's axis ends at the round value just above its largest bar (3.07M → 3.5M, not 4M).
+    const chart = pages.find((p) => p.items.includes('Spend to date against budget'))!;
+    expect(chart.items).toContain('3.5M');
+    expect(chart.items).not.toContain('4M');
 
     const root = tree.find((d) => d.depth === 0)!;
     const company = spend(ws, planId, root.id, '2026-01', '2026-10');
@@ -147,11 +158,11 @@ describe('the board pack of the demo workspace', () => {
 
   it('prints only the sections chosen, on the paper chosen', async () => {
     const { report, pages } = await renderPack(ws, { sections: ['summary', 'headcount'], paper: 'letter' });
-    expect(report.sections.map((s) => s.id)).toEqual(['cover', 'contents', 'summary', 'headcount']);
-    expect(pages).toHaveLength(4);
+    expect(report.sections.map((s) => s.id)).toEqual(['cover', 'summary', 'headcount']);
+    expect(pages).toHaveLength(3);
     expect(Math.round(pages[0]!.width)).toBe(612);
     expect(Math.round(pages[0]!.height)).toBe(792);
-    expect(pages[1]!.text).not.toContain('Spend trend');
+    expect(pages[0]!.text).not.toContain('Spend trend');
   });
 
   it('reports a quarter and a whole year', async () => {
@@ -187,7 +198,7 @@ describe('the board pack of the demo workspace', () => {
     const { pages } = await renderPack(ws, { sections: ['summary'] });
     expect(pages[0]!.text).toContain('Dana Whitfield, Director of Operations');
     expect(pages[0]!.text).toContain('Strictly confidential — board only.');
-    expect(pages[2]!.text).toContain('Strictly confidential — board only.');
+    expect(pages[1]!.text).toContain('Strictly confidential — board only.');
   });
 });
 

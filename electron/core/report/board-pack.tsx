@@ -26,7 +26,7 @@ import { PackReader, type PackScope, type RenderEnv } from './pack';
 import { PageLedger, registerFonts } from './pdf/kit';
 import { defaultPeriod, defaultPlan, getReportSettings, lastChangeDay, slugOf } from './report-settings';
 import { resolvePeriod } from './report-period';
-import { Contents, Cover } from './sections/front';
+import { Cover } from './sections/front';
 import { sectionsFor } from './sections/index';
 
 const pageSize: Record<PaperSize, { width: number; height: number }> = {
@@ -34,6 +34,8 @@ const pageSize: Record<PaperSize, { width: number; height: number }> = {
   letter: { width: 612, height: 792 },
 };
 const MARGINS = 88;
+/** A page's top and bottom padding (kit's styles.page), which hold the running header and footer. */
+const PAGE_PADDING_Y = 58 + 52;
 
 function parseOptions(input: ReportOptions) {
   const parsed = reportOptionsSchema.strict().safeParse(input);
@@ -85,6 +87,7 @@ export function loadPack(ctx: Ctx, input: ReportOptions): LoadedPack {
       paper: options.paper ?? 'a4',
       preparedOn: options.preparedOn ?? lastChangeDay(ctx),
       ...getReportSettings(ctx),
+      locale: settings.locale,
     };
     const sections = sectionsFor(options.sections ?? reportSectionIds);
     const reader = new PackReader(ctx, scope);
@@ -113,6 +116,8 @@ export async function renderBoardPack(ctx: Ctx, input: ReportOptions): Promise<R
     ledger,
     fingerprint: pack.fingerprint,
     width: { portrait: size.width - MARGINS, landscape: size.height - MARGINS },
+    landscapeHeight: size.width - PAGE_PADDING_Y,
+    previous: new PageLedger(),
   };
   const entries = pack.sections.map((s) => ({ id: s.id, title: reportSectionTitles[s.id] }));
   const at = new Date(`${scope.preparedOn}T00:00:00Z`);
@@ -127,26 +132,25 @@ export async function renderBoardPack(ctx: Ctx, input: ReportOptions): Promise<R
       modificationDate={at}
       language="en"
     >
-      <Cover scope={scope} />
-      <Contents scope={scope} frame={env.frame} entries={entries} pages={contentsPages} />
+      <Cover scope={scope} entries={entries} pages={contentsPages} />
       {pack.sections.map((s, i) => (
         <Fragment key={s.id}>{s.render(pack.data[i], env)}</Fragment>
       ))}
     </Document>
   );
-  // First layout: the section titles record their pages. The contents is one page either way,
-  // so the second layout puts every section on the same page as the first.
+  // First layout: the section titles record their pages. The cover is one page either way, so
+  // the second layout puts every section on the same page as the first.
   await renderToBuffer(document(new PageLedger()));
   const firstPages = new PageLedger();
   for (const e of entries) firstPages.record(e.id, ledger.pageOf(e.id) ?? 0);
+  env.previous = ledger.copy();
   const pdf = await renderToBuffer(document(firstPages));
   return {
     fileName: packFileName(scope),
     base64: pdf.toString('base64'),
     pages: countPages(pdf),
     sections: [
-      { id: 'cover', title: 'Cover', page: 1 },
-      { id: 'contents', title: 'Contents', page: 2 },
+      { id: 'cover', title: 'Cover and contents', page: 1 },
       ...entries.map((e) => ({ id: e.id, title: e.title, page: ledger.pageOf(e.id) ?? 0 })),
     ],
     period: scope.period.key,

@@ -28,6 +28,8 @@ export interface PackScope {
   preparedOn: string;
   preparedBy: string;
   confidentiality: string;
+  /** The workspace's locale: how the pack prints dates (shared/date-format.ts). */
+  locale: string;
 }
 
 /** Reads shared by several sections, each done once per pack. */
@@ -84,6 +86,13 @@ export interface RenderEnv {
   fingerprint: string;
   /** Width of the text block on a portrait and on a landscape page, in points. */
   width: { portrait: number; landscape: number };
+  /** Height of the text block (inside the running header and footer) on a landscape page, in points. */
+  landscapeHeight: number;
+  /**
+   * The pages recorded by the previous layout (empty on the first): a section that learns it
+   * landed alone on a page may lay that page out to fill it, without moving anything after it.
+   */
+  previous: PageLedger;
 }
 
 export interface PackSection<D> {

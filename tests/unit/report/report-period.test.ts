@@ -51,6 +51,13 @@ describe('chart geometry', () => {
     );
   });
 
+  it('ends the axis at the round value just above the data, not a whole step beyond', () => {
+    // The demo's largest full-year budget, 3.07M: 0–3.5M, not 0–4M.
+    expect(niceTicks(0, 306_889_800, 4).at(-1)).toBe(350_000_000);
+    expect(niceTicks(0, 64_000_000, 4).at(-1)).toBe(70_000_000);
+    expect(niceTicks(0, 100_000_000, 4)).toEqual([0, 25_000_000, 50_000_000, 75_000_000, 100_000_000]);
+  });
+
   it('abbreviates money for axes only: k, M, bn, parentheses for negatives', () => {
     expect(abbreviateMoney(0)).toBe('0');
     expect(abbreviateMoney(90_000)).toBe('900');

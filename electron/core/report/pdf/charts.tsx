@@ -85,7 +85,7 @@ export interface BulletItem {
  * One bullet per department: the pale band is the full-year budget, the bar the actual spend to
  * date, the tick the budget to date. A bar past its tick is over budget.
  */
-export function BulletChart({ items, width }: { items: BulletItem[]; width: number }) {
+export function BulletChart({ items, width, rowHeight: tall }: { items: BulletItem[]; width: number; rowHeight?: number | undefined }) {
   const labelWidth = 150;
   const valueWidth = 92;
   const barWidth = width - labelWidth - valueWidth;
@@ -93,7 +93,8 @@ export function BulletChart({ items, width }: { items: BulletItem[]; width: numb
   const ticks = niceTicks(0, max, 4);
   const x = linearScale(0, ticks[ticks.length - 1]!, 0, barWidth);
   // Few departments get bars that read from across a table; many get compact rows.
-  const rowHeight = items.length <= 10 ? 26 : 16;
+  // A chart that has a page to itself may be given taller rows to fill it.
+  const rowHeight = tall ?? (items.length <= 10 ? 26 : 16);
   return (
     <View>
       {items.map((item) => (

@@ -5,6 +5,7 @@
  * that never split across pages, and money cells. Every section draws with these, so the pack
  * reads as one document.
  */
+import { defaultLocale, formatDate } from '../../../../shared/date-format';
 import { createRequire } from 'node:module';
 import { Font, Page, StyleSheet, Text, View } from '@react-pdf/renderer';
 import type { ReactNode } from 'react';
@@ -129,6 +130,23 @@ export class PageLedger {
   pageOf(id: string): number | undefined {
     return this.pages.get(id);
   }
+  copy(): PageLedger {
+    const c = new PageLedger();
+    for (const [id, page] of this.pages) c.record(id, page);
+    return c;
+  }
+}
+
+/** Records the page this point of the flow lands on (an empty, zero-height marker). */
+export function PageMark({ id, ledger }: { id: string; ledger: PageLedger }) {
+  return (
+    <View
+      render={({ pageNumber }) => {
+        ledger.record(id, pageNumber);
+        return null;
+      }}
+    />
+  );
 }
 
 /** A section's title: never left alone at the foot of a page, and its page recorded. */
@@ -155,9 +173,9 @@ export function Heading({ children }: { children: ReactNode }) {
   );
 }
 
-/** "2026-10-31" → "31 October 2026": how the pack and the go-bag print a day. */
-export function longDate(day: string): string {
-  return new Date(`${day}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+/** "2026-10-31" → "31 October 2026" (en-GB): how the pack and the go-bag print a day in running text. */
+export function longDate(day: string, locale: string = defaultLocale): string {
+  return formatDate(day, locale, 'long');
 }
 
 /** Whole currency units, negatives in parentheses (tables never abbreviate). */

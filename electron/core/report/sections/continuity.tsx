@@ -11,6 +11,7 @@ import { formatHours } from '../../continuity/readiness';
 import { continuityOverview } from '../../continuity/views';
 import { onDay } from '../go-bag/go-bag-data';
 import { longDate } from '../pdf/kit';
+import { formatDate } from '../../../../shared/date-format';
 import { section } from '../pack';
 import { ScoreBar } from '../pdf/charts';
 import { colors, Heading, PackPage, SectionTitle, styles } from '../pdf/kit';
@@ -32,7 +33,7 @@ function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-function ProcessTable({ overview, width }: { overview: ContinuityOverview; width: number }) {
+function ProcessTable({ overview, width, locale }: { overview: ContinuityOverview; width: number; locale: string }) {
   const cols = { tier: 30, rto: 50, last: 62, next: 62, score: 86, gaps: 34 };
   const name = width - Object.values(cols).reduce((s, w) => s + w, 0);
   return (
@@ -50,9 +51,9 @@ function ProcessTable({ overview, width }: { overview: ContinuityOverview; width
         // Never exercised counts as due (as counts.exercisesDue has it) once there is a plan to exercise.
         const neverExercised = p.planCount > 0 && p.lastExercisedOn === null;
         const due = neverExercised || (p.nextExerciseDue !== null && p.nextExerciseDue < overview.today);
-        const next = p.planCount === 0 ? 'no plan' : neverExercised ? 'due now' : (p.nextExerciseDue ?? '—');
+        const next = p.planCount === 0 ? 'no plan' : neverExercised ? 'due now' : p.nextExerciseDue ? formatDate(p.nextExerciseDue, locale) : '—';
         const owner = [p.ownerPersonName, p.ownerDepartmentName].filter(Boolean).join(' · ') || 'No owner named';
-        return <TableRow key={p.id} cols={cols} name={name} title={p.name} sub={owner} tier={String(p.tier)} rto={p.rtoHours === null ? 'not set' : formatHours(p.rtoHours)} last={p.lastExercisedOn} next={next} due={due} overdue={due && !neverExercised} readiness={p.readiness} />;
+        return <TableRow key={p.id} cols={cols} name={name} title={p.name} sub={owner} tier={String(p.tier)} rto={p.rtoHours === null ? 'not set' : formatHours(p.rtoHours)} last={p.lastExercisedOn && formatDate(p.lastExercisedOn, locale)} next={next} due={due} overdue={due && !neverExercised} readiness={p.readiness} />;
       })}
       {overview.scenarioPlans.length > 0 ? (
         <View minPresenceAhead={30} style={{ marginTop: 6, paddingBottom: 2, borderBottomWidth: 0.5, borderBottomColor: colors.ink }}>
@@ -62,8 +63,8 @@ function ProcessTable({ overview, width }: { overview: ContinuityOverview; width
       {overview.scenarioPlans.map((p) => {
         const neverExercised = p.lastExercisedOn === null;
         const due = neverExercised || (p.nextExerciseDue !== null && p.nextExerciseDue < overview.today);
-        const next = neverExercised ? 'due now' : (p.nextExerciseDue ?? '—');
-        return <TableRow key={p.id} cols={cols} name={name} title={p.name} sub={p.scenario ? planScenarioLabels[p.scenario] : 'Scenario plan'} tier="—" rto="—" last={p.lastExercisedOn} next={next} due={due} overdue={due && !neverExercised} readiness={p.readiness} />;
+        const next = neverExercised ? 'due now' : p.nextExerciseDue ? formatDate(p.nextExerciseDue, locale) : '—';
+        return <TableRow key={p.id} cols={cols} name={name} title={p.name} sub={p.scenario ? planScenarioLabels[p.scenario] : 'Scenario plan'} tier="—" rto="—" last={p.lastExercisedOn && formatDate(p.lastExercisedOn, locale)} next={next} due={due} overdue={due && !neverExercised} readiness={p.readiness} />;
       })}
     </View>
   );
@@ -157,7 +158,7 @@ export const continuitySection = section({
         <SectionTitle
           id="continuity"
           title="Business continuity readiness"
-          lead={`As judged on ${longDate(overview.today)}. Each critical process starts at 100 and loses the points of each kind of gap found; the overall score weights Tier 1 processes four times as much as Tier 4.`}
+          lead={`As judged on ${longDate(overview.today, env.scope.locale)}. Each critical process starts at 100 and loses the points of each kind of gap found; the overall score weights Tier 1 processes four times as much as Tier 4.`}
           ledger={env.ledger}
         />
         {overview.processes.length === 0 ? (
@@ -175,7 +176,7 @@ export const continuitySection = section({
                 width={tile}
               />
             </View>
-            <ProcessTable overview={overview} width={width} />
+            <ProcessTable overview={overview} width={width} locale={env.scope.locale} />
             <Text style={styles.note}>
               Next due: the date set at the last exercise, else a year after it; "!" marks an overdue exercise, "due now" a plan never exercised.
             </Text>

@@ -1,10 +1,19 @@
 /** @jsxRuntime automatic */
-/** The cover and the contents: always printed, whatever sections are chosen. */
+/** The cover and its contents: always printed, whatever sections are chosen. */
 import { Page, Text, View } from '@react-pdf/renderer';
 import type { PackScope } from '../pack';
-import { colors, longDate, PackPage, type FrameInfo, type PageLedger } from '../pdf/kit';
+import { colors, longDate, type PageLedger } from '../pdf/kit';
 
-export function Cover({ scope }: { scope: PackScope }) {
+export interface ContentsEntry {
+  id: string;
+  title: string;
+}
+
+/**
+ * The cover, with the contents under the pack's details (a page of its own was mostly white): the
+ * pages each section title recorded on the previous layout.
+ */
+export function Cover({ scope, entries, pages }: { scope: PackScope; entries: ContentsEntry[]; pages: PageLedger }) {
   const line = (label: string, value: string) => (
     <View style={{ flexDirection: 'row', marginBottom: 6 }}>
       <Text style={{ width: 90, color: colors.muted }}>{label}</Text>
@@ -22,35 +31,25 @@ export function Cover({ scope }: { scope: PackScope }) {
         {line('Period', scope.period.label)}
         {line('Plan', `${scope.plan.name} (${scope.plan.status})`)}
         {line('Scenario', scope.plan.scenario)}
-        {line('Prepared', longDate(scope.preparedOn))}
-        {line('Prepared by', scope.preparedBy === '' ? '—' : scope.preparedBy)}
+        {line('Prepared', longDate(scope.preparedOn, scope.locale))}
+        {/* Nobody named: no line, rather than a dash the board reads as something missing. */}
+        {scope.preparedBy === '' ? null : line('Prepared by', scope.preparedBy)}
         {line('Currency', scope.currency)}
+      </View>
+      <View style={{ paddingHorizontal: 56, paddingTop: 36 }}>
+        <Text style={{ fontSize: 15, fontWeight: 600, color: colors.accent, marginBottom: 14 }}>Contents</Text>
+        {entries.map((e, i) => (
+          <View key={e.id} style={{ flexDirection: 'row', alignItems: 'flex-end', marginBottom: 9 }}>
+            <Text style={{ width: 18, color: colors.muted }}>{i + 1}</Text>
+            <Text style={{ fontSize: 10.5 }}>{e.title}</Text>
+            <View style={{ flex: 1, borderBottomWidth: 0.6, borderBottomColor: colors.rule, borderBottomStyle: 'dotted', marginHorizontal: 6, marginBottom: 3 }} />
+            <Text style={{ fontSize: 10.5, width: 24, textAlign: 'right' }}>{pages.pageOf(e.id) ?? ''}</Text>
+          </View>
+        ))}
       </View>
       <View style={{ position: 'absolute', left: 56, right: 56, bottom: 48, borderTopWidth: 0.5, borderTopColor: colors.rule, paddingTop: 8 }}>
         <Text style={{ fontSize: 8.5, color: colors.muted }}>{scope.confidentiality}</Text>
       </View>
     </Page>
-  );
-}
-
-export interface ContentsEntry {
-  id: string;
-  title: string;
-}
-
-/** The contents, from the pages each section title recorded on the previous layout. */
-export function Contents({ scope, frame, entries, pages }: { scope: PackScope; frame: FrameInfo; entries: ContentsEntry[]; pages: PageLedger }) {
-  return (
-    <PackPage bookmark="Contents" paper={scope.paper} frame={frame}>
-      <Text style={{ fontSize: 17, fontWeight: 600, color: colors.accent, marginBottom: 18 }}>Contents</Text>
-      {entries.map((e, i) => (
-        <View key={e.id} style={{ flexDirection: 'row', alignItems: 'flex-end', marginBottom: 9 }}>
-          <Text style={{ width: 18, color: colors.muted }}>{i + 1}</Text>
-          <Text style={{ fontSize: 10.5 }}>{e.title}</Text>
-          <View style={{ flex: 1, borderBottomWidth: 0.6, borderBottomColor: colors.rule, borderBottomStyle: 'dotted', marginHorizontal: 6, marginBottom: 3 }} />
-          <Text style={{ fontSize: 10.5, width: 24, textAlign: 'right' }}>{pages.pageOf(e.id) ?? ''}</Text>
-        </View>
-      ))}
-    </PackPage>
   );
 }

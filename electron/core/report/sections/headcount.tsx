@@ -34,7 +34,7 @@ export const headcountSection = section({
     const { scope } = env;
     const num = 52;
     const nameWidth = env.width.portrait - 4 * num - 2 * (num + 16);
-    const day = longDate(data.day);
+    const day = longDate(data.day, scope.locale);
     const rows = data.rows.filter((r) => r.active + r.open > 0);
     return (
       <PackPage bookmark="Headcount" paper={scope.paper} frame={env.frame}>

@@ -5,6 +5,7 @@
  * through the risk register's own functions (topRisks, riskRegister), judged on the pack's
  * prepared date.
  */
+import { formatDate } from '../../../../shared/date-format';
 import { Svg, Rect, Text, View } from '@react-pdf/renderer';
 import { impactLabels, likelihoodLabels, mitigationStatusLabels, riskCategoryLabels, scoreBandLabels, scoreBandRanges, scoreBands, type Mitigation } from '../../../../shared/risks';
 import { riskRegister, topRisks, type TopRisk } from '../../risks/risk-report';
@@ -19,9 +20,9 @@ const EVERY_RISK = Number.MAX_SAFE_INTEGER;
 const bandSwatches = { low: '#e4efe7', medium: '#f7ecc8', high: '#f2c9a8', critical: '#e39a9a' } as const;
 
 /** "Kenji Watanabe (left 2026-11-01)": an owner who has left is named with the day they went, so the board sees the risk needs a new one. */
-function ownerText(name: string | null, leftOn: string | null, none: string): string {
+function ownerText(name: string | null, leftOn: string | null, none: string, locale: string): string {
   if (name === null) return none;
-  return leftOn ? `${name} (left ${leftOn})` : name;
+  return leftOn ? `${name} (left ${formatDate(leftOn, locale)})` : name;
 }
 
 interface BoardRisk extends TopRisk {
@@ -29,7 +30,19 @@ interface BoardRisk extends TopRisk {
   open: Mitigation[];
 }
 
-function RiskRow({ r, n, cols, width }: { r: BoardRisk; n: number; cols: Record<'n' | 'owner' | 'residual' | 'inherent' | 'status', number>; width: number }) {
+function RiskRow({
+  r,
+  n,
+  cols,
+  width,
+  locale,
+}: {
+  r: BoardRisk;
+  n: number;
+  cols: Record<'n' | 'owner' | 'residual' | 'inherent' | 'status', number>;
+  width: number;
+  locale: string;
+}) {
   const title = width - Object.values(cols).reduce((s, w) => s + w, 0);
   return (
     <View style={styles.row} wrap={false}>
@@ -38,20 +51,20 @@ function RiskRow({ r, n, cols, width }: { r: BoardRisk; n: number; cols: Record<
         <Text style={styles.strong}>{r.title}</Text>
         <Text style={{ fontSize: 7, color: colors.muted }}>
           {riskCategoryLabels[r.category]}
-          {r.reviewOverdue ? ` · review overdue (${r.reviewDate})` : r.reviewDate ? ` · review ${r.reviewDate}` : ''}
+          {r.reviewOverdue && r.reviewDate ? ` · review overdue (${formatDate(r.reviewDate, locale)})` : r.reviewDate ? ` · review ${formatDate(r.reviewDate, locale)}` : ''}
         </Text>
         {r.open.map((m) => (
           <Text key={m.id} style={{ fontSize: 7.5, marginTop: 1.5 }}>
             <Text style={{ color: colors.muted }}>{mitigationStatusLabels[m.status]}: </Text>
             {m.action}
             <Text style={{ color: colors.muted }}>
-              {` — ${ownerText(m.ownerName, m.ownerLeftOn, 'no owner')}`}
-              {m.dueOn ? `, due ${m.dueOn}` : ''}
+              {` — ${ownerText(m.ownerName, m.ownerLeftOn, 'no owner', locale)}`}
+              {m.dueOn ? `, due ${formatDate(m.dueOn, locale)}` : ''}
             </Text>
           </Text>
         ))}
       </View>
-      <Text style={{ width: cols.owner, paddingRight: 4, color: r.ownerLeftOn ? colors.unfavourable : colors.ink }}>{ownerText(r.ownerName, r.ownerLeftOn, 'No owner')}</Text>
+      <Text style={{ width: cols.owner, paddingRight: 4, color: r.ownerLeftOn ? colors.unfavourable : colors.ink }}>{ownerText(r.ownerName, r.ownerLeftOn, 'No owner', locale)}</Text>
       <Text style={[styles.num, styles.strong, { width: cols.residual, color: r.aboveAppetite ? colors.unfavourable : colors.ink }]}>
         {r.residual.likelihood} × {r.residual.impact} = {r.residual.score}
       </Text>
@@ -134,7 +147,7 @@ export const risksSection = section({
             {data.above.length === 0 ? (
               <Text>
                 No risk scores above the appetite of {data.appetite}.
-                {data.highest ? ` The highest residual score is ${data.highest.residual.score}: ${data.highest.title} (${ownerText(data.highest.ownerName, data.highest.ownerLeftOn, 'no owner')}).` : ''}
+                {data.highest ? ` The highest residual score is ${data.highest.residual.score}: ${data.highest.title} (${ownerText(data.highest.ownerName, data.highest.ownerLeftOn, 'no owner', env.scope.locale)}).` : ''}
               </Text>
             ) : (
               <>
@@ -147,7 +160,7 @@ export const risksSection = section({
                   <Text style={[styles.headCell, { width: cols.status, paddingLeft: 8 }]}>Mitigations</Text>
                 </View>
                 {data.above.map((r, i) => (
-                  <RiskRow key={r.id} r={r} n={i + 1} cols={cols} width={width} />
+                  <RiskRow key={r.id} r={r} n={i + 1} cols={cols} width={width} locale={env.scope.locale} />
                 ))}
                 <Text style={styles.note}>Residual and inherent scores are likelihood × impact, each rated 1–5; inherent is before any mitigation.</Text>
               </>

@@ -10,6 +10,7 @@ import { listImportBatches } from '../../imports/history';
 import { planLineCount } from '../../budget/budget-queries';
 import { section } from '../pack';
 import { colors, Heading, PackPage, SectionTitle, styles } from '../pdf/kit';
+import { formatDate, formatDateTime } from '../../../../shared/date-format';
 
 interface BatchUse {
   batch: ImportBatch;
@@ -25,11 +26,12 @@ interface SourceGroup {
   other: number;
 }
 
-function dateTime(iso: string): string {
-  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+/** UTC, so the same workspace prints the same pack wherever it is made. */
+function dateTime(iso: string, locale: string): string {
+  return formatDateTime(iso, locale, 'UTC');
 }
 
-function GroupView({ group, width }: { group: SourceGroup; width: number }) {
+function GroupView({ group, width, locale }: { group: SourceGroup; width: number; locale: string }) {
   const cols = { seq: 42, when: 112, lines: 50 };
   const fileWidth = width - cols.seq - cols.when - cols.lines;
   return (
@@ -54,7 +56,7 @@ function GroupView({ group, width }: { group: SourceGroup; width: number }) {
             </Text>
           </View>
           <Text style={{ width: cols.when }}>
-            {dateTime(batch.createdAt)}
+            {dateTime(batch.createdAt, locale)}
             {'\n'}
             <Text style={{ fontSize: 6.5, color: colors.muted }}>by {batch.origin}</Text>
           </Text>
@@ -104,9 +106,10 @@ export const sourcesSection = section({
         .all(ranges.ytd.from, ranges.ytd.to) as { batchId: string | null; n: number }[],
     );
     const peopleImports = [...batches.values()].filter((b) => b.kind === 'people' && b.undoneAt === null);
-    const last = client.prepare(`SELECT seq, at, label FROM changes WHERE state = 'done' ORDER BY seq DESC LIMIT 1`).get() as
-      | { seq: number; at: string; label: string }
-      | undefined;
+    // The figures are as of the last change made to the workspace (else its creation).
+    const { asOf } = client
+      .prepare(`SELECT coalesce((SELECT at FROM changes WHERE state = 'done' ORDER BY seq DESC LIMIT 1), (SELECT created_at FROM workspace)) AS asOf`)
+      .get() as { asOf: string };
     const groups: SourceGroup[] = [
       {
         title: `Budget: ${scope.plan.name}`,
@@ -122,7 +125,7 @@ export const sourcesSection = section({
     return {
       groups,
       people: peopleImports.map((b) => ({ seq: b.seq, fileName: b.fileName, createdAt: b.createdAt, rows: b.rowsImported })),
-      lastChange: last ?? null,
+      asOf,
     };
   },
   render(data, env) {
@@ -137,7 +140,7 @@ export const sourcesSection = section({
           ledger={env.ledger}
         />
         {data.groups.map((g) => (
-          <GroupView key={g.title} group={g} width={width} />
+          <GroupView key={g.title} group={g} width={width} locale={scope.locale} />
         ))}
         <View minPresenceAhead={40}>
           <Heading>Headcount</Heading>
@@ -146,7 +149,7 @@ export const sourcesSection = section({
           {data.people.length === 0
             ? 'People and open roles as entered in Quartermaster (no HR import).'
             : `People and open roles, entered in Quartermaster and imported from: ${data.people
-                .map((p) => `${p.fileName} (import #${p.seq}, ${p.createdAt.slice(0, 10)}, ${p.rows} rows)`)
+                .map((p) => `${p.fileName} (import #${p.seq}, ${formatDate(p.createdAt, scope.locale)}, ${p.rows} rows)`)
                 .join('; ')}.`}
         </Text>
         <View minPresenceAhead={60}>
@@ -155,7 +158,8 @@ export const sourcesSection = section({
         <View style={{ backgroundColor: colors.band, padding: 8 }} wrap={false}>
           <Text>Workspace file: {scope.fileName}</Text>
           <Text>
-            Last change: {data.lastChange ? `#${data.lastChange.seq} "${data.lastChange.label}", ${dateTime(data.lastChange.at)}` : 'none'}
+            {/* When the figures were last touched, in words a board member reads (not the undo history's labels). */}
+            Figures as of {dateTime(data.asOf, scope.locale)}
           </Text>
           <Text>Content hash (SHA-256 of all the data this pack was made from):</Text>
           <Text style={{ fontSize: 8, letterSpacing: 0.3 }}>{env.fingerprint.replace(/(.{8})/g, '$1 ').trim()}</Text>

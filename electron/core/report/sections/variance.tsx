@@ -9,7 +9,7 @@ import { periodLabel } from '../../../../shared/periods';
 import type { DepartmentFigures, Fig, Forecast } from '../pack-figures';
 import { section } from '../pack';
 import { BulletChart } from '../pdf/charts';
-import { colors, Heading, legendFor, moneyIn, noActualsNotice, Notice, PackPage, percent, SectionTitle, styles, tableUnit, VarianceCell, type TableUnit } from '../pdf/kit';
+import { colors, Heading, legendFor, moneyIn, noActualsNotice, Notice, PackPage, PageMark, percent, SectionTitle, styles, tableUnit, VarianceCell, type TableUnit } from '../pdf/kit';
 
 type Kind = 'spend' | 'revenue';
 
@@ -129,6 +129,10 @@ export const varianceSection = section({
     const spendRows = rows.filter((d) => hasFigures(d, 'spend'));
     const revenueRows = rows.filter((d) => hasFigures(d, 'revenue'));
     const tops = data.rows.filter((d) => d.depth === 0 && hasFigures(d, 'spend'));
+    const chartPage = env.previous.pageOf('variance-chart');
+    const alone = tops.length > 0 && tops.length <= LONG_TABLE && chartPage !== undefined && chartPage > (env.previous.pageOf('variance-tables-end') ?? chartPage);
+    // Heading, key, axis and a margin take about 80 points; the rows share the rest, up to 64 each.
+    const fill = alone ? Math.max(26, Math.min(64, Math.floor((env.landscapeHeight - 80) / tops.length) - 4)) : undefined;
     const width = env.width.landscape;
     const unit = tableUnit(
       scope.currency,
@@ -166,14 +170,18 @@ export const varianceSection = section({
             />
           </View>
         ) : null}
-        {/* Heading, key and chart move to the next page together; only a very long chart may run over. */}
-        <View wrap={tops.length > LONG_TABLE}>
+        <PageMark id="variance-tables-end" ledger={env.ledger} />
+        {/* Heading, key and chart move to the next page together; only a very long chart may run over.
+            Moved to a page of its own (the previous layout says so), the chart fills that page. */}
+        <View wrap={tops.length > LONG_TABLE} break={fill !== undefined}>
+          <PageMark id="variance-chart" ledger={env.ledger} />
           <Heading>Spend to date against budget</Heading>
           <Text style={[styles.note, { marginTop: 0, marginBottom: 6 }]}>
             Bar: actual spend for the year to date. Tick: budget to date. Pale band: the full-year budget. A bar past its tick is over budget.
           </Text>
           <BulletChart
           width={width}
+          rowHeight={fill}
           items={tops.map((d) => ({
             label: `${d.name} (${d.code})`,
             actual: d.spend.ytd.actual,
