@@ -31,6 +31,17 @@ export const workspaceInfoSchema = z.object({
   locale: z.string(),
   schemaVersion: z.number().int(),
   lastChangeAt: z.string().nullable(),
+  /**
+   * The storage under the workspace, for the app to poll: why it is open read-only (null when it
+   * can be written), and what the deep check (run in the background after opening) found.
+   */
+  storage: z
+    .object({
+      readOnly: z.string().nullable(),
+      integrity: z.enum(['unchecked', 'checking', 'ok', 'damaged', 'failed']),
+      problem: z.string().nullable(),
+    })
+    .optional(),
 });
 export type WorkspaceInfo = z.infer<typeof workspaceInfoSchema>;
 

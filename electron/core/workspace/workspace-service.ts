@@ -52,7 +52,22 @@ export function getWorkspaceInfo(ctx: Ctx): WorkspaceInfo {
     .orderBy(desc(changes.seq))
     .limit(1)
     .get();
-  return { fileName: ctx.fileName, ...settings, schemaVersion, lastChangeAt: last?.at ?? null };
+  const storage = ctx.storage?.();
+  return {
+    fileName: ctx.fileName,
+    ...settings,
+    schemaVersion,
+    lastChangeAt: last?.at ?? null,
+    ...(storage
+      ? {
+          storage: {
+            readOnly: storage.readOnly,
+            integrity: storage.integrity.state,
+            problem: 'detail' in storage.integrity ? storage.integrity.detail : null,
+          },
+        }
+      : {}),
+  };
 }
 
 /**

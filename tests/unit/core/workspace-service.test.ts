@@ -26,6 +26,8 @@ describe('workspace settings', () => {
       locale: 'en-GB',
       schemaVersion: loadMigrations().length,
       lastChangeAt: null,
+      // A new file needs no deep check; tests open without a background one.
+      storage: { readOnly: null, integrity: 'ok', problem: null },
     });
     expect(t.ctx.db.$client.pragma('user_version', { simple: true })).toBe(info.schemaVersion);
     expect(historyState(t.ctx).canUndo).toBe(false);

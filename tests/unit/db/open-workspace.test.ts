@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadMigrations, type Migration } from '../../../electron/core/db/migrations';
 import { APPLICATION_ID, checkWorkspace, checkWorkspaceFile, listBackups, openWorkspace } from '../../../electron/core/db/open-workspace';
+import { openSession } from '../../../electron/core/session';
 import { refusal } from '../../helpers/refusal';
 
 const fixedNow = () => new Date('2026-11-21T12:00:00Z');
@@ -289,6 +290,22 @@ describe('opening fast (issue 11: no full check between the user and the first s
       ws.close();
     }
     expect(checkWorkspaceFile(path)?.code).toBe('damaged');
+  });
+
+  it('the app can poll what the background check found through workspace.info', async () => {
+    const path = workspaceWithDamagedLastPage();
+    const session = openSession(path, { origin: 'test', backgroundCheck: { delayMs: 0 } });
+    try {
+      await vi.waitFor(
+        async () => {
+          const info = await session.call('workspace.info', {});
+          expect(info).toMatchObject({ ok: true, value: { storage: { readOnly: null, integrity: 'damaged', problem: expect.stringMatching(/^integrity check: /) } } });
+        },
+        { timeout: 20_000 },
+      );
+    } finally {
+      session.close();
+    }
   });
 
   it('a sound workspace is reported ok by the background check', async () => {
