@@ -192,3 +192,46 @@ test('layout at 1280 px: copy-plan fields fit, Plans rows keep Delete, the grid 
   await page.screenshot({ path: join(screenshotDir, 'map-1280.png') });
   expect(errors).toEqual([]);
 });
+
+test('first run: an empty workspace lists departments, accounts and a plan, ticks each when done, and leads to the budget', async ({ page, emptyApp }) => {
+  const errors = await openApp(page, emptyApp.url);
+  await page.locator('body').press('Alt+3');
+  const checklist = page.getByRole('region', { name: 'Getting started' });
+  await expect(checklist).toBeVisible();
+  const step = (id: string) => checklist.locator(`li[data-step="${id}"]`);
+  await expect(checklist).toContainText('0 of 3 done');
+  await expect(step('departments')).toHaveAttribute('aria-current', 'step');
+  for (const id of ['departments', 'accounts', 'plan']) await expect(step(id)).toContainText('To do');
+  await page.screenshot({ path: join(screenshotDir, 'first-run-empty.png') });
+
+  await step('departments').getByRole('button', { name: 'Add department' }).click();
+  const dept = page.getByRole('dialog', { name: 'Add department' });
+  await dept.getByLabel('Code').fill('100');
+  await dept.getByLabel('Name').fill('Head office');
+  await dept.getByRole('button', { name: 'Add department' }).click();
+  await expect(dept).toBeHidden();
+  await expect(step('departments')).toContainText('Done · 1 department');
+  await expect(step('accounts')).toHaveAttribute('aria-current', 'step');
+
+  await step('accounts').getByRole('button', { name: 'Add account' }).click();
+  const account = page.getByRole('dialog', { name: 'Add account' });
+  await account.getByLabel('Code').fill('6000');
+  await account.getByLabel('Name').fill('Salaries');
+  await account.getByRole('button', { name: 'Add account' }).click();
+  await expect(account).toBeHidden();
+  await expect(step('accounts')).toContainText('Done · 1 account');
+  await expect(checklist).toContainText('2 of 3 done');
+
+  // The import buttons lead to the Import view.
+  await step('plan').getByRole('button', { name: 'Import a budget' }).click();
+  await expect(page.getByRole('button', { name: 'Import' })).toHaveAttribute('aria-current', 'page');
+  await page.locator('body').press('Alt+3');
+  await step('plan').getByRole('button', { name: 'Create plan' }).click();
+  const plan = page.getByRole('dialog', { name: 'Create plan' });
+  await plan.getByRole('button', { name: 'Create plan' }).click();
+  await expect(plan).toBeHidden();
+  // With a plan, the budget grid takes the checklist's place.
+  await expect(checklist).toBeHidden();
+  await expect(page.getByRole('grid')).toBeVisible();
+  expect(errors).toEqual([]);
+});

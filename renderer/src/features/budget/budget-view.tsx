@@ -7,13 +7,12 @@ import { BudgetGridView } from './budget-grid';
 import { ExportTableMenu } from '../export/export-table-menu';
 import { PlanActions } from './plan-actions';
 import { RollupPath } from './rollup-path';
+import { FirstRunChecklist } from '../onboarding/first-run-checklist';
 
 export function BudgetView() {
   const plan = useCurrentPlan();
   const department = useCurrentDepartment();
   const currency = useApp((s) => s.workspace?.currency ?? '');
-  const openDialog = useApp((s) => s.openDialog);
-  const setView = useApp((s) => s.setView);
   const query = useQuery('budget.grid', plan && department ? { planId: plan.id, departmentId: department.id } : null);
   const [notice, setNotice] = useState<{ text: string; seq: number } | null>(null);
 
@@ -36,27 +35,11 @@ export function BudgetView() {
     [plan],
   );
 
-  if (!plan) {
+  // A new workspace: what to set up first, in order, instead of a bare "Create plan".
+  if (!plan || !department) {
     return (
       <section className="view" aria-label="Budget">
-        <div className="empty-state">
-          <p>No plan yet. A plan is a fiscal year and a scenario, such as “FY2027 · Base”.</p>
-          <button type="button" className="button primary" onClick={() => openDialog({ kind: 'createPlan' })}>
-            Create plan
-          </button>
-        </div>
-      </section>
-    );
-  }
-  if (!department) {
-    return (
-      <section className="view" aria-label="Budget">
-        <div className="empty-state">
-          <p>No departments yet. Budgets are kept per department.</p>
-          <button type="button" className="button primary" onClick={() => setView('org')}>
-            Go to Org
-          </button>
-        </div>
+        <FirstRunChecklist />
       </section>
     );
   }
