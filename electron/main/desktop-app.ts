@@ -102,7 +102,7 @@ export class DesktopApp {
   }
 
   private title(): string {
-    return windowTitle(this.session ? workspaceName(this.session) : null);
+    return windowTitle(this.session ? workspaceName(this.session) : null, this.session?.workspace.readOnly != null);
   }
 
   refreshMenu(): void {

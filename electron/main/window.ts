@@ -36,6 +36,8 @@ export function createMainWindow(preloadPath: string, title: string): BrowserWin
   return win;
 }
 
-export function windowTitle(workspaceName: string | null): string {
-  return workspaceName ? `${workspaceName} — Quartermaster` : 'Quartermaster';
+/** The window's title; a workspace opened read-only (its file or folder cannot be written) says so. */
+export function windowTitle(workspaceName: string | null, readOnly = false): string {
+  if (!workspaceName) return 'Quartermaster';
+  return `${workspaceName}${readOnly ? ' (read-only)' : ''} — Quartermaster`;
 }

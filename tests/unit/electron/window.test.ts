@@ -69,5 +69,6 @@ describe('main window (E1)', () => {
   it('names the workspace in the title, or just the app', () => {
     expect(windowTitle(null)).toBe('Quartermaster');
     expect(windowTitle('Acme')).toBe('Acme — Quartermaster');
+    expect(windowTitle('Acme', true)).toBe('Acme (read-only) — Quartermaster');
   });
 });
