@@ -11,6 +11,7 @@
  * expense. The sign is applied once the account's type is known (validate.ts). A single amount
  * column is taken as it is, in that same convention.
  */
+import type { ColumnMapping } from '../../../shared/imports';
 import { formatMoney } from '../../../shared/money';
 import { fiscalYearMonths } from '../../../shared/periods';
 import { parseCellAmount, plainCellMinor } from './amounts';
@@ -101,6 +102,28 @@ export interface FigureSink {
   /** A figure known by its fields alone: taken, or false when it needs the whole figure (its cell references). */
   known(departmentCode: string, accountCode: string, period: string, amountMinor: number, debitCredit: boolean, source: string): boolean;
   figure(f: RawFigure): void;
+}
+
+/** Unmapped columns with a header: the candidates a refusal names. */
+function candidates(mapping: readonly ColumnMapping[]): ColumnMapping[] {
+  return mapping.filter((c) => c.field === 'ignore' && c.header !== '');
+}
+
+function candidateText(mapping: readonly ColumnMapping[], field: string): string {
+  const list = candidates(mapping).slice(0, 4);
+  if (list.length === 0) return '';
+  const named = list.map((c) => `${c.letter} "${c.header}"${c.samples && c.samples.length > 0 ? ` (${c.samples.slice(0, 2).join(', ')})` : ''}`);
+  return `; unmapped columns: ${named.join(', ')} — e.g. --map "${list[0]!.header}=${field}"`;
+}
+
+/** "no column is mapped to the account; unmapped columns: B "Item" (Rent, Travel) — e.g. --map "Item=accountCode"". */
+function missingColumn(mapping: readonly ColumnMapping[], what: string, field: string): string {
+  return `no column is mapped to ${what}${candidateText(mapping, field)}`;
+}
+
+/** A whole-company file: say how to give the department, and which columns could hold it. */
+function noDepartment(mapping: readonly ColumnMapping[]): string {
+  return `no department: choose one (--department CODE), name the sheet after one ("210 Warehouse"), or map a department column${candidateText(mapping, 'departmentCode')}`;
 }
 
 /** No value (empty cell): null. A value that is not an amount: an error at the cell, and undefined. */
@@ -278,13 +301,13 @@ class LongReader extends SheetReader {
     };
     this.col = col;
     const sheet = input.sheet.name;
-    if (col.account === undefined) problems.error(problems.ref(sheet), 'no column is mapped to the account');
-    if (col.period === undefined) problems.error(problems.ref(sheet), 'no column is mapped to the month (period)');
+    if (col.account === undefined) problems.error(problems.ref(sheet), missingColumn(m, 'the account', 'accountCode'));
+    if (col.period === undefined) problems.error(problems.ref(sheet), missingColumn(m, 'the month (period)', 'period'));
     if (col.amount === undefined && col.debit === undefined && col.credit === undefined) {
-      problems.error(problems.ref(sheet), 'no column is mapped to the amount (or to debit and credit)');
+      problems.error(problems.ref(sheet), missingColumn(m, 'the amount (or to debit and credit)', 'amount'));
     }
     if (col.department === undefined && input.department === null) {
-      problems.error(problems.ref(sheet), 'no department: map a department column, name the sheet after one ("210 Warehouse"), or choose one');
+      problems.error(problems.ref(sheet), noDepartment(m));
     }
     this.labels = [col.department, col.account, col.name].filter((c): c is number => c !== undefined);
     this.problemRef = sheetRefs(problems.fileName, sheet);
@@ -495,11 +518,11 @@ class WideReader extends SheetReader {
     this.values = new Array<number | undefined>(this.months.length + this.quarters.length + this.totals.length).fill(undefined);
     this.readable = this.col.account !== undefined;
     if (this.col.account === undefined) {
-      problems.error(problems.ref(sheet), 'no column is mapped to the account');
+      problems.error(problems.ref(sheet), missingColumn(m, 'the account', 'accountCode'));
       return;
     }
     if (this.col.department === undefined && input.department === null) {
-      problems.error(problems.ref(sheet), 'no department: map a department column, name the sheet after one ("210 Warehouse"), or choose one');
+      problems.error(problems.ref(sheet), noDepartment(m));
     }
     const seenPeriods = new Map<string, number>();
     for (const mo of this.months) {
@@ -638,12 +661,17 @@ function spanFirstMonth(span: PeriodSpan, fiscalStartMonth: number): string {
  * long otherwise.
  */
 export function figureReader(input: FigureSheetInput, problems: Problems): FigureReader {
-  const m = input.mapping;
-  const spansOnly =
-    input.kind === 'budget' &&
+  return isWideLayout(input.kind, input.mapping) ? new WideReader(input, problems) : new LongReader(input, problems);
+}
+
+/** A column per month, or (a budget with no month, period or amount column) a column per quarter or year. */
+export function isWideLayout(kind: string | undefined, m: readonly ColumnMapping[]): boolean {
+  if (m.some((c) => c.field === 'month')) return true;
+  return (
+    kind === 'budget' &&
     !m.some((c) => c.field === 'period' || c.field === 'amount') &&
-    m.some((c) => c.field === 'quarter' || (c.field === 'total' && parsePeriodLabel(c.header)?.kind === 'year'));
-  return m.some((c) => c.field === 'month') || spansOnly ? new WideReader(input, problems) : new LongReader(input, problems);
+    m.some((c) => c.field === 'quarter' || (c.field === 'total' && parsePeriodLabel(c.header)?.kind === 'year'))
+  );
 }
 
 export function readFigures(input: FigureSheetInput, problems: Problems): FigureSheetOutput {

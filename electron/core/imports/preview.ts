@@ -32,7 +32,7 @@ import { departmentFromSheet, findHeaderRow, HEADER_SEARCH_ROWS, planFromTitle, 
 import { normalizeHeader } from './headers';
 import { diffEntities, FigureDiffer, figuresIdentical, planFigures } from './diff';
 import { readAccounts, readDepartments, readPeople, type RawAccount, type RawDepartment, type RawPerson } from './entities';
-import { figureReader, type FigureReader, type FigureSink, type RawFigure } from './figures';
+import { figureReader, isWideLayout, type FigureReader, type FigureSink, type RawFigure } from './figures';
 import { LongRowScanner, type LongRowBlock, type LongRowSpec } from './long-rows';
 import { loadLookup, type Lookup } from './lookup';
 import { columnSamples, rememberedMapping, sourceKey, suggestMapping } from './mapping';
@@ -355,7 +355,7 @@ export function startPlan(ctx: Ctx, workbook: WorkbookData, rawOptions: ImportOp
         departmentFrom = found.from;
       }
     }
-    const layout: SheetPlan['layout'] = k === 'budget' || k === 'actuals' ? (mapping.some((m) => m.field === 'month') ? 'wide' : 'long') : 'table';
+    const layout: SheetPlan['layout'] = k === 'budget' || k === 'actuals' ? (isWideLayout(k, mapping) ? 'wide' : 'long') : 'table';
     const plan: SheetPlan = {
       name: sheet.name,
       included: true,
@@ -520,7 +520,11 @@ export function startPlan(ctx: Ctx, workbook: WorkbookData, rawOptions: ImportOp
         months = choice.target?.months ?? null;
         resolver = new CodeResolver(lookup, options.unknownCodes ?? 'refuse', checkProblems, undefined, rememberedMatches());
         checker = new FigureChecker(resolver, lookup, checkProblems, { kind: figureKind, months, planName: base.target?.planName ?? null, duplicates });
-        const spread = spreadFigures(ctx, raw, base.target, options.spread, settings.fiscalYearStartMonth, lookup, problems);
+        const codesOf = resolver;
+        const spread = spreadFigures(ctx, raw, base.target, options.spread, settings.fiscalYearStartMonth, lookup, problems, (f) => ({
+          department: lookup.departments.has(f.departmentCode ?? '') ? f.departmentCode : codesOf.department(f.departmentCode ?? '', f.departmentRef),
+          account: lookup.accounts.has(f.accountCode) ? f.accountCode : codesOf.account(f.accountCode, f.accountRef, f.accountName),
+        }));
         base.spreads = spread.spreads;
         if (spread.count > 0) {
           notes.push(`${spread.count === 1 ? '1 quarter or year amount was' : `${spread.count} quarter or year amounts were`} spread to months (see each figure's source for how).`);

@@ -46,6 +46,8 @@ export function spreadFigures(
   fiscalStartMonth: number,
   lookup: Lookup,
   problems: Problems,
+  /** The workspace codes a figure's department and account resolve to (names matched), or null. */
+  resolve: (f: RawFigure) => { department: string | null; account: string | null },
 ): { figures: RawFigure[]; spreads: SpreadRecord[]; count: number } {
   if (!raw.some((f) => f.spread)) return { figures: [...raw], spreads: [], count: 0 };
   const out: RawFigure[] = [];
@@ -86,6 +88,7 @@ export function spreadFigures(
       );
       continue;
     }
+    const codes = resolve(f);
     let method: SpreadMethod = { kind: 'even' };
     if (profile !== null) {
       if (typeof profile === 'string') {
@@ -95,9 +98,9 @@ export function spreadFigures(
       }
       const weights = profile;
       method = { kind: 'profile', name: (choice as { profile: string }).profile, weights: months.map((m) => weights[Number(m.slice(5, 7)) - 1]!) };
-    } else if (choice !== 'even' && lookup.departments.has(f.departmentCode ?? '') && lookup.accounts.has(f.accountCode)) {
+    } else if (choice !== 'even' && codes.department !== null && codes.account !== null && lookup.departments.has(codes.department) && lookup.accounts.has(codes.account)) {
       const lastYear = months.map((m) => addMonths(m, -12));
-      const rows = actualsOf.all(f.departmentCode, f.accountCode, lastYear[0], lastYear[lastYear.length - 1]) as Array<{ period: string; amountMinor: number }>;
+      const rows = actualsOf.all(codes.department, codes.account, lastYear[0], lastYear[lastYear.length - 1]) as Array<{ period: string; amountMinor: number }>;
       if (rows.some((r) => r.amountMinor !== 0)) {
         const byPeriod = new Map(rows.map((r) => [r.period, r.amountMinor]));
         method = { kind: 'last-year-actuals', actuals: lastYear.map((p) => byPeriod.get(p) ?? 0) };
@@ -128,8 +131,8 @@ export function spreadFigures(
       spreads.push({
         source: f.source,
         header: s.header,
-        departmentCode: f.departmentCode ?? '',
-        accountCode: f.accountCode,
+        departmentCode: codes.department ?? f.departmentCode ?? '',
+        accountCode: codes.account ?? f.accountCode,
         totalMinor: f.amountMinor,
         method: outcome.description,
         months: months.map((period, i) => ({ period, amountMinor: outcome.months[i]! })),

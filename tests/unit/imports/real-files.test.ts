@@ -213,3 +213,17 @@ describe('annual and quarterly amounts spread to months', () => {
     expect(messages(plan, 'warning')).toEqual(['q.csv!G2: the total says 1,200.00 but the months add up to 1,201.00']);
   });
 });
+
+describe('refusals that say what to do next', () => {
+  it('a file without a department or account column names the flags and the candidate columns with samples', () => {
+    const plan = planImport(
+      ws.ctx,
+      workbook('company.csv', sheet('company', [['Region', 'Thing', 'Month', 'Amount'], ['North', 'Rent', '2027-01', 5], ['South', 'Fuel', '2027-01', 6]])),
+      { kind: 'budget' },
+    );
+    expect(messages(plan, 'error')).toEqual([
+      'company.csv: no column is mapped to the account; unmapped columns: A "Region" (North, South), B "Thing" (Rent, Fuel) — e.g. --map "Region=accountCode"',
+      'company.csv: no department: choose one (--department CODE), name the sheet after one ("210 Warehouse"), or map a department column; unmapped columns: A "Region" (North, South), B "Thing" (Rent, Fuel) — e.g. --map "Region=departmentCode"',
+    ]);
+  });
+});
