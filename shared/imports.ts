@@ -18,8 +18,8 @@ export const importFields = {
   departments: ['code', 'name', 'parentCode', 'manager'],
   accounts: ['code', 'name', 'type', 'active'],
   people: ['name', 'title', 'departmentCode', 'fte', 'salary', 'startDate', 'endDate', 'status'],
-  budget: ['departmentCode', 'accountCode', 'accountName', 'period', 'amount', 'month', 'quarter', 'total'],
-  actuals: ['departmentCode', 'accountCode', 'accountName', 'period', 'amount', 'debit', 'credit', 'month', 'quarter', 'total'],
+  budget: ['departmentCode', 'accountCode', 'accountName', 'period', 'amount', 'month', 'quarter', 'total', 'note'],
+  actuals: ['departmentCode', 'accountCode', 'accountName', 'period', 'amount', 'debit', 'credit', 'month', 'quarter', 'total', 'note'],
 } as const satisfies Record<ImportKind, readonly string[]>;
 export const allImportFields = [...new Set(Object.values(importFields).flat()), 'ignore'] as const;
 export const importFieldSchema = z.enum(allImportFields as unknown as [string, ...string[]]);
@@ -117,6 +117,8 @@ export const figureRecordSchema = z.object({
   amountMinor,
   /** file!sheet!cell of the (first) cell the value came from. */
   source: z.string(),
+  /** A comment or notes column's text for the row, kept as the cell's note. */
+  note: z.string().max(2000).optional(),
 });
 export type FigureRecord = z.infer<typeof figureRecordSchema>;
 

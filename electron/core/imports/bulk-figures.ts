@@ -30,15 +30,16 @@ export function insertFreshFigures(ctx: Ctx, lookup: Lookup, f: FreshFigures): v
   const insert =
     f.table === 'budget_lines'
       ? sqlite.prepare(
-          'INSERT INTO budget_lines (id, plan_id, department_id, account_id, period, amount_minor, source, updated_at, import_batch_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+          'INSERT INTO budget_lines (id, plan_id, department_id, account_id, period, amount_minor, source, updated_at, import_batch_id, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
         )
-      : sqlite.prepare('INSERT INTO actuals (id, department_id, account_id, period, amount_minor, source, updated_at, import_batch_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+      : sqlite.prepare('INSERT INTO actuals (id, department_id, account_id, period, amount_minor, source, updated_at, import_batch_id, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
   for (const r of f.records) {
     const departmentId = lookup.departments.get(r.departmentCode)!.id;
     const accountId = lookup.accounts.get(r.accountCode)!.id;
     // better-sqlite3 binds a whole JS number as an integer, so amounts stay INTEGER as the Writer stores them.
-    if (f.table === 'budget_lines') insert.run(ctx.newId(), f.planId, departmentId, accountId, r.period, r.amountMinor, r.source, f.at, f.batchId);
-    else insert.run(ctx.newId(), departmentId, accountId, r.period, r.amountMinor, r.source, f.at, f.batchId);
+    // A comment or notes column's text becomes the cell's note.
+    if (f.table === 'budget_lines') insert.run(ctx.newId(), f.planId, departmentId, accountId, r.period, r.amountMinor, r.source, f.at, f.batchId, r.note ?? null);
+    else insert.run(ctx.newId(), departmentId, accountId, r.period, r.amountMinor, r.source, f.at, f.batchId, r.note ?? null);
   }
   const image = imageSql(f.table);
   sqlite

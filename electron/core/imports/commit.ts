@@ -197,7 +197,7 @@ function commitFigures(ctx: Ctx, plan: ImportPlan, kind: 'budget' | 'actuals', r
     // New cells in bulk first (their images are selected by batch id, so before any update joins the batch).
     insertFreshFigures(ctx, lookup, { table, planId, batchId, changeId: w.changeId, at, records: figures.fresh });
     for (const { record, existing } of figures.updates) {
-      w.update(table, existing.id, { amountMinor: record.amountMinor, source: record.source, importBatchId: batchId, updatedAt: at });
+      w.update(table, existing.id, { amountMinor: record.amountMinor, source: record.source, importBatchId: batchId, updatedAt: at, ...(record.note !== undefined ? { note: record.note } : {}) });
     }
     for (const line of figures.removes) w.remove(table, line.id);
     if (plan.sourceKey) rememberSource(ctx, plan.sourceKey, plan, at);

@@ -46,6 +46,8 @@ export interface RawFigure {
    * comes from the plan. The plan spreads it once the plan is chosen (preview.ts, shared/spread.ts).
    */
   spread?: SpanToSpread;
+  /** The row's comment or notes column, kept as the cell's note. */
+  note?: string;
 }
 
 export interface SpanToSpread {
@@ -198,6 +200,7 @@ class LongFigure implements RawFigure {
     private readonly refAt: (row: number, column: number) => string,
     private readonly row: number,
     private readonly columns: LongColumns,
+    readonly note?: string,
   ) {}
 
   get departmentRef(): string {
@@ -298,6 +301,7 @@ class LongReader extends SheetReader {
       amount: columnOf(m, 'amount'),
       debit: columnOf(m, 'debit'),
       credit: columnOf(m, 'credit'),
+      note: columnOf(m, 'note'),
     };
     this.col = col;
     const sheet = input.sheet.name;
@@ -332,7 +336,8 @@ class LongReader extends SheetReader {
 
   override longRowSpec(): LongRowSpec | null {
     const { col, refColumns } = this;
-    if (refColumns === null) return null;
+    // Rows read ahead carry no notes: a sheet with a notes column is read row by row.
+    if (refColumns === null || col.note !== undefined) return null;
     return {
       department: col.department ?? null,
       account: refColumns.account,
@@ -444,6 +449,7 @@ class LongReader extends SheetReader {
         this.problemRef,
         r,
         refColumns,
+        col.note !== undefined ? cellText(cell(cells, col.note)) || undefined : undefined,
       ),
     );
   }
@@ -483,7 +489,7 @@ class WideReader extends SheetReader {
     super(input, problems);
     const m = input.mapping;
     const sheet = input.sheet.name;
-    this.col = { department: columnOf(m, 'departmentCode'), account: columnOf(m, 'accountCode'), name: columnOf(m, 'accountName') };
+    this.col = { department: columnOf(m, 'departmentCode'), account: columnOf(m, 'accountCode'), name: columnOf(m, 'accountName'), note: columnOf(m, 'note') };
     this.months = m.filter((c) => c.field === 'month' && c.period !== null).map((c) => ({ column: c.column, period: c.period! }));
     const allPeriods = this.months.map((x) => x.period).sort();
     this.quarters = m
@@ -591,6 +597,8 @@ class WideReader extends SheetReader {
     const departmentRef = filled === 0 ? '' : col.department !== undefined ? problems.ref(sheet, r, col.department) : input.department!.ref;
     const accountRef = filled === 0 ? '' : problems.ref(sheet, r, accountColumn);
     const accountName = col.name !== undefined && filled > 0 ? cellText(cell(cells, col.name)) || null : null;
+    const noteText = col.note !== undefined && filled > 0 ? cellText(cell(cells, col.note)) : '';
+    const note = noteText === '' ? {} : { note: noteText };
     let rowSum = 0;
     for (let i = 0; i < months.length; i++) {
       const minor = values[i];
@@ -609,6 +617,7 @@ class WideReader extends SheetReader {
         amountMinor: minor,
         debitCredit: false,
         source: this.sourceRefAt(r, months[i]!.column),
+        ...note,
       });
     }
     for (const s of this.spans) {
@@ -627,6 +636,7 @@ class WideReader extends SheetReader {
         debitCredit: false,
         source: this.sourceRefAt(r, s.column),
         spread: { span: s.span, header: s.header, cell: cellRef(r, s.column) },
+        ...note,
       });
     }
     // Quarter columns that were data are not also a cross-check of themselves.

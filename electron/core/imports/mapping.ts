@@ -59,6 +59,7 @@ const vocabulary: Record<ImportKind, ReadonlyArray<readonly [ImportField, readon
       ['amount'],
       ['value', 'budget', 'total', 'sum', 'amountusd', 'net', 'planamount', 'plannedamount', 'budgeted', 'budgetamount', 'budgetedamount', 'allocated', 'allocation', 'amountallocated', 'approvedbudget', 'adoptedbudget'],
     ],
+    ['note', ['note', 'notes', 'comment', 'comments'], ['remark', 'remarks', 'commentary', 'explanation', 'justification']],
   ],
   actuals: [
     ['departmentCode', ['departmentcode', 'department'], [...departmentWords]],
@@ -66,6 +67,7 @@ const vocabulary: Record<ImportKind, ReadonlyArray<readonly [ImportField, readon
     ['accountName', ['accountname'], ['description', 'desc', 'memo', 'narrative', 'text', 'accountdescription', 'accounttitle', 'glaccountname', 'glname']],
     ['period', ['period', 'month'], ['postingperiod', 'date', 'postingdate', 'fiscalperiod', 'yearmonth', 'glperiod', 'fiscalmonth', 'accountingperiod', 'periodname', 'transactiondate', 'txndate', 'journaldate', 'entrydate']],
     ['amount', ['amount'], ['value', 'net', 'netamount', 'actual', 'balance', 'movement', 'actualamount', 'actuals', 'spent', 'spend', 'expenditure', 'netchange']],
+    ['note', ['note', 'notes', 'comment', 'comments'], ['remark', 'remarks', 'commentary', 'explanation', 'justification']],
     ['debit', ['debit'], ['dr', 'debitamount', 'debits']],
     ['credit', ['credit'], ['cr', 'creditamount', 'credits']],
   ],

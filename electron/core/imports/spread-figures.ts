@@ -2,7 +2,8 @@
  * A budget's quarter and year amounts turned into monthly figures, once the plan is known: the
  * months come from the span's label (shared/period-labels.ts, the plan's year where the label has
  * none), the amounts from THE spreading rule (shared/spread.ts). The method is the user's choice:
- * by last year's actuals for the same department × account where there are any (the default),
+ * by last year's actuals for the same department × account where every month of the span has one
+ * a year earlier (the default; a year still being booked would give its unbooked months nothing),
  * evenly, or by a seasonality profile. Each month's figure keeps its cell and says how it was
  * made ("… spread from FY2027 at C4, by last year's actuals"), so lineage answers for it.
  */
@@ -101,8 +102,9 @@ export function spreadFigures(
     } else if (choice !== 'even' && codes.department !== null && codes.account !== null && lookup.departments.has(codes.department) && lookup.accounts.has(codes.account)) {
       const lastYear = months.map((m) => addMonths(m, -12));
       const rows = actualsOf.all(codes.department, codes.account, lastYear[0], lastYear[lastYear.length - 1]) as Array<{ period: string; amountMinor: number }>;
-      if (rows.some((r) => r.amountMinor !== 0)) {
-        const byPeriod = new Map(rows.map((r) => [r.period, r.amountMinor]));
+      const byPeriod = new Map(rows.map((r) => [r.period, r.amountMinor]));
+      // Only a whole year of actuals is a pattern: months not booked yet would get nothing.
+      if (rows.some((r) => r.amountMinor !== 0) && lastYear.every((p) => byPeriod.has(p))) {
         method = { kind: 'last-year-actuals', actuals: lastYear.map((p) => byPeriod.get(p) ?? 0) };
       }
     }
@@ -125,6 +127,7 @@ export function spreadFigures(
         amountMinor: outcome.months[i]!,
         debitCredit: false,
         source: `${f.source} (${how})`,
+        ...(f.note !== undefined ? { note: f.note } : {}),
       });
     }
     if (spreads.length < MAX_LISTED_SPREADS) {

@@ -244,7 +244,7 @@ export class FigureChecker {
     const { lookup, resolver, problems, check } = this;
     // Known codes are the rule; only an unknown one needs its cell reference (written on demand).
     const rawDepartment = f.departmentCode ?? '';
-    if (this.addKnown(rawDepartment, f.accountCode, f.period, f.amountMinor, f.debitCredit, f.source)) return;
+    if (this.addKnown(rawDepartment, f.accountCode, f.period, f.amountMinor, f.debitCredit, f.source, f.note)) return;
     const known = this.lastDepartment;
     const departmentCode = known ? rawDepartment : resolver.department(rawDepartment, f.departmentRef);
     const accountCode = lookup.accounts.has(f.accountCode) ? f.accountCode : resolver.account(f.accountCode, f.accountRef, f.accountName);
@@ -270,7 +270,7 @@ export class FigureChecker {
       }
       return;
     }
-    this.place(departmentCode, accountCode, f.period, this.signed(accountCode, f.amountMinor, f.debitCredit), f.source, f.debitCredit);
+    this.place(departmentCode, accountCode, f.period, this.signed(accountCode, f.amountMinor, f.debitCredit), f.source, f.debitCredit, f.note);
   }
 
   /**
@@ -278,7 +278,7 @@ export class FigureChecker {
    * cells: a known department without sub-departments, a known account, a month in the plan. False
    * (and nothing done) otherwise: the whole figure goes to add().
    */
-  addKnown(departmentCode: string, accountCode: string, period: string, amountMinor: number, debitCredit: boolean, source: string): boolean {
+  addKnown(departmentCode: string, accountCode: string, period: string, amountMinor: number, debitCredit: boolean, source: string, note?: string): boolean {
     // Figures come grouped by department: the last one looked up is remembered.
     if (departmentCode !== this.lastDepartmentCode) {
       this.lastDepartmentCode = departmentCode;
@@ -287,7 +287,7 @@ export class FigureChecker {
     const department = this.lastDepartment;
     if (department === undefined || department.children > 0 || !this.lookup.accounts.has(accountCode)) return false;
     if (this.inYear && !this.inYear.has(period)) return false;
-    this.place(departmentCode, accountCode, period, this.signed(accountCode, amountMinor, debitCredit), source, debitCredit);
+    this.place(departmentCode, accountCode, period, this.signed(accountCode, amountMinor, debitCredit), source, debitCredit, note);
     return true;
   }
 
@@ -311,15 +311,17 @@ export class FigureChecker {
    * of a ledger (debit and credit columns) are many per account and month by nature: they are
    * netted into the month's figure without a warning each (the preview counts them once).
    */
-  private place(departmentCode: string, accountCode: string, period: string, amountMinor: number, source: string, ledger: boolean): void {
+  private place(departmentCode: string, accountCode: string, period: string, amountMinor: number, source: string, ledger: boolean, note?: string): void {
     const key = this.cellKey(departmentCode, accountCode, period);
     const at = this.byCell.get(key);
     if (at === undefined) {
       this.byCell.add(key, this.records.length);
-      this.records.push({ departmentCode, accountCode, period, amountMinor, source });
+      this.records.push(note === undefined ? { departmentCode, accountCode, period, amountMinor, source } : { departmentCode, accountCode, period, amountMinor, source, note });
       return;
     }
     const earlier = this.records[at]!;
+    // Rows summed into one cell keep every note.
+    if (note !== undefined && earlier.note !== note) earlier.note = earlier.note === undefined ? note : `${earlier.note}\n${note}`.slice(0, 2000);
     if (ledger) {
       earlier.amountMinor += amountMinor;
       this.summedInto++;

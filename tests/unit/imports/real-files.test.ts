@@ -175,11 +175,14 @@ describe('annual and quarterly amounts spread to months', () => {
     );
 
   it('a year column is spread by last year\'s actuals where there are any, else evenly, exact to the cent, with lineage', () => {
-    // Last year's actuals for 210 · 6000: all in the first two months, 1:3.
+    // Last year's actuals for 210 · 6000: every month booked, all of it in the first two, 1:3.
+    // 420 · 6100 has only January booked: not a whole year, so it is spread evenly.
     withChange(ws.ctx, 'Actuals', (w) => {
-      for (const [id, period, amountMinor] of [['x1', '2026-01', 100], ['x2', '2026-02', 300]] as const) {
-        w.insert('actuals', { id, departmentId: 'd210', accountId: 'a6000', period, amountMinor, source: null, importBatchId: null, updatedAt: '2026-11-01T00:00:00.000Z' });
+      for (let m = 1; m <= 12; m++) {
+        const amountMinor = m === 1 ? 100 : m === 2 ? 300 : 0;
+        w.insert('actuals', { id: `x${m}`, departmentId: 'd210', accountId: 'a6000', period: `2026-${String(m).padStart(2, '0')}`, amountMinor, source: null, importBatchId: null, updatedAt: '2026-11-01T00:00:00.000Z' });
       }
+      w.insert('actuals', { id: 'y1', departmentId: 'd420', accountId: 'a6100', period: '2026-01', amountMinor: 500, source: null, importBatchId: null, updatedAt: '2026-11-01T00:00:00.000Z' });
     });
     const plan = planImport(ws.ctx, annual(), { kind: 'budget' });
     expect(messages(plan, 'error')).toEqual([]);
@@ -225,5 +228,28 @@ describe('refusals that say what to do next', () => {
       'company.csv: no column is mapped to the account; unmapped columns: A "Region" (North, South), B "Thing" (Rent, Fuel) — e.g. --map "Region=accountCode"',
       'company.csv: no department: choose one (--department CODE), name the sheet after one ("210 Warehouse"), or map a department column; unmapped columns: A "Region" (North, South), B "Thing" (Rent, Fuel) — e.g. --map "Region=departmentCode"',
     ]);
+  });
+});
+
+describe('comment and notes columns', () => {
+  it('are kept as the cells\' notes, long and wide, and written with the figures', () => {
+    const long = planImport(
+      ws.ctx,
+      workbook('c.csv', sheet('c', [['Department', 'Account', 'Month', 'Amount', 'Comment'], ['210', '6000', '2027-01', 10, 'two new hires'], ['210', '6100', '2027-01', 5, '']])),
+      { kind: 'budget' },
+    );
+    expect(long.sheets[0]!.mapping.find((m) => m.header === 'Comment')).toMatchObject({ field: 'note', how: 'exact' });
+    expect(figures(long).map((r) => [r.accountCode, r.note])).toEqual([
+      ['6000', 'two new hires'],
+      ['6100', undefined],
+    ]);
+    commitImport(ws.ctx, long);
+    const notes = ws.ctx.db.$client.prepare("SELECT a.code, l.note FROM budget_lines l JOIN accounts a ON a.id = l.account_id WHERE l.period = '2027-01' ORDER BY a.code").all();
+    expect(notes).toEqual([
+      { code: '6000', note: 'two new hires' },
+      { code: '6100', note: null },
+    ]);
+    const wide = planImport(ws.ctx, workbook('w.xlsx', sheet('420 Marketing', [['Account', 'Jan 2027', 'Feb 2027', 'Notes'], ['6100', 1, 2, 'trade shows']])), { kind: 'budget' });
+    expect(figures(wide).map((r) => r.note)).toEqual(['trade shows', 'trade shows']);
   });
 });
