@@ -111,6 +111,28 @@ describe('an import while another process writes', () => {
     expect(await ws.session.call('org.listDepartments', {})).toMatchObject({ ok: true, value: [{ code: '100' }, { code: '200' }] });
   });
 
+  it('two cli imports of one file at once: both finish (one writes, the other finds nothing to do), neither crashes', async () => {
+    const rows = Array.from({ length: 3000 }, (_, i) => `${1000 + i},Department ${i},,`).join('\n');
+    const path = join(ws.dir, 'many-departments.csv');
+    writeFileSync(path, `code,name,parent_code,manager\n${rows}\n`);
+    ws.session.close();
+    const [a, b] = await Promise.all([
+      spawnCliAsync(ws.dir, ['import', ws.path, path, '--kind', 'departments', '--json']),
+      spawnCliAsync(ws.dir, ['import', ws.path, path, '--kind', 'departments', '--json']),
+    ]);
+    for (const run of [a, b]) {
+      expect(run.stderr).not.toMatch(/SqliteError|database is locked|\n {4}at /);
+      expect(run.status).toBe(0);
+    }
+    const session = openSession(ws.path, { origin: 'test' });
+    try {
+      const listed = (await session.call('org.listDepartments', {})) as { ok: true; value: unknown[] };
+      expect(listed.value).toHaveLength(3000);
+    } finally {
+      session.close();
+    }
+  }, 120_000);
+
   it('cli import says the workspace is busy, with its own exit code, when the other writer holds on', async () => {
     const path = join(ws.dir, 'departments.csv');
     writeFileSync(path, csv);
