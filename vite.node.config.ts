@@ -7,18 +7,26 @@
  *   out/node/read-worker.js  started by read-contained, which looks for it beside itself; every
  *                            chunk stays in this one folder so that holds whichever chunk it lands in
  *
- * Dependencies stay in node_modules (better-sqlite3 must: it loads a native .node file). Heavy
- * ones (react-pdf, exceljs, pdfjs) are imported lazily by the commands that need them, so they
- * land in chunks of their own that `check` never loads.
+ * Heavy dependencies stay in node_modules and are imported lazily by the commands that need them
+ * (react-pdf, exceljs), so `check` never loads them; see `external` below.
  */
 import { isAbsolute, resolve } from 'node:path';
 import { defineConfig } from 'vite';
 
 const root = import.meta.dirname;
 
-/** Bare specifiers (packages, node: builtins) stay imports; only our own sources are bundled. */
+/**
+ * Packages that stay imports from node_modules: better-sqlite3 (a native addon) and the large
+ * libraries only some commands load (PDF, xlsx, zip), which keep their own files. The small pure
+ * JavaScript ones every command needs (zod, drizzle-orm, papaparse) are bundled in: resolving and
+ * reading their hundreds of module files was most of a `check`'s start-up.
+ */
+const keptExternal = ['better-sqlite3', '@react-pdf/', 'react', 'react-dom', 'exceljs', 'pdfjs-dist', 'yauzl', 'elkjs', 'fontkit', '@expo-google-fonts/'];
+
 function external(id: string): boolean {
-  return !(id.startsWith('.') || isAbsolute(id) || id.startsWith('\0'));
+  if (id.startsWith('.') || isAbsolute(id) || id.startsWith('\0')) return false;
+  if (id.startsWith('node:')) return true;
+  return keptExternal.some((name) => (name.endsWith('/') ? id.startsWith(name) : id === name || id.startsWith(`${name}/`)));
 }
 
 export default defineConfig({
@@ -26,6 +34,8 @@ export default defineConfig({
   // No public folder, no index.html: a library build for node.
   publicDir: false,
   logLevel: 'warn',
+  // Vite leaves every dependency external in a node (SSR) build; `external` below decides instead.
+  ssr: { noExternal: true },
   build: {
     outDir: resolve(root, process.env.QM_NODE_OUT_DIR ?? 'out/node'),
     emptyOutDir: true,

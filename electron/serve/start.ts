@@ -100,6 +100,9 @@ async function main(argv: string[]): Promise<number> {
   }
   const server = await createServeServer({ session, rendererDir, port });
   process.stdout.write(`Quartermaster serving ${session.workspace.path} at ${server.url}\n`);
+  // A fresh process's first board pack pays for loading the PDF renderer and its fonts: do it now,
+  // in the background, while the user finds the Reports view.
+  setTimeout(() => void import('../core/report/prewarm').then((m) => m.prewarmReportRenderer()), 500).unref();
 
   await new Promise<void>((done) => {
     const stop = () => {
