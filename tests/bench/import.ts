@@ -31,7 +31,7 @@ const accountCode = (a: number) => String(5000 + a * 10);
 /** Stable amounts without a random source (cents). */
 const amount = (d: number, a: number, m: number) => ((Math.imul(d + 1, 73_856_093) ^ Math.imul(a + 1, 19_349_663) ^ Math.imul(m + 1, 83_492_791)) >>> 0) % 5_000_000;
 
-function buildWorkspace(path: string): { ctx: Ctx; close: () => void } {
+export function buildWorkspace(path: string): { ctx: Ctx; close: () => void } {
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
   const ws = openWorkspace(path, { create: true });
   let n = 0;
@@ -50,7 +50,7 @@ function buildWorkspace(path: string): { ctx: Ctx; close: () => void } {
   return { ctx, close: () => ws.close() };
 }
 
-function actualsCsv(): string {
+export function actualsCsv(): string {
   const parts = ['Period,Cost Center,GL Account,Description,Amount\n'];
   let rows = 0;
   for (let m = 0; m < shape.actualMonths && rows < shape.csvRows; m++) {
