@@ -59,6 +59,9 @@ if (!app.requestSingleInstanceLock()) {
       desktop.refreshMenu();
       await desktop.start();
       app.on('activate', () => desktop.showWindow());
+      // A fresh app's first board pack pays for loading the PDF renderer and its fonts: do that in
+      // the background once the window is up, while the user finds the Reports view.
+      setTimeout(() => void import('../core/report/prewarm').then((m) => m.prewarmReportRenderer()), 2000);
     })
     .catch((err: unknown) => {
       console.error('Quartermaster failed to start', err);
