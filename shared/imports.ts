@@ -62,6 +62,12 @@ export const importOptionsSchema = z.object({
    * (the default, 'last-year'); evenly; or by a seasonality profile kept in the workspace.
    */
   spread: z.union([z.enum(['even', 'last-year']), z.object({ profile: z.string().trim().min(1).max(100) }).strict()]).optional(),
+  /**
+   * How the file's single amount column signs revenue and spend, as the user confirmed it: as the
+   * workspace stores them ('as-stored'), credits negative ('credits-negative', also 'debit-positive':
+   * revenue written negative), or 'expenses-negative'. Unset: detected, and refused when not as stored.
+   */
+  signs: z.enum(['as-stored', 'credits-negative', 'debit-positive', 'expenses-negative']).optional(),
   /** The user confirmed writing into an approved plan (the app asks; the CLI's --into-approved). */
   intoApproved: z.boolean().optional(),
 });
@@ -261,6 +267,16 @@ export const importPlanSchema = z.object({
   planCandidates: z.array(z.string()),
   records: importRecordsSchema.nullable(),
   creates: createsSchema,
+  /** The sign convention of the file's amount column: detected (with its evidence) and the one applied. */
+  signs: z
+    .object({
+      detected: z.enum(['as-stored', 'credits-negative', 'expenses-negative']).nullable(),
+      confidence: z.enum(['high', 'low', 'none']),
+      reason: z.string(),
+      applied: z.enum(['as-stored', 'credits-negative', 'expenses-negative']).nullable(),
+      description: z.string(),
+    })
+    .nullable(),
   /** Quarter and year amounts spread to months (the first 500). */
   spreads: z.array(spreadSchema),
   /** Names and codes matched (or offered) to existing departments and accounts; see entityMatchSchema. */

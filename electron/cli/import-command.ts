@@ -79,6 +79,13 @@ function parseCodesFlags(values: readonly string[], file: string | undefined): A
   return pairs;
 }
 
+/** --signs as-stored|credits-negative|expenses-negative. */
+function parseSignsFlag(value: string): NonNullable<ImportOptions['signs']> {
+  const v = value.trim();
+  if (v === 'as-stored' || v === 'credits-negative' || v === 'expenses-negative' || v === 'debit-positive') return v;
+  throw new UsageError(`--signs takes as-stored, credits-negative or expenses-negative, not "${value}"`);
+}
+
 /** --spread even|last-year|profile:NAME. */
 function parseSpreadFlag(value: string): NonNullable<ImportOptions['spread']> {
   const v = value.trim();
@@ -100,6 +107,7 @@ function parseImportArgs(args: string[]): ImportArgs {
     'into-approved': { type: 'boolean' },
     codes: { type: 'string', multiple: true },
     spread: { type: 'string' },
+    signs: { type: 'string' },
     'codes-file': { type: 'string' },
     'dry-run': { type: 'boolean' },
     json: { type: 'boolean' },
@@ -130,6 +138,7 @@ function parseImportArgs(args: string[]): ImportArgs {
     unknownCodes: codes ?? (values['create-missing'] ? 'create' : 'refuse'),
     ...(values['into-approved'] ? { intoApproved: true } : {}),
     ...(values.spread !== undefined ? { spread: parseSpreadFlag(values.spread) } : {}),
+    ...(values.signs !== undefined ? { signs: parseSignsFlag(values.signs) } : {}),
   };
   return { workspace: positionals[0]!, file: positionals[1]!, options, dryRun: values['dry-run'] ?? false, json: values.json ?? false };
 }

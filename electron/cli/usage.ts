@@ -32,13 +32,15 @@ Commands:
   import <file.sqlite> <spreadsheet.xlsx|.csv> [--kind departments|accounts|people|budget|actuals]
          [--plan "FY2027 · Base"] [--department CODE] [--sheet NAME ...] [--map "Header=field,..."]
          [--codes "Name=CODE,..."] [--codes-file FILE] [--spread even|last-year|profile:NAME]
-         [--into-approved] [--decimal-comma] [--create-missing] [--dry-run] [--json]
+         [--signs as-stored|credits-negative|expenses-negative] [--into-approved]
+         [--decimal-comma] [--create-missing] [--dry-run] [--json]
       Import a spreadsheet: kind and columns are detected (or given); departments and accounts are
       matched by code or by name, near misses are refused naming the --codes line that confirms them;
       unknown codes are refused unless --create-missing; any error refuses the whole file. A budget
       without --plan goes to the only draft plan for its fiscal year; a --plan that does not exist is
       created as draft; an approved plan needs --into-approved. Quarter or year columns (no months)
-      are spread to months (--spread; default by last year's actuals, else evenly). --dry-run shows
+      are spread to months (--spread; default by last year's actuals, else evenly). Revenue or
+      expenses written negative are refused until --signs names the convention. --dry-run shows
       what would change; --json prints a summary as JSON (with the column mapping and the matches).
   templates <file.sqlite> --plan "FY2027 · Base" --out DIR [--department CODE ...] [--one-workbook]
       Write manager budget templates: one .xlsx per leaf department (a parent means its leaves), or

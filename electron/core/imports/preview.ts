@@ -15,6 +15,7 @@ import {
   batchLabel,
   importOptionsSchema,
   type ColumnMapping,
+  type FigureRecord,
   type ImportKind,
   type ImportOptions,
   type ImportPlan,
@@ -41,6 +42,8 @@ import { Problems } from './problems';
 import { checkAccounts, checkDepartments, checkPeople, CodeResolver, FigureChecker, type RememberedMatches } from './validate';
 import { recallMatches } from './entity-matches';
 import { spreadFigures } from './spread-figures';
+import { describeSignConvention, detectSignConvention, toWorkspaceSign, type SignConvention } from './conventions';
+import type { AccountType } from '../../../shared/budget';
 
 interface Included {
   sheet: SheetData;
@@ -389,6 +392,7 @@ export function startPlan(ctx: Ctx, workbook: WorkbookData, rawOptions: ImportOp
     creates: { departments: [], accounts: [] } as ImportPlan['creates'],
     matches: [] as ImportPlan['matches'],
     spreads: [] as ImportPlan['spreads'],
+    signs: null as ImportPlan['signs'],
     unknownCodes: { departments: [], accounts: [] } as ImportPlan['unknownCodes'],
     rowsRead: 0,
     figureDiff: null as ImportPlan['figureDiff'],
@@ -537,6 +541,9 @@ export function startPlan(ctx: Ctx, workbook: WorkbookData, rawOptions: ImportOp
         notes.push(`${netted === 1 ? '1 ledger line was' : `${netted} ledger lines were`} netted into the month of an earlier line for the same department and account (debit − credit): a ledger's lines add up to the month's figure.`);
       }
       const rows = checker!.records;
+      // A single amount column: its signs checked against the account types (debit/credit columns are signed by type already).
+      const signedColumn = included.every((i) => !i.plan.mapping.some((m) => m.field === 'debit' || m.field === 'credit'));
+      const flipped = signedColumn ? applySigns(rows, options.signs, lookup, resolver!, problems, base) : false;
       base.creates = resolver!.creates;
       base.unknownCodes = resolver!.unknown;
       base.matches = resolver!.matches;
@@ -544,7 +551,7 @@ export function startPlan(ctx: Ctx, workbook: WorkbookData, rawOptions: ImportOp
       if (rows.length === 0 && problems.errors === 0) problems.error(problems.ref(), 'there are no amounts to import under the header row');
       const planId = base.target?.planId ?? null;
       diffSoFar();
-      const figures = differ ? differ.finish(rows, checker!.summed > 0) : planFigures(ctx, figureKind, planId, rows, lookup);
+      const figures = differ ? differ.finish(rows, checker!.summed > 0 || flipped) : planFigures(ctx, figureKind, planId, rows, lookup);
       base.figureDiff = figures.diff;
       base.identical = rows.length > 0 && figuresIdentical(figures) && base.creates.departments.length + base.creates.accounts.length === 0 && !(base.target?.create ?? false);
       base.sameFileAs = sameFileBatch(ctx, figureKind, workbook.hash, figureKind === 'budget' ? planId : null);
@@ -597,6 +604,58 @@ export function startPlan(ctx: Ctx, workbook: WorkbookData, rawOptions: ImportOp
     diffSoFar();
   };
   return { readAvailable: () => readFiguresSoFar(false), longRowSpec, readLongRows, finish };
+}
+
+/**
+ * The sign convention of a single amount column (imports/conventions.ts): detected from the
+ * amounts of revenue and spend accounts; applied when the user chose one; refused, naming the
+ * flag, when the file does not read as the workspace stores amounts and no choice was made.
+ * True when amounts were changed.
+ */
+function applySigns(
+  rows: FigureRecord[],
+  choice: ImportOptions['signs'],
+  lookup: Lookup,
+  resolver: CodeResolver,
+  problems: Problems,
+  base: { signs: ImportPlan['signs']; notes: string[] },
+): boolean {
+  const typeOf = (code: string): AccountType => lookup.accounts.get(code)?.type ?? resolver.createdAccountType(code) ?? 'expense';
+  const detection = detectSignConvention(rows.map((r) => ({ type: typeOf(r.accountCode), amountMinor: r.amountMinor })));
+  const applied: SignConvention | null = choice === undefined ? null : choice === 'debit-positive' ? 'credits-negative' : choice;
+  base.signs = {
+    detected: detection.convention,
+    confidence: detection.confidence,
+    reason: detection.reason,
+    applied,
+    description: describeSignConvention(applied ?? detection.convention ?? 'as-stored'),
+  };
+  if (applied === null) {
+    // Mostly positive revenue and spend is how the workspace stores them (a negative is a refund or a
+    // correction); what reads otherwise — revenue or spend mostly negative — waits for the user's word.
+    if (detection.convention === 'as-stored') {
+      base.notes.push(`Signs: ${describeSignConvention('as-stored')}, as the workspace stores them (${detection.reason}).`);
+      return false;
+    }
+    if (detection.confidence === 'none' && detection.convention === null && detection.evidence.revenueNegative + detection.evidence.expenseNegative === 0) return false;
+    const read = detection.convention === null ? 'unclear' : `like ${describeSignConvention(detection.convention)}`;
+    problems.error(
+      problems.ref(),
+      `the amounts' signs read ${read}${detection.confidence === 'low' ? ', but not clearly' : ''} (${detection.reason}); say how the file writes them: --signs ${detection.convention === 'as-stored' ? 'as-stored' : (detection.convention ?? 'credits-negative')} (or as-stored, credits-negative, expenses-negative)`,
+    );
+    return false;
+  }
+  base.notes.push(`Signs: ${describeSignConvention(applied)}, as chosen; stored with revenue and spend both positive.`);
+  if (applied === 'as-stored') return false;
+  let changed = false;
+  for (const r of rows) {
+    const signed = toWorkspaceSign(r.amountMinor, typeOf(r.accountCode), applied);
+    if (signed !== r.amountMinor) {
+      r.amountMinor = signed;
+      changed = true;
+    }
+  }
+  return changed;
 }
 
 function refuseLongRows(): never {

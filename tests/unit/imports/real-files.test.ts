@@ -253,3 +253,46 @@ describe('comment and notes columns', () => {
     expect(figures(wide).map((r) => r.note)).toEqual(['trade shows', 'trade shows']);
   });
 });
+
+describe('sign conventions of a single amount column', () => {
+  const gl = () =>
+    workbook(
+      'signed.csv',
+      sheet('signed', [
+        ['Department', 'Account', 'Month', 'Amount'],
+        ['210', '4000', '2027-01', -1500],
+        ['210', '4000', '2027-02', -1400],
+        ['210', '4000', '2027-03', -1600],
+        ['210', '6000', '2027-01', 500],
+        ['210', '6000', '2027-02', 600],
+        ['210', '6000', '2027-03', 550],
+      ]),
+    );
+
+  it('revenue written negative is never stored as it is: refused naming --signs, imported positive once confirmed', () => {
+    const refused = planImport(ws.ctx, gl(), { kind: 'actuals' });
+    expect(messages(refused, 'error')).toEqual([
+      "signed.csv: the amounts' signs read like credits negative (revenue written as negative, as in a trial balance) (revenue 0 positive / 3 negative, expenses 3 positive / 0 negative); say how the file writes them: --signs credits-negative (or as-stored, credits-negative, expenses-negative)",
+    ]);
+    expect(refused.signs).toMatchObject({ detected: 'credits-negative', confidence: 'high', applied: null });
+    const confirmed = planImport(ws.ctx, gl(), { kind: 'actuals', signs: 'credits-negative' });
+    expect(confirmed.errorCount).toBe(0);
+    expect(figures(confirmed).map((r) => [r.accountCode, r.amountMinor])).toEqual([
+      ['4000', 150000],
+      ['4000', 140000],
+      ['4000', 160000],
+      ['6000', 50000],
+      ['6000', 60000],
+      ['6000', 55000],
+    ]);
+    expect(confirmed.figureDiff?.totals.after).toBe(150000 + 140000 + 160000 + 50000 + 60000 + 55000);
+  });
+
+  it('a file that reads as stored passes and says so', () => {
+    const plan = planImport(ws.ctx, workbook('plain.csv', sheet('plain', [['Department', 'Account', 'Month', 'Amount'], ['210', '6000', '2027-01', 5], ['210', '6000', '2027-02', 6], ['210', '6000', '2027-03', 7]])), {
+      kind: 'actuals',
+    });
+    expect(plan.errorCount).toBe(0);
+    expect(plan.notes.some((n) => n.startsWith('Signs: revenue and expenses both positive'))).toBe(true);
+  });
+});
