@@ -181,3 +181,93 @@ test('a file dropped on the window opens the wizard; cancel writes nothing; erro
   expect(app.cli(['export', app.workspace, '--format', 'json']).stdout).toBe(before);
   expect(errors).toEqual([]);
 });
+
+test("a file from another company: names matched and a near miss confirmed, a year column spread to months, Commit always in reach", async ({ page, app }) => {
+  test.setTimeout(120_000);
+  const errors = await openApp(page, app.url);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  // Names, not codes; one misspelt; a year's amount and no months; a notes column.
+  const csv = 'Org Unit,Expense Type,FY2027 Budget,Notes\nMarketing,Travel,"12,000.00",trade shows\nMarketting,Software & subscriptions,600.00,\n';
+  await page.evaluate((text) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([text], 'other-company.csv', { type: 'text/csv' }));
+    for (const type of ['dragenter', 'dragover', 'drop']) {
+      document.body.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    }
+  }, csv);
+  await expect(page.getByRole('button', { name: 'Next: mapping' })).toBeEnabled({ timeout: 30_000 });
+  await page.getByRole('button', { name: 'Next: mapping' }).click();
+  await expect(wizardStep(page)).toContainText('Mapping');
+  await page.locator('#import-plan').selectOption({ label: 'New plan…' });
+  await page.getByLabel('New plan name').fill('FY2027 · Names');
+  await page.getByRole('button', { name: 'Use this name' }).click();
+  await idle(page);
+
+  // Each column with what it holds.
+  await expect(page.locator('tr[data-header="Org Unit"] .mapping-samples')).toHaveText('Marketing · Marketting');
+  await expect(page.locator('tr[data-header="Expense Type"]')).toContainText('fuzzy');
+  await expect(page.locator('tr[data-header="FY2027 Budget"] select')).toContainText('Year (spread to months)');
+  await expect(page.locator('tr[data-header="Notes"] select')).toHaveValue('note');
+  // Exact names applied; the near miss offered, not applied.
+  const names = page.getByRole('region', { name: 'Names matched' });
+  await expect(names).toContainText('1 needs your confirmation');
+  await expect(names.locator('tr[data-match="exact"]').first()).toContainText('420');
+  await page.screenshot({ path: join(screenshotDir, 'import-names-mapping.png'), fullPage: true });
+  await names.getByRole('button', { name: 'Use 420 Marketing' }).click();
+  await idle(page);
+  await expect(names.locator('tr[data-match="confirmed"]')).toContainText('confirmed by you');
+
+  await page.getByRole('button', { name: 'Next: preview' }).click();
+  await expect(wizardStep(page)).toContainText('Preview');
+  const spreads = page.getByRole('region', { name: 'Amounts spread to months' });
+  await expect(spreads).toContainText('2 quarter or year amounts spread to months');
+  await expect(spreads).toContainText('FY2027 Budget');
+  await expect(spreads).toContainText('12,000.00');
+  // Names resolved to codes. The demo's last year is still being booked (to October), so it is no
+  // pattern: spread evenly, never leaving November and December at nothing.
+  await expect(spreads.locator('tr', { hasText: '420 · 6100' })).toContainText('evenly');
+  await expect(spreads.locator('tr', { hasText: '420 · 6100' })).toContainText('1,000.00');
+  await page.screenshot({ path: join(screenshotDir, 'import-names-preview.png'), fullPage: true });
+
+  await page.getByRole('button', { name: 'Next: changes' }).click();
+  await expect(wizardStep(page)).toContainText('Changes');
+  // The change list, opened, is long (24 cells): the Commit button stays on the screen.
+  await page.getByText('Added (24)').click();
+  await expect(page.getByRole('button', { name: 'Commit import' })).toBeInViewport();
+  await page.screenshot({ path: join(screenshotDir, 'import-names-diff.png') });
+  await page.getByRole('button', { name: 'Commit import' }).click();
+  await expect(page.locator('.import-result')).toContainText('Imported other-company.csv as import #');
+  const lines = (JSON.parse(app.cli(['export', app.workspace, '--format', 'json']).stdout) as { budgetLines: { plan: string; departmentCode: string; accountCode: string; amountMinor: number }[] }).budgetLines.filter(
+    (l) => l.plan === 'FY2027 · Names',
+  );
+  expect(lines).toHaveLength(24);
+  expect(lines.filter((l) => l.accountCode === '6100').reduce((a, l) => a + l.amountMinor, 0)).toBe(1_200_000);
+  expect(new Set(lines.map((l) => l.departmentCode))).toEqual(new Set(['420']));
+  expect(errors).toEqual([]);
+});
+
+test('revenue written negative: the wizard shows the sign convention and imports only once it is chosen', async ({ page, app }) => {
+  const errors = await openApp(page, app.url);
+  const csv = 'Department,Account,Month,Amount\n410,4000,2026-12,-1500.00\n410,4000,2026-12,-500.00\n410,6100,2026-12,300.00\n';
+  await page.evaluate((text) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([text], 'gl-actuals.csv', { type: 'text/csv' }));
+    for (const type of ['dragenter', 'dragover', 'drop']) {
+      document.body.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    }
+  }, csv);
+  await expect(page.getByRole('button', { name: 'Next: mapping' })).toBeEnabled({ timeout: 30_000 });
+  await page.getByRole('button', { name: 'Next: mapping' }).click();
+  const signs = page.getByRole('region', { name: 'Signs of the amounts' });
+  await expect(signs).toContainText('credits negative');
+  await page.screenshot({ path: join(screenshotDir, 'import-signs.png'), fullPage: true });
+  await page.getByRole('button', { name: 'Next: preview' }).click();
+  await expect(page.locator('.problem.error', { hasText: '--signs credits-negative' })).toBeVisible();
+  await page.getByRole('button', { name: 'Back' }).click();
+  await signs.getByRole('combobox').selectOption('credits-negative');
+  await idle(page);
+  await page.getByRole('button', { name: 'Next: preview' }).click();
+  await expect(page.getByText(/must be fixed before importing/)).toHaveCount(0);
+  await expect(page.getByRole('table', { name: 'Rows to write' }).locator('tr', { hasText: '4000' })).toContainText('2,000.00');
+  expect(errors).toEqual([]);
+});

@@ -107,6 +107,11 @@ function Wizard() {
             <button type="button" className="button" onClick={cancel} disabled={step === 'file' && !plan && !error && !busy}>
               Cancel
             </button>
+            {busy !== null ? (
+              <span className="wizard-progress" role="status" aria-label="Progress">
+                <span className="spinner" aria-hidden="true" /> {busy}
+              </span>
+            ) : null}
             <span className="wizard-why">{next?.why ?? ''}</span>
             {next ? (
               <button type="button" className="button primary" disabled={next.disabled || busy !== null} onClick={next.run}>

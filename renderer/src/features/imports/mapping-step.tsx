@@ -30,6 +30,7 @@ const fieldLabels: Record<string, string> = {
   month: 'Month column',
   quarter: 'Quarter total (not imported)',
   total: 'Year total (not imported)',
+  note: 'Cell note',
   ignore: 'Ignore',
 };
 
@@ -41,6 +42,14 @@ const howLabels: Record<MappingHow, string> = {
   detected: 'detected',
   none: 'not mapped',
 };
+
+/** A budget with no month columns: its quarter or year columns are data, spread to months. */
+function spreadLabel(sheet: SheetPlan, field: string): string | null {
+  if (sheet.kind !== 'budget' || sheet.layout !== 'wide' || sheet.mapping.some((m) => m.field === 'month')) return null;
+  if (field === 'quarter') return 'Quarter (spread to months)';
+  if (field === 'total') return 'Year (spread to months)';
+  return null;
+}
 
 /** Sheets whose header rows read the same are shown once: a choice applies to all of them. */
 function distinctSheets(plan: ImportPlan): { sheet: SheetPlan; alsoFor: string[] }[] {
@@ -88,6 +97,9 @@ export function MappingStep({ plan }: { plan: ImportPlan }) {
           </div>
         ) : null}
       </div>
+      <ApprovedPlan plan={plan} />
+      <SignsChoice plan={plan} />
+      <NameMatches plan={plan} />
       <UnknownCodes plan={plan} kind={kind} />
       {distinctSheets(plan).map(({ sheet, alsoFor }) => (
         <div key={sheet.name} className="table-wrap">
@@ -104,6 +116,7 @@ export function MappingStep({ plan }: { plan: ImportPlan }) {
                 <th scope="col">Header in the file</th>
                 <th scope="col">Imported as</th>
                 <th scope="col">How</th>
+                <th scope="col">Sample values</th>
               </tr>
             </thead>
             <tbody>
@@ -120,7 +133,7 @@ export function MappingStep({ plan }: { plan: ImportPlan }) {
                     >
                       {(fields.includes(m.field) ? fields : [...fields, m.field]).map((f) => (
                         <option key={f} value={f}>
-                          {fieldLabels[f] ?? f}
+                          {spreadLabel(sheet, f) ?? fieldLabels[f] ?? f}
                         </option>
                       ))}
                     </select>
@@ -128,6 +141,9 @@ export function MappingStep({ plan }: { plan: ImportPlan }) {
                   </td>
                   <td>
                     <span className={`how-tag how-${m.how}`}>{howLabels[m.how]}</span>
+                  </td>
+                  <td className="mapping-samples" title={(m.samples ?? []).join(' · ')}>
+                    {(m.samples ?? []).join(' · ')}
                   </td>
                 </tr>
               ))}
@@ -237,6 +253,112 @@ function DepartmentChoice({ plan }: { plan: ImportPlan }) {
         <DepartmentOptions valueBy="code" />
       </select>
     </div>
+  );
+}
+
+/** The amount column's sign convention: shown with its evidence; one that is not as stored waits for the user's word. */
+function SignsChoice({ plan }: { plan: ImportPlan }) {
+  const options = useImport((s) => s.options);
+  const busy = useImport((s) => s.busy);
+  const setOptions = useImport((s) => s.setOptions);
+  const signs = plan.signs;
+  if (!signs || (signs.detected === 'as-stored' && options.signs === undefined)) return null;
+  return (
+    <section className="panel banner notice" aria-label="Signs of the amounts">
+      <label>
+        Signs in the file{' '}
+        <select
+          value={options.signs ?? ''}
+          disabled={busy !== null}
+          onChange={(e) =>
+            void (e.target.value === ''
+              ? setOptions({}, ['signs'])
+              : setOptions({ signs: e.target.value as NonNullable<ImportOptions['signs']> }))
+          }
+        >
+          <option value="">Choose…</option>
+          <option value="as-stored">Revenue and expenses both positive</option>
+          <option value="credits-negative">Credits negative (revenue written negative)</option>
+          <option value="expenses-negative">Expenses written negative</option>
+        </select>
+      </label>
+      <p className="muted">
+        The amounts read like {signs.detected === null ? 'no one convention' : signs.description} ({signs.reason}). They are stored with revenue and spend both positive.
+      </p>
+    </section>
+  );
+}
+
+/** An approved plan is written into only when the user says so. */
+function ApprovedPlan({ plan }: { plan: ImportPlan }) {
+  const options = useImport((s) => s.options);
+  const busy = useImport((s) => s.busy);
+  const setOptions = useImport((s) => s.setOptions);
+  if (plan.target?.status !== 'approved') return null;
+  return (
+    <section className="panel banner notice" aria-label="Approved plan">
+      <label>
+        <input
+          type="checkbox"
+          checked={options.intoApproved === true}
+          disabled={busy !== null}
+          onChange={(e) => void (e.target.checked ? setOptions({ intoApproved: true }) : setOptions({}, ['intoApproved']))}
+        />{' '}
+        Import into the approved plan {plan.target.planName} (it changes the approved figures; no new plan is made)
+      </label>
+    </section>
+  );
+}
+
+/**
+ * Departments and accounts the file names rather than codes: what each was matched to, and the
+ * near misses to confirm — one click adds the match to the confirmed list (remembered on commit).
+ */
+function NameMatches({ plan }: { plan: ImportPlan }) {
+  const options = useImport((s) => s.options);
+  const busy = useImport((s) => s.busy);
+  const setOptions = useImport((s) => s.setOptions);
+  const matches = plan.matches.filter((m) => m.status !== 'none');
+  if (matches.length === 0) return null;
+  const pairs = Array.isArray(options.unknownCodes) ? options.unknownCodes : [];
+  const confirm = (text: string, code: string) => void setOptions({ unknownCodes: [...pairs.filter((p) => p.from !== text), { from: text, to: code }] });
+  const open = matches.filter((m) => m.status === 'suggest').length;
+  return (
+    <section className="panel name-matches" aria-label="Names matched">
+      <div className="panel-header">
+        <h2>
+          Names matched to codes{open > 0 ? ` — ${open === 1 ? '1 needs' : `${open} need`} your confirmation` : ''}
+        </h2>
+      </div>
+      <table className="data-table">
+        <thead>
+          <tr>
+            <th scope="col">In the file</th>
+            <th scope="col">Matched to</th>
+            <th scope="col">How</th>
+          </tr>
+        </thead>
+        <tbody>
+          {matches.map((m) => (
+            <tr key={`${m.entity}:${m.text}`} data-match={m.status}>
+              <th scope="row">
+                {m.entity} “{m.text}” <span className="muted">{m.ref.split('!').pop()}</span>
+              </th>
+              <td>
+                {m.status === 'suggest'
+                  ? m.suggestions.map((x) => (
+                      <button key={x.code} type="button" className="button" disabled={busy !== null} title={x.why} onClick={() => confirm(m.text, x.code)}>
+                        Use {x.code} {x.name}
+                      </button>
+                    ))
+                  : m.code}
+              </td>
+              <td>{m.status === 'suggest' ? 'did you mean… (confirm one)' : m.status === 'confirmed' ? 'confirmed by you' : (m.how ?? '')}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
   );
 }
 

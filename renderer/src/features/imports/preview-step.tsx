@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { ImportPlan, ImportProblem } from '../../../../shared/imports';
 import { formatMoney } from '../../../../shared/money';
+import { periodLabel } from '../../../../shared/periods';
 import { parseRef, plural, rowsOfProblem, sortedProblems, summarize } from './plan-summary';
 
 /** Step 3: what would be written, per department and account, and every problem by cell. */
@@ -33,6 +34,7 @@ export function PreviewStep({ plan }: { plan: ImportPlan }) {
         ) : null}{' '}
         {plan.warningCount > 0 ? <span className="problem-count warning">{plural(plan.warningCount, 'warning')}.</span> : null}
       </p>
+      {plan.spreads.length > 0 ? <Spreads plan={plan} /> : null}
       <div className="preview-layout">
         {problems.length > 0 ? (
           <section className="panel problems-panel" aria-label="Problems">
@@ -91,15 +93,67 @@ export function PreviewStep({ plan }: { plan: ImportPlan }) {
   );
 }
 
+/** Quarter and year amounts and the months each was spread to, for the user to see before importing. */
+function Spreads({ plan }: { plan: ImportPlan }) {
+  const months = plan.spreads[0]?.months.map((m) => m.period) ?? [];
+  const sameMonths = plan.spreads.every((s) => s.months.length === months.length && s.months.every((m, i) => m.period === months[i]));
+  return (
+    <section className="panel spreads-panel" aria-label="Amounts spread to months">
+      <h2 className="panel-header">
+        {plural(plan.spreads.length, 'quarter or year amount')} spread to months
+      </h2>
+      <div className="table-wrap">
+        <table className="data-table spread-months">
+          <thead>
+            <tr>
+              <th scope="col">From</th>
+              <th scope="col">Department · account</th>
+              <th scope="col" className="num">
+                Amount
+              </th>
+              <th scope="col">How</th>
+              {sameMonths ? months.map((p) => <th key={p} scope="col" className="num">{periodLabel(p, true)}</th>) : <th scope="col">Months</th>}
+            </tr>
+          </thead>
+          <tbody>
+            {plan.spreads.map((s) => (
+              <tr key={s.source}>
+                <td>
+                  {s.header} <span className="muted">{s.source.split('!').pop()}</span>
+                </td>
+                <td className="code">
+                  {s.departmentCode} · {s.accountCode}
+                </td>
+                <td className="num">{formatMoney(s.totalMinor, { decimals: 2 })}</td>
+                <td>{s.method}</td>
+                {sameMonths ? (
+                  s.months.map((m) => (
+                    <td key={m.period} className="num">
+                      {formatMoney(m.amountMinor, { decimals: 2 })}
+                    </td>
+                  ))
+                ) : (
+                  <td>{s.months.map((m) => `${periodLabel(m.period, true)} ${formatMoney(m.amountMinor, { decimals: 2 })}`).join(', ')}</td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
 /** Where a problem points: the sheet, the cell and the column it sits in, with what that column was mapped to. */
 function ProblemDetail({ plan, problem, matches }: { plan: ImportPlan; problem: ImportProblem; matches: number }) {
   const ref = parseRef(problem.ref, plan.fileName);
   if (!ref) return <p className="problem-detail">About the whole file.</p>;
-  const sheet = plan.sheets.find((s) => s.name === ref.sheet);
+  // A CSV's one sheet goes unnamed in references.
+  const sheet = ref.sheet === '' ? plan.sheets[0] : plan.sheets.find((s) => s.name === ref.sheet);
   const column = ref.column ? sheet?.mapping.find((m) => m.letter === ref.column) : undefined;
   return (
     <p className="problem-detail" role="status">
-      Sheet <strong>{ref.sheet}</strong>
+      Sheet <strong>{sheet?.name ?? ref.sheet}</strong>
       {ref.column && ref.row !== null ? (
         <>
           , cell <strong>{`${ref.column}${ref.row}`}</strong> (row {ref.row}
