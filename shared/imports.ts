@@ -47,6 +47,8 @@ export const importOptionsSchema = z.object({
   planName: z.string().trim().min(1).max(200).optional(),
   /** The department of every row without a department column, overriding sheet names and titles. */
   departmentCode: z.string().trim().min(1).max(64).optional(),
+  /** The account of every row of a file with no account column (one figure per department and period). */
+  accountCode: z.string().trim().min(1).max(64).optional(),
   /** Sheets to import, by name; default every sheet with a recognisable header row. */
   sheets: z.array(shortText).max(1000).optional(),
   mapping: z.array(mappingChoiceSchema).max(1000).optional(),

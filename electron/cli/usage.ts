@@ -32,7 +32,7 @@ Commands:
   import <file.sqlite> <spreadsheet.xlsx|.csv> [--kind departments|accounts|people|budget|actuals]
          [--plan "FY2027 · Base"] [--department CODE] [--sheet NAME ...] [--map "Header=field,..."]
          [--codes "Name=CODE,..."] [--codes-file FILE] [--spread even|last-year|profile:NAME]
-         [--signs as-stored|credits-negative|expenses-negative] [--into-approved]
+         [--signs as-stored|credits-negative|expenses-negative] [--into-approved] [--account CODE]
          [--decimal-comma] [--create-missing] [--dry-run] [--json]
       Import a spreadsheet: kind and columns are detected (or given); departments and accounts are
       matched by code or by name, near misses are refused naming the --codes line that confirms them;

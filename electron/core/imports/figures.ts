@@ -66,6 +66,8 @@ export interface FigureSheetInput extends MappedSheet {
   fiscalStartMonth: number;
   /** Budgets read quarter and year columns as data when the sheet has no month columns. */
   kind?: 'budget' | 'actuals';
+  /** The account of every row of a sheet with no account column (one figure per department), chosen by the user. */
+  account?: { code: string; ref: string };
 }
 
 export interface FigureSheetOutput {
@@ -179,7 +181,9 @@ function sheetRefs(fileName: string, sheet: string): (row: number, column: numbe
 
 interface LongColumns {
   department: number | undefined;
+  /** -1: the account was chosen for the whole sheet (givenAccountRef). */
   account: number;
+  givenAccountRef?: string;
   period: number;
   givenDepartmentRef: string | undefined;
 }
@@ -208,7 +212,7 @@ class LongFigure implements RawFigure {
   }
 
   get accountRef(): string {
-    return this.refAt(this.row, this.columns.account);
+    return this.columns.account < 0 ? this.columns.givenAccountRef! : this.refAt(this.row, this.columns.account);
   }
 
   get periodRef(): string {
@@ -305,7 +309,7 @@ class LongReader extends SheetReader {
     };
     this.col = col;
     const sheet = input.sheet.name;
-    if (col.account === undefined) problems.error(problems.ref(sheet), missingColumn(m, 'the account', 'accountCode'));
+    if (col.account === undefined && input.account === undefined) problems.error(problems.ref(sheet), missingColumn(m, 'the account', 'accountCode'));
     if (col.period === undefined) problems.error(problems.ref(sheet), missingColumn(m, 'the month (period)', 'period'));
     if (col.amount === undefined && col.debit === undefined && col.credit === undefined) {
       problems.error(problems.ref(sheet), missingColumn(m, 'the amount (or to debit and credit)', 'amount'));
@@ -318,9 +322,15 @@ class LongReader extends SheetReader {
     this.sourceRefAt = problems.fileName === input.fileName ? this.problemRef : sheetRefs(input.fileName, sheet);
     // Without an account or a month column no row can become a figure: rows are not read.
     this.refColumns =
-      col.account === undefined || col.period === undefined
+      (col.account === undefined && input.account === undefined) || col.period === undefined
         ? null
-        : { department: col.department, account: col.account, period: col.period, givenDepartmentRef: input.department?.ref };
+        : {
+            department: col.department,
+            account: col.account ?? -1,
+            period: col.period,
+            givenDepartmentRef: input.department?.ref,
+            ...(col.account === undefined ? { givenAccountRef: input.account!.ref } : {}),
+          };
   }
 
   protected amountColumn(): number {
@@ -336,8 +346,8 @@ class LongReader extends SheetReader {
 
   override longRowSpec(): LongRowSpec | null {
     const { col, refColumns } = this;
-    // Rows read ahead carry no notes: a sheet with a notes column is read row by row.
-    if (refColumns === null || col.note !== undefined) return null;
+    // Rows read ahead carry no notes nor a chosen account: such a sheet is read row by row.
+    if (refColumns === null || col.note !== undefined || refColumns.account < 0) return null;
     return {
       department: col.department ?? null,
       account: refColumns.account,
@@ -394,14 +404,15 @@ class LongReader extends SheetReader {
   protected row(r: number, cells: readonly CellValue[]): void {
     const { col, refColumns, input, problems, out } = this;
     if (refColumns === null) return;
+    const given = refColumns.account < 0 ? input.account!.code : null;
     const accountColumn = refColumns.account;
     const periodColumn = refColumns.period;
-    if (totalRowKind(cells, this.labels, accountColumn)) {
+    if (totalRowKind(cells, this.labels, given === null ? accountColumn : undefined)) {
       out.skippedRows++;
       return;
     }
     out.dataRows++;
-    const accountCode = codeText(cell(cells, accountColumn));
+    const accountCode = given ?? codeText(cell(cells, accountColumn));
     const periodValue = cell(cells, periodColumn);
     const period = this.monthOf(periodValue);
     let amount: number | null = null;
@@ -522,8 +533,8 @@ class WideReader extends SheetReader {
     this.sinceSubtotal = this.months.map(() => 0);
     this.sinceStart = this.months.map(() => 0);
     this.values = new Array<number | undefined>(this.months.length + this.quarters.length + this.totals.length).fill(undefined);
-    this.readable = this.col.account !== undefined;
-    if (this.col.account === undefined) {
+    this.readable = this.col.account !== undefined || input.account !== undefined;
+    if (!this.readable) {
       problems.error(problems.ref(sheet), missingColumn(m, 'the account', 'accountCode'));
       return;
     }
@@ -557,12 +568,14 @@ class WideReader extends SheetReader {
     if (!this.readable) return;
     const { months, quarters, totals, values, col, input, problems, out } = this;
     const sheet = input.sheet.name;
-    const accountColumn = col.account!;
+    // A chosen account for every row: rows are told apart by their department.
+    const given = col.account === undefined ? input.account!.code : null;
+    const accountColumn = col.account ?? col.department ?? this.months[0]?.column ?? this.spans[0]?.column ?? 0;
     // Month, then quarter, then total columns, in that order (problems come out in it).
     for (let i = 0; i < months.length; i++) this.readValue(r, cells, i, months[i]!.column);
     for (let i = 0; i < quarters.length; i++) this.readValue(r, cells, months.length + i, quarters[i]!.column);
     for (let i = 0; i < totals.length; i++) this.readValue(r, cells, months.length + quarters.length + i, totals[i]!);
-    const total = totalRowKind(cells, this.labels, accountColumn);
+    const total = totalRowKind(cells, this.labels, given === null ? accountColumn : col.department);
     if (total) {
       out.skippedRows++;
       const basis = total === 'subtotal' ? this.sinceSubtotal : this.sinceStart;
@@ -576,7 +589,7 @@ class WideReader extends SheetReader {
       if (total === 'subtotal') this.sinceSubtotal.fill(0);
       return;
     }
-    const accountCode = codeText(cell(cells, accountColumn));
+    const accountCode = given ?? codeText(cell(cells, accountColumn));
     let filled = 0;
     for (let i = 0; i < months.length; i++) if (values[i] !== undefined) filled++;
     for (const s of this.spans) if (values[months.length + s.slot] !== undefined) filled++;

@@ -466,7 +466,17 @@ export function startPlan(ctx: Ctx, workbook: WorkbookData, rawOptions: ImportOp
   const readerOf = (k: number): FigureReader => {
     while (readers.length <= k) {
       const i = included[readers.length]!;
-      readers.push(figureReader({ ...common(i), fiscalStartMonth: settings.fiscalYearStartMonth, ...(figureKind ? { kind: figureKind } : {}) }, problems));
+      readers.push(
+        figureReader(
+          {
+            ...common(i),
+            fiscalStartMonth: settings.fiscalYearStartMonth,
+            ...(figureKind ? { kind: figureKind } : {}),
+            ...(options.accountCode !== undefined ? { account: { code: options.accountCode, ref: problems.ref(i.sheet.name) } } : {}),
+          },
+          problems,
+        ),
+      );
     }
     return readers[k]!;
   };
@@ -641,7 +651,7 @@ function applySigns(
     const read = detection.convention === null ? 'unclear' : `like ${describeSignConvention(detection.convention)}`;
     problems.error(
       problems.ref(),
-      `the amounts' signs read ${read}${detection.confidence === 'low' ? ', but not clearly' : ''} (${detection.reason}); say how the file writes them: --signs ${detection.convention === 'as-stored' ? 'as-stored' : (detection.convention ?? 'credits-negative')} (or as-stored, credits-negative, expenses-negative)`,
+      `the amounts' signs read ${read}${detection.confidence === 'low' ? ', but not clearly' : ''} (${detection.reason}); say how the file writes them: --signs ${detection.convention ?? 'credits-negative'} (or as-stored, credits-negative, expenses-negative)`,
     );
     return false;
   }

@@ -296,3 +296,22 @@ describe('sign conventions of a single amount column', () => {
     expect(plan.notes.some((n) => n.startsWith('Signs: revenue and expenses both positive'))).toBe(true);
   });
 });
+
+describe('a file with no account column', () => {
+  it('imports into the account the user chooses (accountCode), long and wide', () => {
+    const long = workbook('by-dept.csv', sheet('by-dept', [['Department', 'Month', 'Budget'], ['210', '2027-01', 100], ['420', '2027-01', 50]]));
+    expect(messages(planImport(ws.ctx, long, { kind: 'budget' }), 'error')[0]).toMatch(/^by-dept\.csv: no column is mapped to the account/);
+    const plan = planImport(ws.ctx, long, { kind: 'budget', accountCode: '6100' });
+    expect(plan.errorCount).toBe(0);
+    expect(figures(plan).map((r) => [r.departmentCode, r.accountCode, r.amountMinor])).toEqual([
+      ['210', '6100', 10000],
+      ['420', '6100', 5000],
+    ]);
+    const wide = planImport(ws.ctx, workbook('w.xlsx', sheet('Budget', [['Department', 'Jan 2027', 'Feb 2027'], ['210', 1, 2], ['Total', 1, 2]])), { kind: 'budget', accountCode: '6000' });
+    expect(wide.errorCount).toBe(0);
+    expect(figures(wide).map((r) => [r.departmentCode, r.accountCode, r.period, r.amountMinor])).toEqual([
+      ['210', '6000', '2027-01', 100],
+      ['210', '6000', '2027-02', 200],
+    ]);
+  });
+});
