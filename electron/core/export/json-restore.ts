@@ -7,7 +7,7 @@
  * and not as changes: a restored workspace has nothing to undo, as a fresh demo has nothing to undo.
  * It is written under a temporary name and named only when whole (restoreWorkspace).
  */
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { z } from 'zod';
 import {
@@ -20,12 +20,14 @@ import {
 import { parseRate } from '../../../shared/currency';
 import { AppError } from '../../../shared/result';
 import { residualAboveInherent } from '../../../shared/risks';
+import { brokenTextMessage, brokenTextPath } from '../../../shared/text';
 import { parentsFirst, treeLevels } from '../../../shared/tree';
 import { createCtx, isoNow, type Ctx } from '../context';
 import { repeatedPerson } from '../continuity/call-tree';
 import { requireMoney } from '../continuity/checks';
 import { openWorkspace } from '../db/open-workspace';
 import { writeTransaction } from '../db/transactions';
+import { readRegularFile } from '../imports/read/regular-file';
 import { placeNewFile } from '../fs/write-new-file';
 import { initWorkspace } from '../workspace/workspace-service';
 import { personKeys } from './json-export';
@@ -229,13 +231,19 @@ export function readExportDocument(value: unknown, source: string): { doc: Works
   );
 }
 
+/** The largest export read: its text must fit in one JavaScript string (V8's limit is about 512 M characters). */
+const maxExportBytes = 512 * 1024 * 1024;
+
 /** Reads and checks an export file. */
 export function readExportFile(path: string): { doc: WorkspaceExport; version: 1 | 2 } {
   const name = basename(path);
+  if (!existsSync(path)) throw new AppError('not_found', `There is no file ${path} to restore from.`);
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    // A regular file only (a FIFO or /dev/zero would never end), and no bigger than a string can hold.
+    text = Buffer.from(readRegularFile(path, name, maxExportBytes)).toString('utf8');
   } catch (err) {
+    if (err instanceof AppError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
     throw new AppError(code === 'ENOENT' ? 'not_found' : 'refused', code === 'ENOENT' ? `There is no file ${path} to restore from.` : `${name} cannot be read: ${(err as Error).message}`);
   }
@@ -245,6 +253,8 @@ export function readExportFile(path: string): { doc: WorkspaceExport; version: 1
   } catch (err) {
     throw new AppError('invalid_input', `${name} cannot be restored: it is not JSON (${(err as Error).message}). Nothing was written.`);
   }
+  const broken = brokenTextPath(value);
+  if (broken !== null) throw new AppError('invalid_input', `${name} cannot be restored: ${brokenTextMessage(broken)} Nothing was written.`);
   return readExportDocument(value, name);
 }
 

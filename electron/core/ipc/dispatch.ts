@@ -6,6 +6,7 @@
 import { type z } from 'zod';
 import { contract, isMethodName, isMutation, type Handlers, type MethodName } from '../../../shared/contract';
 import { AppError, type Result } from '../../../shared/result';
+import { brokenTextMessage, brokenTextPath } from '../../../shared/text';
 import { storageError } from '../db/storage-errors';
 import { createLogger, type Logger } from '../log';
 
@@ -34,6 +35,9 @@ export async function dispatch(
     return { ok: false, error: { code: 'unknown_method', message: `Unknown method: ${String(method).slice(0, 80)}` } };
   }
   const spec = contract[method];
+  // Text that cannot be stored as UTF-8 is refused at the door, naming the field, never stored or silently changed.
+  const broken = brokenTextPath(payload);
+  if (broken !== null) return { ok: false, error: { code: 'invalid_input', message: `Invalid input for ${method}: ${brokenTextMessage(broken)}` } };
   const parsed = spec.input.safeParse(payload ?? {});
   if (!parsed.success) {
     return {

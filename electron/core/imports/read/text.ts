@@ -4,6 +4,7 @@
  * combining accent matches "Chloé" typed precomposed) and no longer than a cell may be — and
  * whatever was changed on the way is said, naming the cell or line, never done silently.
  */
+import { isWellFormed, toWellFormed } from '../../../../shared/text';
 
 /** Something the reader changed or doubted while reading; the preview lists them as warnings. */
 export interface ReadWarning {
@@ -106,18 +107,7 @@ export interface CellTextRules {
   maxCellChars: number;
 }
 
-// ES2024's well-formed string methods (Node 20 has them; the project's TypeScript lib is ES2023).
-type WellFormed = { isWellFormed(): boolean; toWellFormed(): string };
-
-/** True when `text` holds no lone surrogate: it can be written as UTF-8 as it is. */
-export function isWellFormed(text: string): boolean {
-  return (text as unknown as WellFormed).isWellFormed();
-}
-
-/** `text` with every lone surrogate replaced by U+FFFD. */
-export function toWellFormed(text: string): string {
-  return (text as unknown as WellFormed).toWellFormed();
-}
+export { isWellFormed, toWellFormed };
 
 /**
  * One cell's text as the reader hands it on: lone surrogates replaced by U+FFFD, NFC, cut to
