@@ -15,6 +15,7 @@ import { CommandPalette } from './command-palette';
 import { GlobalDialogs } from './global-dialogs';
 import { ShortcutsHelp } from './shortcuts-help';
 import { Sidebar } from './sidebar';
+import { StorageBanner } from './storage-banner';
 import { useApp } from './store';
 import { Toasts } from './toasts';
 import { TopBar } from './top-bar';
@@ -92,6 +93,7 @@ export function App() {
       <Sidebar />
       <div className="main">
         <TopBar />
+        <StorageBanner />
         <main className="content">
           {/* Dates are formatted as cells render: a new locale remounts the view to show it everywhere. */}
           <CurrentView key={locale} />
