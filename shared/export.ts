@@ -313,6 +313,8 @@ const workspaceExportV2Shape = z
         fiscalYearStartMonth: fiscalStartMonthSchema,
         impactTolerance: rating,
         riskAppetite: z.number().int().min(1).max(25),
+        /** How dates are shown; added after version 2 first shipped, so optional when read (en-GB). */
+        locale: asInApp(z.string(), workspaceUpdateSchema.shape.locale.unwrap()).optional(),
       })
       .strict(),
     departments: z.array(departmentSchema),

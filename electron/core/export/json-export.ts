@@ -369,7 +369,7 @@ export function exportJson(ctx: Ctx): WrittenWorkspaceExport {
   // DEFERRED takes the read snapshot at the first SELECT and holds it until every query is done.
   return readTransaction(ctx.db, (): WrittenWorkspaceExport => {
     const settings = getSettings(ctx);
-    const registerSettings = client.prepare('SELECT impact_tolerance, risk_appetite FROM workspace WHERE id = 1').raw().get() as [number, number];
+    const registerSettings = client.prepare('SELECT impact_tolerance, risk_appetite, locale FROM workspace WHERE id = 1').raw().get() as [number, number, string];
     const personRows = rows('people');
     const people = personRows.map((r) => ({
       name: str(r[0]!),
@@ -394,6 +394,7 @@ export function exportJson(ctx: Ctx): WrittenWorkspaceExport {
         fiscalYearStartMonth: settings.fiscalYearStartMonth,
         impactTolerance: registerSettings[0],
         riskAppetite: registerSettings[1],
+        locale: registerSettings[2],
       },
       departments: rows('departments').map((r) => ({ code: str(r[0]!), name: str(r[1]!), parentCode: strOrNull(r[2]!), manager: strOrNull(r[3]!) })),
       accounts: rows('accounts').map((r) => ({ code: str(r[0]!), name: str(r[1]!), type: r[2] as AccountType, active: r[3] === 1 })),

@@ -272,6 +272,7 @@ function writeDocument(ctx: Ctx, doc: WorkspaceExport): void {
 
   initWorkspace(ctx, { name: doc.workspace.name, currency: doc.workspace.currency, fiscalYearStartMonth: doc.workspace.fiscalYearStartMonth });
   client.prepare('UPDATE workspace SET impact_tolerance = ?, risk_appetite = ? WHERE id = 1').run(doc.workspace.impactTolerance, doc.workspace.riskAppetite);
+  if (doc.workspace.locale !== undefined) client.prepare('UPDATE workspace SET locale = ? WHERE id = 1').run(doc.workspace.locale);
 
   const departmentId = idMap(doc.departments, (d) => d.code);
   const addDepartment = insert('departments', ['id', 'code', 'name', 'parent_id', 'manager', 'created_at', 'updated_at']);

@@ -140,7 +140,7 @@ describe('exportJson', () => {
     ]);
     expect(e.format).toBe('quartermaster-workspace');
     expect(e.version).toBe(2);
-    expect(e.workspace).toEqual({ name: 'Larkspur Freight', currency: 'EUR', fiscalYearStartMonth: 4, impactTolerance: 4, riskAppetite: 12 });
+    expect(e.workspace).toEqual({ name: 'Larkspur Freight', currency: 'EUR', fiscalYearStartMonth: 4, impactTolerance: 4, riskAppetite: 12, locale: 'en-GB' });
     expect(e.departments).toEqual([
       { code: '100', name: 'Larkspur Freight', parentCode: null, manager: 'Dana Whitfield' },
       { code: '200', name: 'Operations', parentCode: '100', manager: null },
@@ -368,7 +368,7 @@ describe('exportJson', () => {
     expect(e).toEqual({
       format: 'quartermaster-workspace',
       version: 2,
-      workspace: { name: 'Larkspur Freight', currency: 'EUR', fiscalYearStartMonth: 4, impactTolerance: 4, riskAppetite: 12 },
+      workspace: { name: 'Larkspur Freight', currency: 'EUR', fiscalYearStartMonth: 4, impactTolerance: 4, riskAppetite: 12, locale: 'en-GB' },
       departments: [],
       accounts: [],
       people: [],
