@@ -5,6 +5,7 @@
 import type { AccountType } from '../../../shared/budget';
 import { departmentCodeSchema } from '../../../shared/org';
 import { parseCellAmount } from './amounts';
+import { accountTypeFromTypeColumn } from './conventions';
 import { cellText } from './headers';
 import { sourceRef, type CellValue } from './model';
 import type { Problems } from './problems';
@@ -130,6 +131,30 @@ export function readAccounts(input: EntitySheetInput, problems: Problems): Count
   const col = { code: columnOf(m, 'code'), name: columnOf(m, 'name'), type: columnOf(m, 'type'), active: columnOf(m, 'active') };
   const out = { rows: [] as RawAccount[], dataRows: 0, skippedRows: 0 };
   if (!requireColumn(problems, sheet, col.code, 'the account code')) return out;
+  const balanceSheet: string[] = [];
+  readAccountRows(input, problems, col, out, balanceSheet);
+  if (balanceSheet.length > 0) {
+    const n = balanceSheet.length;
+    problems.warn(
+      balanceSheet[0]!,
+      `${n === 1 ? '1 balance-sheet account (asset, liability or equity) is' : `${n} balance-sheet accounts (assets, liabilities, equity) are`} left out: Quartermaster budgets revenue, expenses and capex (first at ${balanceSheet
+        .slice(0, 3)
+        .map((x) => x.split('!').pop())
+        .join(', ')}${n > 3 ? ', …' : ''})`,
+    );
+  }
+  return out;
+}
+
+function readAccountRows(
+  input: EntitySheetInput,
+  problems: Problems,
+  col: { code: number | undefined; name: number | undefined; type: number | undefined; active: number | undefined },
+  out: Counted & { rows: RawAccount[] },
+  balanceSheet: string[],
+): void {
+  const sheet = input.sheet.name;
+  if (col.code === undefined) return;
   for (const { index: r, cells } of dataRows(input)) {
     if (totalRowKind(cells, [col.code, ...(col.name === undefined ? [] : [col.name])], col.code)) {
       out.skippedRows++;
@@ -144,10 +169,23 @@ export function readAccounts(input: EntitySheetInput, problems: Problems): Count
     }
     if (!checkCode(problems, ref(col.code), code, 'account code')) continue;
     const typeValue = cell(cells, col.type);
-    const type = parseAccountType(typeValue);
-    if (col.type !== undefined && type === null && cellText(typeValue) !== '') {
-      problems.error(ref(col.type), `"${cellText(typeValue)}" is not an account type (revenue, expense or capex)`);
+    let type = parseAccountType(typeValue);
+    // Other tools' type words ("Income", "Cost of Goods Sold", "Asset", "Current Liability"): a Type
+    // column is certain, and a balance-sheet word is never read as capex or expense.
+    const read = col.type === undefined || cellText(typeValue) === '' ? null : accountTypeFromTypeColumn(cellText(typeValue));
+    if (read?.balanceSheet) {
+      // Assets, liabilities and equity are not budgeted here: left out, counted in one warning.
+      balanceSheet.push(ref(col.type!));
+      out.skippedRows++;
+      out.dataRows--;
       continue;
+    }
+    if (col.type !== undefined && type === null && cellText(typeValue) !== '') {
+      if (read && (read.type === 'revenue' || read.type === 'expense' || read.type === 'capex')) type = read.type;
+      else {
+        problems.error(ref(col.type), `"${cellText(typeValue)}" is not an account type (revenue, expense or capex)`);
+        continue;
+      }
     }
     const active = parseActive(cell(cells, col.active));
     if (active === 'bad') {
@@ -163,7 +201,6 @@ export function readAccounts(input: EntitySheetInput, problems: Problems): Count
       typeRef: ref(col.type ?? col.code),
     });
   }
-  return out;
 }
 
 /** A date cell as YYYY-MM-DD: a real date, "2024-03-02", "2024-03-02T…". */

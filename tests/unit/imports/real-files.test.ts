@@ -315,3 +315,31 @@ describe('a file with no account column', () => {
     ]);
   });
 });
+
+describe('a chart of accounts from another tool', () => {
+  it("reads its Type column's words; balance-sheet accounts are left out with one warning that counts them", () => {
+    const plan = planImport(
+      ws.ctx,
+      workbook(
+        'coa.csv',
+        sheet('coa', [
+          ['Code', 'Name', 'Type'],
+          ['4100', 'Product sales', 'Income'],
+          ['5100', 'Materials', 'Cost of Goods Sold'],
+          ['2100', 'Accounts payable', 'Liability'],
+          ['1000', 'Cash', 'Asset'],
+          ['3000', 'Retained earnings', 'Equity'],
+        ]),
+      ),
+      { kind: 'accounts' },
+    );
+    expect(messages(plan, 'error')).toEqual([]);
+    expect(plan.records?.rows).toMatchObject([
+      { code: '4100', type: 'revenue' },
+      { code: '5100', type: 'expense' },
+    ]);
+    expect(messages(plan, 'warning')).toEqual([
+      'coa.csv!C4: 3 balance-sheet accounts (assets, liabilities, equity) are left out: Quartermaster budgets revenue, expenses and capex (first at C4, C5, C6)',
+    ]);
+  });
+});
