@@ -6,6 +6,7 @@ import type { AccountType } from '../../../shared/budget';
 import { departmentCodeSchema } from '../../../shared/org';
 import { parseCellAmount } from './amounts';
 import { accountTypeFromTypeColumn } from './conventions';
+import { hrStatus } from './hr-values';
 import { cellText } from './headers';
 import { sourceRef, type CellValue } from './model';
 import type { Problems } from './problems';
@@ -232,6 +233,7 @@ export function readPeople(input: EntitySheetInput, problems: Problems): Counted
     end: columnOf(m, 'endDate'),
     status: columnOf(m, 'status'),
   };
+  const leaversWithoutEnd: Array<{ ref: string; word: string }> = [];
   const out = { rows: [] as RawPerson[], dataRows: 0, skippedRows: 0 };
   if (!requireColumn(problems, sheet, col.name, 'the name')) return out;
   if (col.department === undefined && input.department === null) {
@@ -291,7 +293,13 @@ export function readPeople(input: EntitySheetInput, problems: Problems): Counted
       ok = false;
     }
     const statusText = cellText(cell(cells, col.status));
-    const open = openStatus.test(statusText) || openName.test(name);
+    const hr = hrStatus(statusText);
+    const open = hr === 'open' || openStatus.test(statusText) || openName.test(name);
+    // A leaver is a person with the day they left: without one they would read as active staff.
+    if (hr === 'leaver' && end === null) {
+      leaversWithoutEnd.push({ ref: ref(col.status!), word: statusText });
+      ok = false;
+    }
     if (!ok) continue;
     out.rows.push({
       name: name.slice(0, 200),
@@ -306,6 +314,17 @@ export function readPeople(input: EntitySheetInput, problems: Problems): Counted
       status: open ? 'open' : 'active',
       source: sourceRef(input.fileName, sheet, r, col.name),
     });
+  }
+  if (leaversWithoutEnd.length > 0) {
+    const n = leaversWithoutEnd.length;
+    const words = [...new Set(leaversWithoutEnd.map((l) => `"${l.word}"`))].slice(0, 3).join(', ');
+    problems.error(
+      leaversWithoutEnd[0]!.ref,
+      `${n === 1 ? '1 person is' : `${n} people are`} marked as having left (${words}) but ${n === 1 ? 'has' : 'have'} no end date (first at ${leaversWithoutEnd
+        .slice(0, 3)
+        .map((l) => l.ref.split('!').pop())
+        .join(', ')}${n > 3 ? ', …' : ''}); they would be imported as active staff. Map the column with the day they left to endDate (--map "Termination Date=endDate"), or leave them out of the file`,
+    );
   }
   return out;
 }

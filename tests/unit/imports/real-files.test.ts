@@ -343,3 +343,19 @@ describe('a chart of accounts from another tool', () => {
     ]);
   });
 });
+
+describe('HR exports', () => {
+  it('people marked as having left, without an end date, are never imported as active staff', () => {
+    const rows = [
+      ['Name', 'Department', 'Status', 'End date'],
+      ['Ana Lima', '210', 'Active', null],
+      ['Bo Chen', '210', 'Terminated', null],
+      ['Cy Park', '420', 'Voluntarily Terminated', null],
+      ['Di Ross', '420', 'Inactive', '2026-06-30'],
+    ];
+    const plan = planImport(ws.ctx, workbook('hr.csv', sheet('hr', rows)), { kind: 'people' });
+    expect(messages(plan, 'error')).toEqual([
+      'hr.csv!C3: 2 people are marked as having left ("Terminated", "Voluntarily Terminated") but have no end date (first at C3, C4); they would be imported as active staff. Map the column with the day they left to endDate (--map "Termination Date=endDate"), or leave them out of the file',
+    ]);
+  });
+});
