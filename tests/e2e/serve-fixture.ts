@@ -25,7 +25,7 @@ export interface ServedApp {
   cli(args: string[]): { status: number | null; stdout: string; stderr: string };
 }
 
-async function startServe(workspace: string): Promise<{ url: string; child: ChildProcess }> {
+export async function startServe(workspace: string): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(process.execPath, launch(['serve', workspace, '--port', '0']), {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -51,7 +51,7 @@ async function startServe(workspace: string): Promise<{ url: string; child: Chil
   return { url, child };
 }
 
-function cliIn(): ServedApp['cli'] {
+export function cliIn(): ServedApp['cli'] {
   return (args) => {
     const r = spawnSync(process.execPath, launch(['cli', ...args]), { cwd: root, encoding: 'utf8' });
     return { status: r.status, stdout: r.stdout, stderr: r.stderr };

@@ -9,6 +9,13 @@ import { useApp } from './store';
 
 const pollMs = 5_000;
 
+/** The core's reason ("it is on a read-only disk") as a sentence of its own. */
+function sentence(text: string): string {
+  const t = text.trim().replace(/^it is /i, 'The workspace is ');
+  const s = t.charAt(0).toUpperCase() + t.slice(1);
+  return /[.!?]$/.test(s) ? s : `${s}.`;
+}
+
 export function StorageBanner() {
   const storage = useApp((s) => s.workspace?.storage);
   const refresh = useApp((s) => s.refresh);
@@ -24,7 +31,7 @@ export function StorageBanner() {
   if (storage.integrity === 'damaged') {
     return (
       <div className="storage-banner storage-banner-damaged" role="alert">
-        <strong>This workspace is damaged.</strong> {storage.problem ?? 'The background check found damage in the file.'} Export what you
+        <strong>This workspace is damaged.</strong> {sentence(storage.problem ?? 'The background check found damage in the file.')} Export what you
         need now and open the newest backup; nothing is repaired or deleted automatically.
       </div>
     );
@@ -32,7 +39,7 @@ export function StorageBanner() {
   if (storage.readOnly !== null) {
     return (
       <div className="storage-banner" role="status">
-        <strong>Read-only.</strong> {storage.readOnly} You can read, check and export; changes are refused.
+        <strong>Read-only.</strong> {sentence(storage.readOnly)} You can read, check and export; changes are refused.
       </div>
     );
   }
