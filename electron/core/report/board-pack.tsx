@@ -1,9 +1,9 @@
 /** @jsxRuntime automatic */
 /**
  * The board pack: options resolved to a period, a plan and a list of sections; every figure read
- * inside one read transaction (D9) through the screens' query layer; then laid out twice with
- * @react-pdf/renderer in plain Node — the first layout finds the page each section starts on, the
- * second prints the contents with those pages. The same workspace state and options give the same
+ * inside one read transaction (D9) through the screens' query layer; then laid out with
+ * @react-pdf/renderer in plain Node — once, the contents' page numbers filled in by that same
+ * layout (before it, a section that draws by its own pages is laid out alone to learn them). The same workspace state and options give the same
  * bytes: the PDF's dates come from the prepared date, never from the clock.
  */
 import { createHash } from 'node:crypto';
@@ -109,19 +109,28 @@ export async function renderBoardPack(ctx: Ctx, input: ReportOptions): Promise<R
   registerFonts();
   const { scope } = pack;
   const size = pageSize[scope.paper];
-  const ledger = new PageLedger();
   const env: RenderEnv = {
     scope,
     frame: { company: scope.company, title: 'Board report', periodLabel: scope.period.label, confidentiality: scope.confidentiality },
-    ledger,
+    ledger: new PageLedger(),
     fingerprint: pack.fingerprint,
     width: { portrait: size.width - MARGINS, landscape: size.height - MARGINS },
     landscapeHeight: size.width - PAGE_PADDING_Y,
     previous: new PageLedger(),
+    choices: new Map(),
   };
   const entries = pack.sections.map((s) => ({ id: s.id, title: reportSectionTitles[s.id] }));
   const at = new Date(`${scope.preparedOn}T00:00:00Z`);
-  const document = (contentsPages: PageLedger) => (
+  // Each section's element tree (cheap: a section chooses what to draw here); laying it out is the cost.
+  const drawSections = () => {
+    env.choices = new Map();
+    return pack.sections.map((s, i) => {
+      const before = env.choices.size;
+      const element = s.render(pack.data[i], env);
+      return { id: s.id, element, chooses: env.choices.size > before };
+    });
+  };
+  const document = (drawn: ReturnType<typeof drawSections>) => (
     <Document
       title={`${scope.company} — Board report, ${scope.period.label}`}
       author={scope.preparedBy || scope.company}
@@ -132,19 +141,33 @@ export async function renderBoardPack(ctx: Ctx, input: ReportOptions): Promise<R
       modificationDate={at}
       language="en"
     >
-      <Cover scope={scope} entries={entries} pages={contentsPages} />
-      {pack.sections.map((s, i) => (
-        <Fragment key={s.id}>{s.render(pack.data[i], env)}</Fragment>
+      <Cover scope={scope} entries={entries} pages={env.ledger} />
+      {drawn.map((d) => (
+        <Fragment key={d.id}>{d.element}</Fragment>
       ))}
     </Document>
   );
-  // First layout: the section titles record their pages. The cover is one page either way, so
-  // the second layout puts every section on the same page as the first.
-  await renderToBuffer(document(new PageLedger()));
-  const firstPages = new PageLedger();
-  for (const e of entries) firstPages.record(e.id, ledger.pageOf(e.id) ?? 0);
-  env.previous = ledger.copy();
-  const pdf = await renderToBuffer(document(firstPages));
+  let drawn = drawSections();
+  const choosers = drawn.filter((d) => d.chooses);
+  if (choosers.length > 0) {
+    // A section that draws by where its own pages fall (the variance chart moved to a page of its
+    // own fills it) learns them from a layout of the choosing sections alone: each starts on a page
+    // of its own, so the pages within it do not depend on what comes before. Cheaper than laying
+    // out the whole pack twice.
+    await renderToBuffer(
+      <Document>
+        {choosers.map((d) => (
+          <Fragment key={d.id}>{d.element}</Fragment>
+        ))}
+      </Document>,
+    );
+    env.previous = env.ledger;
+    env.ledger = new PageLedger();
+    drawn = drawSections();
+  }
+  // One layout of the whole pack prints the contents too: the cover reads the ledger after every page is split.
+  const pdf = await renderToBuffer(document(drawn));
+  const { ledger } = env;
   return {
     fileName: packFileName(scope),
     base64: pdf.toString('base64'),

@@ -89,10 +89,17 @@ export interface RenderEnv {
   /** Height of the text block (inside the running header and footer) on a landscape page, in points. */
   landscapeHeight: number;
   /**
-   * The pages recorded by the previous layout (empty on the first): a section that learns it
-   * landed alone on a page may lay that page out to fill it, without moving anything after it.
+   * The pages recorded by a first layout of the sections that record a choice (empty on that
+   * layout), numbered within it: compare pages inside your own section only. A section that learns
+   * it landed alone on a page may lay that page out to fill it, without moving anything after it.
    */
   previous: PageLedger;
+  /**
+   * What a section chose from `previous`, by name (e.g. how tall the variance chart's rows are
+   * drawn). A section that reads `previous` must record here what it chose: only those sections
+   * are laid out first, the whole pack once after.
+   */
+  choices: Map<string, string | number | boolean | undefined>;
 }
 
 export interface PackSection<D> {

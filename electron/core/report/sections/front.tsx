@@ -10,8 +10,11 @@ export interface ContentsEntry {
 }
 
 /**
- * The cover, with the contents under the pack's details (a page of its own was mostly white): the
- * pages each section title recorded on the previous layout.
+ * The cover, with the contents under the pack's details (a page of its own was mostly white). The
+ * contents' page numbers are filled in by the same layout that places the sections: react-pdf
+ * splits every page first (each section title records its page in the ledger as it lands) and
+ * only then resolves each page's render props in page order, so the cover's numbers read the
+ * finished ledger. One layout, where a second whole layout used to be needed for them.
  */
 export function Cover({ scope, entries, pages }: { scope: PackScope; entries: ContentsEntry[]; pages: PageLedger }) {
   const line = (label: string, value: string) => (
@@ -43,7 +46,7 @@ export function Cover({ scope, entries, pages }: { scope: PackScope; entries: Co
             <Text style={{ width: 18, color: colors.muted }}>{i + 1}</Text>
             <Text style={{ fontSize: 10.5 }}>{e.title}</Text>
             <View style={{ flex: 1, borderBottomWidth: 0.6, borderBottomColor: colors.rule, borderBottomStyle: 'dotted', marginHorizontal: 6, marginBottom: 3 }} />
-            <Text style={{ fontSize: 10.5, width: 24, textAlign: 'right' }}>{pages.pageOf(e.id) ?? ''}</Text>
+            <Text style={{ fontSize: 10.5, width: 24, textAlign: 'right' }} render={() => String(pages.pageOf(e.id) ?? '')} />
           </View>
         ))}
       </View>

@@ -133,6 +133,7 @@ export const varianceSection = section({
     const alone = tops.length > 0 && tops.length <= LONG_TABLE && chartPage !== undefined && chartPage > (env.previous.pageOf('variance-tables-end') ?? chartPage);
     // Heading, key, axis and a margin take about 80 points; the rows share the rest, up to 64 each.
     const fill = alone ? Math.max(26, Math.min(64, Math.floor((env.landscapeHeight - 80) / tops.length) - 4)) : undefined;
+    env.choices.set('variance-chart-fill', fill);
     const width = env.width.landscape;
     const unit = tableUnit(
       scope.currency,
