@@ -19,7 +19,7 @@ describe('cli init', () => {
     expect(exported.status).toBe(0);
     const doc = workspaceExportSchema.parse(JSON.parse(exported.stdout));
     expect(doc.version).toBe(2);
-    expect(doc.workspace).toEqual({ name: 'Acme', currency: 'EUR', fiscalYearStartMonth: 4, impactTolerance: 4, riskAppetite: 12 });
+    expect(doc.workspace).toEqual({ name: 'Acme', currency: 'EUR', fiscalYearStartMonth: 4, impactTolerance: 4, riskAppetite: 12, locale: 'en-GB' });
     expect(doc.departments).toEqual([]);
     expect(doc.budgetLines).toEqual([]);
     expect(doc.processes).toEqual([]);
@@ -29,7 +29,7 @@ describe('cli init', () => {
   it('names an empty workspace after its file by default', () => {
     expect(cli('init', 'North Depot.sqlite').status).toBe(0);
     const doc = workspaceExportSchema.parse(JSON.parse(cli('export', 'North Depot.sqlite').stdout));
-    expect(doc.workspace).toEqual({ name: 'North Depot', currency: 'USD', fiscalYearStartMonth: 1, impactTolerance: 4, riskAppetite: 12 });
+    expect(doc.workspace).toEqual({ name: 'North Depot', currency: 'USD', fiscalYearStartMonth: 1, impactTolerance: 4, riskAppetite: 12, locale: 'en-GB' });
   });
 
   it('creates the demo company, deterministic for an as-of date', () => {
