@@ -23,7 +23,7 @@ import type { Ctx } from '../context';
 import { readTransaction } from '../db/transactions';
 import { getSettings } from '../workspace/workspace-service';
 import { PackReader, type PackScope, type RenderEnv } from './pack';
-import { PageLedger, registerFonts } from './pdf/kit';
+import { loadFonts, PageLedger } from './pdf/kit';
 import { defaultPeriod, defaultPlan, getReportSettings, lastChangeDay, slugOf } from './report-settings';
 import { resolvePeriod } from './report-period';
 import { Cover } from './sections/front';
@@ -106,7 +106,7 @@ function countPages(pdf: Buffer): number {
 export async function renderBoardPack(ctx: Ctx, input: ReportOptions): Promise<RenderedReport> {
   const started = performance.now();
   const pack = loadPack(ctx, input);
-  registerFonts();
+  await loadFonts();
   const { scope } = pack;
   const size = pageSize[scope.paper];
   const env: RenderEnv = {

@@ -47,6 +47,46 @@ export function registerFonts(): void {
   fontsReady = true;
 }
 
+/** How many shaped strings a face keeps: a pack shapes a few thousand; past this the cache starts again. */
+const SHAPED_LIMIT = 50_000;
+
+interface ShapingFont {
+  layout: (text: string, features?: unknown, ...rest: unknown[]) => unknown;
+}
+
+const memoised = new WeakSet<object>();
+
+/**
+ * Registers the faces and loads them, each with its text shaping remembered: react-pdf shapes
+ * the same string with the same face again and again while it measures, splits pages and
+ * re-measures (figures, labels, the running header on every page), and fontkit's shaping is the
+ * largest part of a pack's layout. Shaping is a pure function of face, string, features, script,
+ * language and direction, so the remembered glyph run is the one fontkit would return (textkit
+ * copies what it changes; the pack's bytes are unchanged).
+ */
+export async function loadFonts(): Promise<void> {
+  registerFonts();
+  const family = Font.getRegisteredFonts()['Inter'];
+  for (const source of family?.sources ?? []) {
+    await source.load();
+    const font = source.data as ShapingFont | null;
+    if (font === null || typeof font.layout !== 'function' || memoised.has(font)) continue;
+    memoised.add(font);
+    const shape = font.layout.bind(font);
+    const shaped = new Map<string, unknown>();
+    font.layout = (text, features, ...rest) => {
+      const key = `${JSON.stringify([features ?? null, ...rest])}\u0000${text}`;
+      let run = shaped.get(key);
+      if (run === undefined) {
+        if (shaped.size >= SHAPED_LIMIT) shaped.clear();
+        run = shape(text, features, ...rest);
+        shaped.set(key, run);
+      }
+      return run;
+    };
+  }
+}
+
 /** What the running header and footer share: a line of small print across the text block. */
 const runningBand = {
   position: 'absolute',
