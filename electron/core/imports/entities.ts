@@ -7,6 +7,7 @@ import { departmentCodeSchema } from '../../../shared/org';
 import { parseCellAmount } from './amounts';
 import { accountTypeFromTypeColumn } from './conventions';
 import { hrStatus } from './hr-values';
+import { clipText } from './read/text';
 import { cellText } from './headers';
 import { sourceRef, type CellValue } from './model';
 import type { Problems } from './problems';
@@ -60,6 +61,19 @@ function requireColumn(problems: Problems, sheet: string, column: number | undef
   return column !== undefined;
 }
 
+/** The most characters the app keeps in a name, a title or a manager (shared/org.ts, shared/budget.ts). */
+const maxNameChars = 200;
+
+/**
+ * A name, title or manager as the app keeps it: cut at a character boundary (never through an
+ * emoji) when longer than the app allows, and the cut said at its cell, never done silently.
+ */
+function fitName(problems: Problems, ref: string, text: string, what: string): string {
+  const { text: kept, clipped } = clipText(text, maxNameChars);
+  if (clipped) problems.warn(ref, `the ${what} is ${text.length.toLocaleString('en-US')} characters long; only the first ${maxNameChars} were kept`);
+  return kept;
+}
+
 function checkCode(problems: Problems, ref: string, code: string, what: string): boolean {
   const ok = departmentCodeSchema.safeParse(code);
   if (!ok.success) problems.error(ref, `${what} "${code}": ${ok.error.issues[0]?.message ?? 'not a valid code'}`);
@@ -93,9 +107,9 @@ export function readDepartments(input: EntitySheetInput, problems: Problems): Co
     const parent = codeText(cell(cells, col.parent));
     out.rows.push({
       code,
-      name: name.slice(0, 200),
+      name: fitName(problems, ref(col.name), name, 'name'),
       parentCode: parent === '' ? null : parent,
-      manager: cellText(cell(cells, col.manager)).slice(0, 200) || null,
+      manager: col.manager === undefined ? null : fitName(problems, ref(col.manager), cellText(cell(cells, col.manager)), 'manager') || null,
       source: sourceRef(input.fileName, sheet, r, col.code),
       parentRef: col.parent === undefined ? ref(col.code) : ref(col.parent),
     });
@@ -195,7 +209,7 @@ function readAccountRows(
     }
     out.rows.push({
       code,
-      name: cellText(cell(cells, col.name)).slice(0, 200) || null,
+      name: col.name === undefined ? null : fitName(problems, ref(col.name), cellText(cell(cells, col.name)), 'name') || null,
       type,
       active,
       source: sourceRef(input.fileName, sheet, r, col.code),
@@ -302,8 +316,8 @@ export function readPeople(input: EntitySheetInput, problems: Problems): Counted
     }
     if (!ok) continue;
     out.rows.push({
-      name: name.slice(0, 200),
-      title: cellText(cell(cells, col.title)).slice(0, 200) || null,
+      name: fitName(problems, ref(col.name!), name, 'name'),
+      title: col.title === undefined ? null : fitName(problems, ref(col.title), cellText(cell(cells, col.title)), 'title') || null,
       departmentCode,
       departmentRef,
       fte,

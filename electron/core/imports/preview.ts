@@ -411,6 +411,9 @@ export function startPlan(ctx: Ctx, workbook: WorkbookData, rawOptions: ImportOp
   const finishPlan = (): ImportPlan => {
     // Read at the end: a streamed file's hash is known only once all of it is read.
     base.fileHash = workbook.hash;
+    // What the reader changed or doubted (a cell cut at Excel's limit, broken text replaced, a stray
+    // byte in another encoding), known only once the whole file is read: said with the rest.
+    for (const w of workbook.readWarnings ?? []) problems.warn(w.ref, w.message);
     const all = problems.all();
     return { ...base, problems: all, errorCount: problems.errors, warningCount: problems.warnings };
   };
