@@ -170,6 +170,10 @@ interface JsonSummary {
   mapping?: Array<{ sheet: string; columns: Array<{ letter: string; header: string; field: string; how: string }> }>;
   /** Names matched (or offered) to departments and accounts; see the preview's matches. */
   matches?: ImportPlan['matches'];
+  /** Quarter and year amounts spread to months: the cell, the total, the method and the months. */
+  spreads?: ImportPlan['spreads'];
+  /** The amount column's sign convention: detected, with its evidence, and the one applied. */
+  signs?: ImportPlan['signs'];
 }
 
 function summaryOfPlan(plan: ImportPlan | null, errors: ImportProblem[], dryRun: boolean): JsonSummary {
@@ -207,6 +211,8 @@ function summaryOfPlan(plan: ImportPlan | null, errors: ImportProblem[], dryRun:
             .filter((s) => s.included)
             .map((s) => ({ sheet: s.name, columns: s.mapping.map((m) => ({ letter: m.letter, header: m.header, field: m.field, how: m.how })) })),
           matches: plan.matches,
+          spreads: plan.spreads,
+          signs: plan.signs,
         }
       : {}),
   };

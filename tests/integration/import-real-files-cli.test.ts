@@ -51,6 +51,23 @@ describe('cli import of files that name, not code', () => {
     expect(JSON.parse(imported.stdout)).toMatchObject({ perDepartment: [{ code: '420', rows: 2, amountMinor: 15000 }], planCreated: true });
   });
 
+  it('the dry run lists the spread of a quarterly figure: the cell, the total, the method and the months', () => {
+    writeFileSync(join(sandbox.dir, 'quarters.csv'), 'Department,Account,Q1 2027,Q2 2027,Q3 2027,Q4 2027\n420,6100,100.00,0,0,0\n');
+    const before = sha256File(ws());
+    const dry = cli('import', 'ws.sqlite', 'quarters.csv', '--plan', 'FY2027 · Base', '--spread', 'even', '--dry-run', '--json');
+    expect(dry.status, dry.stderr).toBe(0);
+    const summary = JSON.parse(dry.stdout) as { spreads: Array<{ source: string; totalMinor: number; method: string; months: Array<{ period: string; amountMinor: number }> }> };
+    const q1 = summary.spreads.find((s) => s.source.endsWith('!C2'));
+    expect(q1, JSON.stringify(summary.spreads)).toMatchObject({ totalMinor: 10000, method: 'evenly' });
+    // 100.00 over three months by largest remainder: 33.34, 33.33, 33.33.
+    expect(q1!.months).toEqual([
+      { period: '2027-01', amountMinor: 3334 },
+      { period: '2027-02', amountMinor: 3333 },
+      { period: '2027-03', amountMinor: 3333 },
+    ]);
+    expect(sha256File(ws())).toBe(before);
+  });
+
   it('an approved plan is written into only with --into-approved', () => {
     const db = new Database(ws());
     db.prepare("UPDATE plans SET status = 'approved' WHERE name = 'FY2027 · Base'").run();
