@@ -10,7 +10,8 @@
 import type { ImportOptions, PlanTarget, SpreadRecord } from '../../../shared/imports';
 import { spanLabel, spanMonths, spanNeedsYear } from '../../../shared/period-labels';
 import { addMonths } from '../../../shared/periods';
-import { spreadTotal, type SpreadMethod } from '../../../shared/spread';
+import { profileWeightsFor, profileWeightsProblem, spreadTotal, type SpreadMethod } from '../../../shared/spread';
+import { profileByName } from '../budget/seasonality-service';
 import type { Ctx } from '../context';
 import type { RawFigure } from './figures';
 import type { Lookup } from './lookup';
@@ -21,17 +22,12 @@ export const MAX_LISTED_SPREADS = 500;
 
 type SpreadChoice = NonNullable<ImportOptions['spread']>;
 
-/** A profile's twelve weights, January to December, or the reason there are none. */
+/** A profile's twelve weights in fiscal order (the seasonality service's profile), or the reason there are none. */
 function profileWeights(ctx: Ctx, name: string): number[] | string {
-  const row = ctx.db.$client.prepare('SELECT weights FROM seasonality_profiles WHERE name = ? COLLATE NOCASE').get(name) as { weights: string } | undefined;
-  if (!row) return `there is no seasonality profile "${name}" in the workspace`;
-  try {
-    const parsed: unknown = JSON.parse(row.weights);
-    if (Array.isArray(parsed) && parsed.length === 12 && parsed.every((w) => typeof w === 'number' && Number.isInteger(w) && w >= 0)) return parsed as number[];
-  } catch {
-    // Reported below as unreadable.
-  }
-  return `the seasonality profile "${name}" does not hold twelve whole, non-negative weights`;
+  const found = profileByName(ctx, name);
+  if (!found) return `there is no seasonality profile "${name.trim()}" in the workspace`;
+  const problem = profileWeightsProblem(found.weights);
+  return problem === null ? found.weights : `the seasonality profile "${found.name}" cannot be used: ${problem}`;
 }
 
 /**
@@ -98,7 +94,8 @@ export function spreadFigures(
         continue;
       }
       const weights = profile;
-      method = { kind: 'profile', name: (choice as { profile: string }).profile, weights: months.map((m) => weights[Number(m.slice(5, 7)) - 1]!) };
+      // Profiles are kept in fiscal order: the one rule that maps them onto calendar months.
+      method = { kind: 'profile', name: (choice as { profile: string }).profile, weights: profileWeightsFor(months, fiscalStartMonth, weights) };
     } else if (choice !== 'even' && codes.department !== null && codes.account !== null && lookup.departments.has(codes.department) && lookup.accounts.has(codes.account)) {
       const lastYear = months.map((m) => addMonths(m, -12));
       const rows = actualsOf.all(codes.department, codes.account, lastYear[0], lastYear[lastYear.length - 1]) as Array<{ period: string; amountMinor: number }>;
