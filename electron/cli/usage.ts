@@ -41,10 +41,12 @@ Commands:
       created as draft; an approved plan needs --into-approved. Quarter or year columns (no months)
       are spread to months (--spread; default by last year's actuals, else evenly). Revenue or
       expenses written negative are refused until --signs names the convention. --dry-run shows
-      what would change; --json prints a summary as JSON (with the column mapping and the matches).
+      what would change; --json prints a summary as JSON (with the column mapping, the matches,
+      the spreads and the sign convention).
   templates <file.sqlite> --plan "FY2027 · Base" --out DIR [--department CODE ...] [--one-workbook]
       Write manager budget templates: one .xlsx per leaf department (a parent means its leaves), or
       one workbook with a sheet each. They re-import with no mapping. Refuses an existing file.
 
-Exit codes: 0 success (or nothing to import), 1 input or workspace refused (nothing changed), 2 usage error.
+Exit codes: 0 success (or nothing to import), 1 input or workspace refused (nothing changed), 2 usage error,
+3 workspace damaged, 4 read-only, 5 disk full, 6 busy (another Quartermaster is writing), 7 disk I/O error.
 `;

@@ -23,7 +23,15 @@ export class Problems {
     return `${sheetPrefix(this.fileName, sheet)}!${cellRef(row, column)}`;
   }
 
+  /** The listed problems' keys: the same problem at the same cell is said once (a cell read for several months, say). */
+  private readonly seen = new Set<string>();
+
   add(severity: ImportProblem['severity'], ref: string, message: string): void {
+    if (this.listed.length < MAX_LISTED_PROBLEMS) {
+      const key = `${severity}\u0000${ref}\u0000${message}`;
+      if (this.seen.has(key)) return;
+      this.seen.add(key);
+    }
     if (severity === 'error') this.errors++;
     else this.warnings++;
     if (this.listed.length < MAX_LISTED_PROBLEMS) this.listed.push({ severity, ref, message });
