@@ -10,7 +10,8 @@ import { decodeCsvText } from '../../../electron/core/imports/read/csv-detect';
 import { readCsv } from '../../../electron/core/imports/read/read-csv';
 import { readWorkbookContained } from '../../../electron/core/imports/read/read-contained';
 import { readXlsx } from '../../../electron/core/imports/read/read-xlsx';
-import { cleanCellText, clipText, cutAtCodePoint, isWellFormed } from '../../../electron/core/imports/read/text';
+import { cleanCellText, clipText, cutAtCodePoint } from '../../../electron/core/imports/read/text';
+import { isWellFormed } from '../../../shared/text';
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 const bytes = (...parts: Array<string | number[]>): Uint8Array =>

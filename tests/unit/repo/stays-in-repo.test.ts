@@ -20,8 +20,8 @@ const forbidden = [
   `..${slash}shared${slash}fixtures`, // where the sample files used to be read from
 ];
 
-const textExtensions = new Set(['.ts', '.tsx', '.mts', '.cts', '.js', '.mjs', '.cjs', '.json', '.md', '.sh', '.yml', '.yaml', '.html', '.css', '.toml', '']);
-const codeExtensions = new Set(['.ts', '.tsx', '.mts', '.cts', '.js', '.mjs', '.cjs', '.sh', '']);
+const textExtensions = new Set(['.ts', '.tsx', '.mts', '.cts', '.js', '.mjs', '.cjs', '.json', '.md', '.sh', '.yml', '.yaml', '.html', '.css', '.toml', '.py', '']);
+const codeExtensions = new Set(['.ts', '.tsx', '.mts', '.cts', '.js', '.mjs', '.cjs', '.sh', '.py', '']);
 const skipped = new Set(['package-lock.json']);
 
 function trackedFiles(): string[] {

@@ -8,7 +8,8 @@ import { cellRef, type CellValue, type SheetData, type WorkbookData } from '../m
 import { checkFileSize, refuse, resolveLimits, type ReadLimits } from './limits';
 import { RowRules } from './row-rules';
 import { isEncryptedCfb, sha256Hex, sniffKind } from './sniff';
-import { type ReadWarning, isWellFormed, toNfc, toWellFormed } from './text';
+import { isWellFormed, toWellFormed } from '../../../../shared/text';
+import { type ReadWarning, toNfc } from './text';
 import { checkXlsxZip } from './zip-guard';
 
 export async function readXlsx(bytes: Uint8Array, fileName: string, limits?: Partial<ReadLimits>): Promise<WorkbookData> {

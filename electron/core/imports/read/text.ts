@@ -107,8 +107,6 @@ export interface CellTextRules {
   maxCellChars: number;
 }
 
-export { isWellFormed, toWellFormed };
-
 /**
  * One cell's text as the reader hands it on: lone surrogates replaced by U+FFFD, NFC, cut to
  * `maxCellChars` at a character boundary. `warn` is called for each change worth saying.
