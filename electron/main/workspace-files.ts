@@ -6,12 +6,10 @@
 import { copyFileSync, constants, existsSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { AppError, type AppErrorData } from '../../shared/result';
+import { backgroundCheckDelayMs } from '../core/db/background-check';
 import { backupTo, listBackups } from '../core/db/open-workspace';
 import { openSession, type Session } from '../core/session';
 import { getWorkspaceInfo } from '../core/workspace/workspace-service';
-
-/** Long enough for the first screen to load before the check competes for the disk. */
-export const backgroundCheckDelayMs = 3000;
 
 export type OpenOutcome = { ok: true; session: Session } | { ok: false; error: AppErrorData; newestBackup: string | null };
 

@@ -8,6 +8,7 @@ import { homedir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AppError } from '../../shared/result';
+import { backgroundCheckDelayMs } from '../core/db/background-check';
 import { dateFlag, onePositionalOrNone, parseCommandArgs, UsageError } from '../core/command-args';
 import { openSession, type Session } from '../core/session';
 import { createDemoFile, createEmptyWorkspace, defaultSettings, localToday } from '../core/workspace/create-workspace';
@@ -38,7 +39,7 @@ function portFlag(value: string): number {
 function openChecked(path: string): Session {
   return openSession(path, {
     backgroundCheck: {
-      delayMs: 3000,
+      delayMs: backgroundCheckDelayMs,
       onDamage: (detail) => process.stderr.write(`${basename(path)} is damaged: ${detail}. Make no more changes to it; open its newest backup.\n`),
     },
   });

@@ -27,6 +27,9 @@ export interface BackgroundCheck {
   stop(): void;
 }
 
+/** How long the app and serve mode wait after opening before the deep check starts: the first screen comes first. */
+export const backgroundCheckDelayMs = 3000;
+
 export interface BackgroundCheckOptions {
   /** Wait this long before starting, so the first screen has the disk and the cores first. */
   delayMs?: number;
